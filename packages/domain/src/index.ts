@@ -1,0 +1,36 @@
+export { isValidIdNumber } from './isValidIdNumber';
+export { normaliseIdNumber } from './normaliseIdNumber';
+export { maskIdNumber } from './maskIdNumber';
+export { maskMobile } from './maskMobile';
+export { isValidMobile } from './isValidMobile';
+export { isValidCreditCode } from './isValidCreditCode';
+
+export { isValidDay } from './isValidDay';
+export { addCalendarDays } from './addCalendarDays';
+export { dayOfWeek } from './dayOfWeek';
+export { isWorkingDay } from './isWorkingDay';
+export { addWorkingDays } from './addWorkingDays';
+export { creditVisibleFrom, CREDIT_VISIBILITY_WORKING_DAYS } from './creditVisibleFrom';
+export { CalendarYearNotHeldError } from './CalendarYearNotHeldError';
+export { HELD_CALENDAR_YEARS } from './officialCalendar';
+
+export {
+  cycleVerdict,
+  CYCLE_YEARS,
+  REQUIRED_HOURS_PER_CYCLE,
+  TOTAL_HOURS_PER_CYCLE,
+  TARGET_HOURS_PER_YEAR,
+  type CycleEntry,
+  type CycleVerdict,
+} from './cycleVerdict';
+export { CATEGORIES, isCategory, type Category } from './Category';
+
+export { refundFen } from './refundFen';
+export { formatFen } from './formatFen';
+
+export { shanghaiDay } from './shanghaiDay';
+export { startOfShanghaiDay } from './startOfShanghaiDay';
+export { shanghaiYear } from './shanghaiYear';
+export { endOfShanghaiYear } from './endOfShanghaiYear';
+export { hoursToMinutes } from './hoursToMinutes';
+export { minutesToHours } from './minutesToHours';
