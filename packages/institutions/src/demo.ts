@@ -1,0 +1,50 @@
+import type { InstitutionCode } from './institutions';
+
+/**
+ * The demo learner of the embedded demo (ID number 310115198503121234, password xueshi-demo) and the
+ * 2021–2023 history they hold. Institution seeds create these sessions and the registry seeds the
+ * learner's registrations, outcomes and credit entries for them, so both sides read this one list.
+ */
+export const DEMO_PASSWORD = 'xueshi-demo';
+
+export const DEMO_LEARNER = {
+  idNumber: '310115198503121234',
+  name: '张伟',
+  mobile: '13912345678',
+  employer: '上海华东电力设计院有限公司',
+} as const;
+
+export type DemoHistoryItem =
+  | {
+      kind: 'live';
+      institution: InstitutionCode;
+      /** The course's key within its institution and year, as in PLAN_REQUIRED_COURSES. */
+      courseKey: string;
+      year: number;
+      /** The session's first training day; its days follow on consecutive days. */
+      firstDay: string;
+    }
+  | {
+      kind: 'courseware';
+      institution: 'elective-provider';
+      courseKey: string;
+      year: number;
+      /** The day the learner finished the courseware. */
+      completedOn: string;
+    };
+
+export const DEMO_HISTORY: readonly DemoHistoryItem[] = [
+  { kind: 'live', institution: 'association', courseKey: 'ip', year: 2021, firstDay: '2021-05-20' },
+  { kind: 'live', institution: 'shu', courseKey: 'ai', year: 2021, firstDay: '2021-09-16' },
+  { kind: 'courseware', institution: 'elective-provider', courseKey: 'ethics', year: 2021, completedOn: '2021-07-08' },
+  { kind: 'courseware', institution: 'elective-provider', courseKey: 'digital-economy', year: 2021, completedOn: '2021-11-23' },
+  { kind: 'live', institution: 'sjtu', courseKey: 'data', year: 2022, firstDay: '2022-04-14' },
+  { kind: 'live', institution: 'management-college', courseKey: 'innovation', year: 2022, firstDay: '2022-09-22' },
+  { kind: 'courseware', institution: 'elective-provider', courseKey: 'carbon-neutrality', year: 2022, completedOn: '2022-06-15' },
+  { kind: 'courseware', institution: 'elective-provider', courseKey: 'big-data-literacy', year: 2022, completedOn: '2022-10-26' },
+  { kind: 'live', institution: 'engineers-society', courseKey: 'pm', year: 2023, firstDay: '2023-03-16' },
+  { kind: 'courseware', institution: 'elective-provider', courseKey: 'mental-health', year: 2023, completedOn: '2023-05-11' },
+];
+
+/** The staff accounts of the embedded demo, all with DEMO_PASSWORD. */
+export const DEMO_STAFF_USERNAMES = ['registrar', 'analyst'] as const;

@@ -1,0 +1,6 @@
+export * from './create';
+export * from './db/schema';
+export * from './loaders';
+export * from './main';
+export * from './resolvers';
+export * from './seed';

@@ -1,0 +1,44 @@
+import DataLoader from 'dataloader';
+import { asc, inArray } from 'drizzle-orm';
+import { byKey, groupBy, once } from '@xueshi/subgraph-kit';
+import type { Db } from '@xueshi/subgraph-kit';
+import { contacts, courses, profile, sessions } from './db/schema';
+import type { ContactRow, CourseRow, ProfileRow, SessionRow } from './db/schema';
+
+/** Per-request loaders: each costs one SQL statement per request, whatever the number of keys. */
+export function createInstitutionLoaders(db: Db) {
+  return {
+    profile: once(async (): Promise<ProfileRow | null> => (await db.select().from(profile).limit(1))[0] ?? null),
+    contacts: once((): Promise<ContactRow[]> => db.select().from(contacts).orderBy(asc(contacts.position))),
+    coursesByYear: new DataLoader<number, CourseRow[]>(async (years) =>
+      groupBy(
+        years,
+        await db
+          .select()
+          .from(courses)
+          .where(inArray(courses.year, [...years]))
+          .orderBy(asc(courses.position), asc(courses.id)),
+        (row) => row.year,
+      ),
+    ),
+    course: new DataLoader<string, CourseRow | null>(async (ids) =>
+      byKey(ids, await db.select().from(courses).where(inArray(courses.id, [...ids])), (row) => row.id),
+    ),
+    session: new DataLoader<string, SessionRow | null>(async (ids) =>
+      byKey(ids, await db.select().from(sessions).where(inArray(sessions.id, [...ids])), (row) => row.id),
+    ),
+    sessionsByCourse: new DataLoader<string, SessionRow[]>(async (courseIds) =>
+      groupBy(
+        courseIds,
+        await db
+          .select()
+          .from(sessions)
+          .where(inArray(sessions.courseId, [...courseIds]))
+          .orderBy(asc(sessions.startsAt), asc(sessions.id)),
+        (row) => row.courseId,
+      ),
+    ),
+  };
+}
+
+export type InstitutionLoaders = ReturnType<typeof createInstitutionLoaders>;

@@ -1,0 +1,52 @@
+import { minutesToHours } from '@xueshi/domain';
+import { DateScalar, DateTimeScalar } from '@xueshi/subgraph-kit';
+import type { Caller, Clock, Resolvers } from '@xueshi/subgraph-kit';
+import { institution } from '../institutions';
+import type { InstitutionCode } from '../institutions';
+import type { CourseRow, SessionRow } from './db/schema';
+import type { InstitutionLoaders } from './loaders';
+
+export interface InstitutionContext {
+  caller: Caller | null;
+  clock: Clock;
+  loaders: InstitutionLoaders;
+}
+
+/**
+ * The resolvers every institution serves for its own profile, courses and sessions; they differ only
+ * by the institution's code and type names.
+ */
+export function institutionResolvers(code: InstitutionCode): Resolvers<InstitutionContext> {
+  const { typePrefix } = institution(code);
+  return {
+    DateTime: DateTimeScalar,
+    Date: DateScalar,
+    InstitutionProfile: { __resolveType: () => `${typePrefix}Profile` },
+    Course: { __resolveType: () => `${typePrefix}Course` },
+    Session: { __resolveType: () => `${typePrefix}Session` },
+    [`${typePrefix}Profile`]: {
+      __resolveReference: async (reference: { code: string }, context: InstitutionContext) =>
+        reference.code === code ? context.loaders.profile() : null,
+      contacts: (_profile: unknown, _args: unknown, context: InstitutionContext) => context.loaders.contacts(),
+      courses: (_profile: unknown, args: { year: number }, context: InstitutionContext) =>
+        context.loaders.coursesByYear.load(args.year),
+    },
+    [`${typePrefix}Course`]: {
+      __resolveReference: (reference: { id: string }, context: InstitutionContext) =>
+        context.loaders.course.load(reference.id),
+      hours: (course: CourseRow) => minutesToHours(course.minutes),
+      institution: () => ({ code }),
+      sessions: (course: CourseRow, _args: unknown, context: InstitutionContext) =>
+        context.loaders.sessionsByCourse.load(course.id),
+    },
+    [`${typePrefix}Session`]: {
+      __resolveReference: (reference: { id: string }, context: InstitutionContext) =>
+        context.loaders.session.load(reference.id),
+      course: async (session: SessionRow, _args: unknown, context: InstitutionContext) => {
+        const course = await context.loaders.course.load(session.courseId);
+        if (!course) throw new Error(`Session ${session.id} has no course ${session.courseId}`);
+        return course;
+      },
+    },
+  };
+}

@@ -1,0 +1,21 @@
+import { INSTITUTIONS } from './institutions';
+
+export interface SubgraphInfo {
+  /** The subgraph's name in the supergraph and its folder under subgraphs/. */
+  name: string;
+  /** Its port when the whole system runs on one machine. */
+  defaultPort: number;
+}
+
+/** Every subgraph of the supergraph: the registry, then one per institution. */
+export const SUBGRAPHS: readonly SubgraphInfo[] = [
+  { name: 'registry', defaultPort: 4001 },
+  ...INSTITUTIONS.map((entry, index) => ({ name: entry.code, defaultPort: 4002 + index })),
+];
+
+export const GATEWAY_DEFAULT_PORT = 4000;
+
+/** The env variable that overrides a subgraph's URL at the gateway and at the registry. */
+export function subgraphUrlVariable(name: string): string {
+  return `SUBGRAPH_URL_${name.toUpperCase().replace(/-/g, '_')}`;
+}

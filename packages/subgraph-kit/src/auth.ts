@@ -1,0 +1,100 @@
+import { SignJWT, exportJWK, generateKeyPair, importJWK, jwtVerify, errors as joseErrors } from 'jose';
+import type { JWK } from 'jose';
+import type { Clock } from './clock';
+import { unauthenticated } from './errors';
+
+export const ROLES = ['LEARNER', 'INSTITUTION_STAFF', 'REGISTRAR', 'ANALYST', 'SERVICE'] as const;
+export type Role = (typeof ROLES)[number];
+
+/** Who is calling, as proven by a verified token. */
+export interface Caller {
+  role: Role;
+  /** The learner's id, the staff member's username, or the calling service's name. */
+  subject: string;
+  /** The institution code, for institution staff. */
+  institution?: string | undefined;
+}
+
+export const TOKEN_ISSUER = 'xueshi-registry';
+export const TOKEN_AUDIENCE = 'xueshi';
+const ALGORITHM = 'ES256';
+
+/** Key ids of keys made for development; production refuses to start with one. */
+export const DEVELOPMENT_KEY_PREFIX = 'dev-';
+
+export interface TokenVerifier {
+  /** Verifies a bearer token; throws UNAUTHENTICATED when it is invalid or expired. */
+  verify(token: string): Promise<Caller>;
+  /** The caller behind an `Authorization` header: null without one, UNAUTHENTICATED when it is bad. */
+  fromAuthorizationHeader(header: string | undefined): Promise<Caller | null>;
+}
+
+export interface TokenSigner {
+  sign(caller: Caller, ttlSeconds?: number): Promise<string>;
+}
+
+export async function createTokenVerifier(publicJwk: JWK, clock: Clock): Promise<TokenVerifier> {
+  const key = await importJWK(publicJwk, ALGORITHM);
+  const verify = async (token: string): Promise<Caller> => {
+    try {
+      const { payload } = await jwtVerify(token, key, {
+        issuer: TOKEN_ISSUER,
+        audience: TOKEN_AUDIENCE,
+        algorithms: [ALGORITHM],
+        currentDate: clock.now(),
+      });
+      const role = payload['role'];
+      const institution = payload['inst'];
+      if (typeof payload.sub !== 'string' || !ROLES.includes(role as Role)) throw unauthenticated(invalidToken);
+      if (role === 'INSTITUTION_STAFF' && typeof institution !== 'string') throw unauthenticated(invalidToken);
+      return {
+        role: role as Role,
+        subject: payload.sub,
+        ...(typeof institution === 'string' ? { institution } : {}),
+      };
+    } catch (error) {
+      if (error instanceof joseErrors.JWTExpired) throw unauthenticated(expiredToken);
+      if (error instanceof joseErrors.JOSEError) throw unauthenticated(invalidToken);
+      throw error;
+    }
+  };
+  return {
+    verify,
+    fromAuthorizationHeader: async (header) => {
+      if (header === undefined || header === '') return null;
+      const match = /^Bearer ([\w-]+\.[\w-]+\.[\w-]+)$/.exec(header);
+      if (!match?.[1]) throw unauthenticated(invalidToken);
+      return verify(match[1]);
+    },
+  };
+}
+
+export async function createTokenSigner(privateJwk: JWK, clock: Clock): Promise<TokenSigner> {
+  const key = await importJWK(privateJwk, ALGORITHM);
+  return {
+    sign: (caller, ttlSeconds = 15 * 60) => {
+      const issuedAt = Math.floor(clock.now().getTime() / 1000);
+      return new SignJWT({ role: caller.role, ...(caller.institution ? { inst: caller.institution } : {}) })
+        .setProtectedHeader({ alg: ALGORITHM, ...(privateJwk.kid ? { kid: privateJwk.kid } : {}) })
+        .setSubject(caller.subject)
+        .setIssuer(TOKEN_ISSUER)
+        .setAudience(TOKEN_AUDIENCE)
+        .setIssuedAt(issuedAt)
+        .setExpirationTime(issuedAt + ttlSeconds)
+        .sign(key);
+    },
+  };
+}
+
+const invalidToken = { zh: '登录凭证无效，请重新登录', en: 'Invalid token, please sign in again' };
+const expiredToken = { zh: '登录已过期，请重新登录', en: 'Your session has expired, please sign in again' };
+
+/** A fresh ES256 key pair as JWKs, for the embedded demo and tests. */
+export async function generateSigningKeys(kid: string): Promise<{ privateJwk: JWK; publicJwk: JWK }> {
+  const { privateKey, publicKey } = await generateKeyPair(ALGORITHM, { extractable: true });
+  const base = { kid, alg: ALGORITHM, use: 'sig' };
+  return {
+    privateJwk: { ...(await exportJWK(privateKey)), ...base },
+    publicJwk: { ...(await exportJWK(publicKey)), ...base },
+  };
+}

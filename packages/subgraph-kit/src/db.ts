@@ -1,0 +1,148 @@
+import { mkdir } from 'node:fs/promises';
+import { PGlite } from '@electric-sql/pglite';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
+import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import postgres from 'postgres';
+import { applyMigrations } from './migrate';
+import type { MigrationSource } from './migrate';
+
+/** A drizzle database, whichever driver is behind it. */
+export type Db = PgDatabase<PgQueryResultHKT>;
+
+/** Raw SQL access for what the query builder does not cover: migrations, locks, test resets. */
+export interface RawSql {
+  query<Row extends Record<string, unknown>>(text: string, params?: unknown[]): Promise<Row[]>;
+  /** Runs one or more statements without parameters. */
+  exec(text: string): Promise<void>;
+  /** Runs `work` in one transaction on one connection. */
+  transaction<T>(work: (tx: Omit<RawSql, 'transaction'>) => Promise<T>): Promise<T>;
+}
+
+export interface Database {
+  readonly kind: 'postgres' | 'pglite';
+  readonly db: Db;
+  readonly raw: RawSql;
+  /** Counts every statement issued through drizzle, so tests can bound the SQL a request costs. */
+  readonly statements: { count: number };
+  ping(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export interface DatabaseOptions {
+  /** A PostgreSQL URL. Without one the subgraph runs on an embedded PGlite. */
+  url?: string | undefined;
+  /** This subgraph's PostgreSQL schema; keeps subgraphs sharing one database apart. */
+  schema: string;
+  /** PGlite data directory; in memory when absent. */
+  dataDir?: string | undefined;
+  /** A PGlite data directory dump to start from (tests reuse one initialised cluster). */
+  loadDataDir?: Blob | undefined;
+  poolSize?: number | undefined;
+  migrations: MigrationSource[];
+  /** Drops the schema on close: for throw-away test schemas only. */
+  dropSchemaOnClose?: boolean | undefined;
+}
+
+const SCHEMA_NAME = /^[a-z_][a-z0-9_]{0,62}$/;
+
+/** Opens the subgraph's database and applies its migrations; throws when either fails. */
+export async function openDatabase(options: DatabaseOptions): Promise<Database> {
+  if (!SCHEMA_NAME.test(options.schema)) throw new RangeError(`Invalid schema name: ${options.schema}`);
+  const database = options.url ? openPostgres(options.url, options) : await openPglite(options);
+  try {
+    await applyMigrations(database.raw, options.schema, options.migrations);
+  } catch (error) {
+    await database.close();
+    throw error;
+  }
+  return database;
+}
+
+function counter() {
+  const statements = { count: 0 };
+  const logger = {
+    logQuery: () => {
+      statements.count += 1;
+    },
+  };
+  return { statements, logger };
+}
+
+function openPostgres(url: string, options: DatabaseOptions): Database {
+  const client = postgres(url, {
+    max: options.poolSize ?? 10,
+    connection: { search_path: options.schema },
+    onnotice: () => undefined,
+    // Timestamps come back as Date and go to drizzle untouched; bigint counts as numbers.
+    types: { bigint: postgres.BigInt },
+  });
+  const { statements, logger } = counter();
+  const db = drizzlePostgres(client, { logger }) as unknown as Db;
+  const rawOf = (sql: postgres.Sql | postgres.TransactionSql): Omit<RawSql, 'transaction'> => ({
+    query: async <Row extends Record<string, unknown>>(text: string, params: unknown[] = []) =>
+      (await sql.unsafe(text, params as postgres.ParameterOrJSON<never>[])) as unknown as Row[],
+    exec: async (text: string) => {
+      await sql.unsafe(text);
+    },
+  });
+  const raw: RawSql = {
+    ...rawOf(client),
+    transaction: async <T>(work: (tx: Omit<RawSql, 'transaction'>) => Promise<T>) =>
+      (await client.begin((tx) => work(rawOf(tx)))) as T,
+  };
+  return {
+    kind: 'postgres',
+    db,
+    raw,
+    statements,
+    ping: async () => {
+      await client`select 1`;
+    },
+    close: async () => {
+      if (options.dropSchemaOnClose) await client.unsafe(`drop schema if exists "${options.schema}" cascade`);
+      await client.end({ timeout: 5 });
+    },
+  };
+}
+
+async function openPglite(options: DatabaseOptions): Promise<Database> {
+  if (options.dataDir) await mkdir(options.dataDir, { recursive: true });
+  const client = await PGlite.create({
+    ...(options.dataDir ? { dataDir: options.dataDir } : {}),
+    ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}),
+  });
+  // One PGlite holds one subgraph, so its single session can keep the schema on its search path.
+  await client.exec(`create schema if not exists "${options.schema}"; set search_path to "${options.schema}"`);
+  const { statements, logger } = counter();
+  const db = drizzlePglite(client, { logger }) as unknown as Db;
+  const raw: RawSql = {
+    query: async <Row extends Record<string, unknown>>(text: string, params: unknown[] = []) =>
+      (await client.query<Row>(text, params)).rows,
+    exec: async (text: string) => {
+      await client.exec(text);
+    },
+    transaction: (work) =>
+      client.transaction((tx) =>
+        work({
+          query: async <Row extends Record<string, unknown>>(text: string, params: unknown[] = []) =>
+            (await tx.query<Row>(text, params)).rows,
+          exec: async (text: string) => {
+            await tx.exec(text);
+          },
+        }),
+      ),
+  };
+  return {
+    kind: 'pglite',
+    db,
+    raw,
+    statements,
+    ping: async () => {
+      await client.query('select 1');
+    },
+    close: async () => {
+      if (!client.closed) await client.close();
+    },
+  };
+}

@@ -1,0 +1,77 @@
+import { GraphQLError } from 'graphql';
+import { unwrapResolverError } from '@apollo/server/errors';
+import type { GraphQLFormattedError } from 'graphql';
+import type { Logger } from './logger';
+
+/** The stable `extensions.code` values a client may branch on. */
+export const ErrorCode = {
+  UNAUTHENTICATED: 'UNAUTHENTICATED',
+  FORBIDDEN: 'FORBIDDEN',
+  BAD_USER_INPUT: 'BAD_USER_INPUT',
+  NOT_FOUND: 'NOT_FOUND',
+  CONFLICT: 'CONFLICT',
+  REGISTRATION_CLOSED: 'REGISTRATION_CLOSED',
+  SESSION_FULL: 'SESSION_FULL',
+  RATE_LIMITED: 'RATE_LIMITED',
+  PAYMENT_FAILED: 'PAYMENT_FAILED',
+  UNAVAILABLE: 'UNAVAILABLE',
+} as const;
+export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
+
+export interface Bilingual {
+  zh: string;
+  en: string;
+}
+
+/**
+ * A failure the caller caused or can act on. Its message is shown to people, in Chinese and English;
+ * `code` is what programs branch on and never changes.
+ */
+export class UserError extends GraphQLError {
+  readonly code: ErrorCode;
+
+  constructor(code: ErrorCode, message: Bilingual, details: Record<string, unknown> = {}) {
+    super(`${message.zh} (${message.en})`, {
+      extensions: { ...details, code, zh: message.zh, en: message.en },
+    });
+    this.code = code;
+  }
+}
+
+export const unauthenticated = (message: Bilingual = { zh: '请先登录', en: 'Please sign in first' }) =>
+  new UserError(ErrorCode.UNAUTHENTICATED, message);
+
+export const forbidden = (
+  message: Bilingual = { zh: '无权执行此操作', en: 'You are not allowed to do this' },
+) => new UserError(ErrorCode.FORBIDDEN, message);
+
+export const notFound = (what: Bilingual, id?: string) =>
+  new UserError(
+    ErrorCode.NOT_FOUND,
+    { zh: `未找到${what.zh}`, en: `${what.en} not found` },
+    id === undefined ? {} : { id },
+  );
+
+export const badInput = (message: Bilingual, field?: string) =>
+  new UserError(ErrorCode.BAD_USER_INPUT, message, field === undefined ? {} : { field });
+
+export const conflict = (message: Bilingual) => new UserError(ErrorCode.CONFLICT, message);
+
+/**
+ * Passes typed errors through unchanged and masks everything else: an unexpected error's message
+ * may hold SQL or personal data, so only the log keeps it.
+ */
+export function createErrorFormatter(logger: Logger) {
+  return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+    const original = unwrapResolverError(error);
+    if (original instanceof GraphQLError) return formatted;
+    if (original === undefined || original === null) return formatted;
+    logger.error({ err: original, path: formatted.path }, 'unexpected error in resolver');
+    return {
+      message: '服务内部错误 (Internal server error)',
+      ...(formatted.path ? { path: formatted.path } : {}),
+      ...(formatted.locations ? { locations: formatted.locations } : {}),
+      extensions: { code: 'INTERNAL_SERVER_ERROR' },
+    };
+  };
+}

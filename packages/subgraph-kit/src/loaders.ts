@@ -1,0 +1,18 @@
+/** Groups rows by key in the order the keys were asked for: a DataLoader batch answer for lists. */
+export function groupBy<Key, Row>(keys: readonly Key[], rows: Row[], keyOf: (row: Row) => Key): Row[][] {
+  const groups = new Map<Key, Row[]>(keys.map((key) => [key, []]));
+  for (const row of rows) groups.get(keyOf(row))?.push(row);
+  return keys.map((key) => groups.get(key) ?? []);
+}
+
+/** One row per key in the order the keys were asked for, null where there is none. */
+export function byKey<Key, Row>(keys: readonly Key[], rows: Row[], keyOf: (row: Row) => Key): (Row | null)[] {
+  const found = new Map<Key, Row>(rows.map((row) => [keyOf(row), row]));
+  return keys.map((key) => found.get(key) ?? null);
+}
+
+/** Memoises one query for the life of a request. */
+export function once<T>(load: () => Promise<T>): () => Promise<T> {
+  let result: Promise<T> | undefined;
+  return () => (result ??= load());
+}

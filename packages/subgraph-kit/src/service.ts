@@ -1,0 +1,75 @@
+import { join } from 'node:path';
+import type { BaseContext } from '@apollo/server';
+import { createTokenVerifier } from './auth';
+import type { TokenVerifier } from './auth';
+import { pinnedClock, systemClock } from './clock';
+import type { Clock } from './clock';
+import { openDatabase } from './db';
+import type { Database } from './db';
+import { seedOnStart } from './env';
+import type { SubgraphEnv } from './env';
+import { createLogger } from './logger';
+import type { Logger } from './logger';
+import type { MigrationSource } from './migrate';
+import { startSubgraphServer } from './server';
+import type { RunningServer, SubgraphServerOptions } from './server';
+
+/** What a subgraph is built from; tests pass their own, services build them from env. */
+export interface SubgraphDependencies {
+  database: Database;
+  clock: Clock;
+  verifier: TokenVerifier;
+  logger: Logger;
+}
+
+export type SeedLevel = 'plan' | 'demo';
+
+export interface SubgraphService<TContext extends BaseContext, TDependencies extends SubgraphDependencies> {
+  name: string;
+  migrations: MigrationSource[];
+  /** Loads the seed idempotently: running it twice changes nothing. */
+  seed?: (database: Database, level: SeedLevel, clock: Clock) => Promise<void>;
+  create: (dependencies: TDependencies) => SubgraphServerOptions<TContext> | Promise<SubgraphServerOptions<TContext>>;
+}
+
+/**
+ * Starts a subgraph service from its parsed env: clock, logger, database (PostgreSQL or PGlite in
+ * DATA_DIR/<name>), seed, token verifier, server. Throws when any of them cannot start.
+ */
+export async function startSubgraphService<TContext extends BaseContext, TDependencies extends SubgraphDependencies>(
+  service: SubgraphService<TContext, TDependencies>,
+  env: SubgraphEnv,
+  extra: (base: SubgraphDependencies) => Omit<TDependencies, keyof SubgraphDependencies> | Promise<Omit<TDependencies, keyof SubgraphDependencies>>,
+): Promise<RunningServer> {
+  const logger = createLogger(service.name, { level: env.LOG_LEVEL });
+  const clock = env.CLOCK_START ? pinnedClock(new Date(env.CLOCK_START)) : systemClock;
+  const seed = seedOnStart(env);
+  const database = await openDatabase({
+    url: env.DATABASE_URL,
+    schema: env.DATABASE_SCHEMA ?? service.name.replace(/-/g, '_'),
+    dataDir: env.DATABASE_URL ? undefined : join(env.DATA_DIR, service.name),
+    poolSize: env.DATABASE_POOL_SIZE,
+    migrations: service.migrations,
+  });
+  try {
+    if (seed !== 'none' && service.seed) {
+      await service.seed(database, seed, clock);
+      logger.info({ seed }, 'seed loaded');
+    }
+    const base: SubgraphDependencies = {
+      database,
+      clock,
+      logger,
+      verifier: await createTokenVerifier(env.JWT_PUBLIC_JWK, clock),
+    };
+    const dependencies = { ...base, ...(await extra(base)) } as TDependencies;
+    const options = await service.create(dependencies);
+    return await startSubgraphServer(
+      { ...options, introspection: env.NODE_ENV !== 'production' },
+      { port: env.PORT, host: env.HOST },
+    );
+  } catch (error) {
+    await database.close();
+    throw error;
+  }
+}

@@ -1,0 +1,64 @@
+import { randomBytes } from 'node:crypto';
+import { PGlite } from '@electric-sql/pglite';
+import type { JWK } from 'jose';
+import { createTokenSigner, generateSigningKeys } from '../auth';
+import type { Caller } from '../auth';
+import type { Clock } from '../clock';
+import { openDatabase } from '../db';
+import type { Database } from '../db';
+import type { MigrationSource } from '../migrate';
+
+export { ManualClock } from '../clock';
+
+/** The PostgreSQL the suite runs against, when it runs against one (otherwise PGlite). */
+export const testDatabaseUrl: string | undefined = process.env['DATABASE_URL'] || undefined;
+
+let pgliteTemplate: Promise<Blob> | undefined;
+
+/** An initialised, empty PGlite cluster; new instances load it instead of running initdb again. */
+function pgliteTemplateDump(): Promise<Blob> {
+  pgliteTemplate ??= (async () => {
+    const pglite = await PGlite.create();
+    const dump = await pglite.dumpDataDir('none');
+    await pglite.close();
+    return dump;
+  })();
+  return pgliteTemplate;
+}
+
+/**
+ * A fresh, migrated database for one test suite: a throw-away schema on the PostgreSQL named by
+ * DATABASE_URL (dropped on close), else an in-memory PGlite.
+ */
+export async function openTestDatabase(schema: string, migrations: MigrationSource[]): Promise<Database> {
+  if (testDatabaseUrl) {
+    return openDatabase({
+      url: testDatabaseUrl,
+      schema: `t${randomBytes(4).toString('hex')}_${schema.replace(/-/g, '_')}`,
+      migrations,
+      poolSize: 4,
+      dropSchemaOnClose: true,
+    });
+  }
+  return openDatabase({ schema: schema.replace(/-/g, '_'), migrations, loadDataDir: await pgliteTemplateDump() });
+}
+
+export interface TestKeys {
+  privateJwk: JWK;
+  publicJwk: JWK;
+  /** Signs a token for `caller` valid at the clock's now. */
+  tokenFor(caller: Caller, clock: Clock): Promise<string>;
+}
+
+let keys: Promise<TestKeys> | undefined;
+
+export function testKeys(): Promise<TestKeys> {
+  keys ??= (async () => {
+    const pair = await generateSigningKeys('test-key');
+    return {
+      ...pair,
+      tokenFor: async (caller, clock) => (await createTokenSigner(pair.privateJwk, clock)).sign(caller),
+    };
+  })();
+  return keys;
+}

@@ -1,0 +1,4 @@
+import { runInstitutionService } from '@xueshi/institutions/subgraph';
+import { associationSubgraph } from './subgraph';
+
+runInstitutionService(associationSubgraph);

@@ -1,0 +1,4 @@
+import { runInstitutionService } from '@xueshi/institutions/subgraph';
+import { electiveProviderSubgraph } from './subgraph';
+
+runInstitutionService(electiveProviderSubgraph);

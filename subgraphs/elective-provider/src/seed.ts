@@ -1,0 +1,60 @@
+import { shanghaiYear } from '@xueshi/domain';
+import { ownedId } from '@xueshi/institutions';
+import { coursewareSession, seedInstitution } from '@xueshi/institutions/subgraph';
+import type { CourseRow, CourseSeed } from '@xueshi/institutions/subgraph';
+import type { Clock, Database, SeedLevel } from '@xueshi/subgraph-kit';
+
+interface Courseware {
+  key: string;
+  title: string;
+  /** Actual courseware length in whole minutes: 270 is 4.5 hours. */
+  minutes: number;
+  feeFen: number;
+}
+
+/**
+ * Sample courseware (选修课): the plan names no titles, so these are illustrative and labelled as
+ * samples; hours are the courseware's actual length, some of them fractional.
+ */
+export const COURSEWARE: readonly Courseware[] = [
+  { key: 'ethics', title: '专业技术人员职业道德与诚信建设', minutes: 180, feeFen: 3_000 },
+  { key: 'digital-economy', title: '数字经济与数字化转型', minutes: 270, feeFen: 4_500 },
+  { key: 'yangtze-delta', title: '长三角一体化发展战略解读', minutes: 150, feeFen: 2_500 },
+  { key: 'carbon-neutrality', title: '碳达峰碳中和政策与实践', minutes: 180, feeFen: 3_000 },
+  { key: 'cybersecurity', title: '网络安全与个人信息保护', minutes: 120, feeFen: 2_000 },
+  { key: 'mental-health', title: '心理健康与压力管理', minutes: 90, feeFen: 1_500 },
+  { key: 'research-integrity', title: '科研诚信与学术规范', minutes: 120, feeFen: 2_000 },
+  { key: 'high-quality-development', title: '新发展理念与高质量发展', minutes: 240, feeFen: 4_000 },
+  { key: 'big-data-literacy', title: '大数据时代的信息素养', minutes: 210, feeFen: 3_500 },
+  { key: 'blockchain', title: '区块链技术及应用概述', minutes: 150, feeFen: 2_500 },
+  { key: 'communication', title: '沟通协作与团队效能', minutes: 72, feeFen: 1_200 },
+  { key: 'public-health-emergency', title: '突发公共卫生事件应对', minutes: 108, feeFen: 1_800 },
+];
+
+function coursewareCourse(year: number, courseware: Courseware, position: number): CourseRow {
+  return {
+    id: ownedId('elective-provider', 'course', `${year}-${courseware.key}`),
+    year,
+    position,
+    title: courseware.title,
+    category: 'ELECTIVE',
+    days: null,
+    minutes: courseware.minutes,
+    feeFen: courseware.feeFen,
+    description: '网上课件学习课程（样例数据）：须在购买当年 12 月 31 日前修完，逾期失效且不退费。',
+    isSample: true,
+  };
+}
+
+function yearOfCourseware(year: number): CourseSeed[] {
+  return COURSEWARE.map((courseware, position) => {
+    const course = coursewareCourse(year, courseware, position);
+    return { course, sessions: [coursewareSession(course)] };
+  });
+}
+
+/** The 2021 courseware; with `demo`, also 2022, 2023 (the demo learner's history) and this year's. */
+export async function seed(database: Database, level: SeedLevel, clock: Clock): Promise<void> {
+  const years = level === 'demo' ? [2021, 2022, 2023, shanghaiYear(clock.now())] : [2021];
+  await seedInstitution(database.db, 'elective-provider', [...new Set(years)].flatMap(yearOfCourseware));
+}

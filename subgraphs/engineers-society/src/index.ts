@@ -1,0 +1,4 @@
+import { runInstitutionService } from '@xueshi/institutions/subgraph';
+import { engineersSocietySubgraph } from './subgraph';
+
+runInstitutionService(engineersSocietySubgraph);
