@@ -1,4 +1,4 @@
-export { isValidIdNumber } from './isValidIdNumber';
+export { idNumberCheckCharacter, isValidIdNumber } from './isValidIdNumber';
 export { normaliseIdNumber } from './normaliseIdNumber';
 export { maskIdNumber } from './maskIdNumber';
 export { maskMobile } from './maskMobile';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isValidIdNumber } from './isValidIdNumber';
+import { idNumberCheckCharacter, isValidIdNumber } from './isValidIdNumber';
 
 // Written out independently of the implementation, straight from GB 11643.
 function checkChar(first17: string): string {
@@ -99,5 +99,17 @@ describe('isValidIdNumber', () => {
       const mutated = id.slice(0, position) + String(replacement) + id.slice(position + 1);
       expect(isValidIdNumber(mutated), mutated).toBe(false);
     }
+  });
+});
+
+describe('idNumberCheckCharacter', () => {
+  it('gives the check character of the demo number and of one ending in X', () => {
+    expect(idNumberCheckCharacter('31011519850312123')).toBe('4');
+    expect(isValidIdNumber(`11010519491231002${idNumberCheckCharacter('11010519491231002')}`)).toBe(true);
+  });
+
+  it('refuses anything but 17 digits', () => {
+    expect(() => idNumberCheckCharacter('3101151985031212')).toThrow(RangeError);
+    expect(() => idNumberCheckCharacter('3101151985031212X')).toThrow(RangeError);
   });
 });

@@ -32,7 +32,16 @@ export function isValidIdNumber(idNumber: string, today?: string): boolean {
   const birth = tryParseDay(`${year}-${month}-${day}`);
   if (!birth || birth.year < 1900) return false;
   if (todayEpochDay !== undefined && toEpochDay(birth) >= todayEpochDay) return false;
+  return idNumberCheckCharacter(idNumber.slice(0, 17)) === idNumber[17]?.toUpperCase();
+}
+
+/**
+ * The GB 11643 check character for the first 17 digits of an ID number (upper-case X for ten); throws
+ * RangeError when `first17` is not 17 digits.
+ */
+export function idNumberCheckCharacter(first17: string): string {
+  if (!/^\d{17}$/.test(first17)) throw new RangeError('An ID number check character needs exactly 17 digits');
   let sum = 0;
-  for (let i = 0; i < WEIGHTS.length; i++) sum += Number(idNumber[i]) * (WEIGHTS[i] ?? 0);
-  return CHECK_CHARS[sum % 11] === idNumber[17]?.toUpperCase();
+  for (let i = 0; i < WEIGHTS.length; i++) sum += Number(first17[i]) * (WEIGHTS[i] ?? 0);
+  return CHECK_CHARS[sum % 11] ?? '';
 }

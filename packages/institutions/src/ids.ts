@@ -33,3 +33,13 @@ export function parseOwnedId(id: string): ParsedOwnedId | null {
   const owner = institution(code);
   return { institution: owner, kind, local, typename: `${owner.typePrefix}${TYPE_SUFFIX[kind]}` };
 }
+
+/** A live session's local id: year, course key and the first day's month and day, e.g. `2021-data-0311`. */
+export function liveSessionLocalId(year: number, courseKey: string, firstDay: string): string {
+  return `${year}-${courseKey}-${firstDay.slice(5).replace('-', '')}`;
+}
+
+/** The local id of a courseware course's one session in `year`, e.g. `2021-ethics`. */
+export function coursewareSessionLocalId(year: number, courseKey: string): string {
+  return `${year}-${courseKey}`;
+}

@@ -1,3 +1,4 @@
+export * from './courseware';
 export * from './demo';
 export * from './generate';
 export * from './ids';

@@ -1,7 +1,7 @@
 import { SignJWT, exportJWK, generateKeyPair, importJWK, jwtVerify, errors as joseErrors } from 'jose';
 import type { JWK } from 'jose';
 import type { Clock } from './clock';
-import { unauthenticated } from './errors';
+import { forbidden, unauthenticated } from './errors';
 
 export const ROLES = ['LEARNER', 'INSTITUTION_STAFF', 'REGISTRAR', 'ANALYST', 'SERVICE'] as const;
 export type Role = (typeof ROLES)[number];
@@ -97,4 +97,13 @@ export async function generateSigningKeys(kid: string): Promise<{ privateJwk: JW
     privateJwk: { ...(await exportJWK(privateKey)), ...base },
     publicJwk: { ...(await exportJWK(publicKey)), ...base },
   };
+}
+
+/**
+ * The caller, if they hold one of `roles`: UNAUTHENTICATED without a caller, FORBIDDEN with another role.
+ */
+export function requireRole(caller: Caller | null, ...roles: Role[]): Caller {
+  if (!caller) throw unauthenticated();
+  if (!roles.includes(caller.role)) throw forbidden();
+  return caller;
 }

@@ -22,6 +22,8 @@ export function runService(name: string, main: () => Promise<{ close(): Promise<
       };
       process.once('SIGTERM', () => shutdown('SIGTERM'));
       process.once('SIGINT', () => shutdown('SIGINT'));
+      // Started by a supervisor with an IPC channel (pnpm start): go when it goes, however it died.
+      if (process.send) process.once('disconnect', () => shutdown('supervisor gone'));
     },
     (error: unknown) => {
       const message = error instanceof ConfigError ? error.message : error instanceof Error ? (error.stack ?? error.message) : String(error);

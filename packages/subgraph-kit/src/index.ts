@@ -4,6 +4,7 @@ export * from './clock';
 export * from './db';
 export * from './env';
 export * from './errors';
+export * from './http';
 export * from './loaders';
 export * from './logger';
 export * from './migrate';

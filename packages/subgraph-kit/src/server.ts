@@ -1,7 +1,6 @@
 import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { ApolloServer } from '@apollo/server';
-import type { BaseContext } from '@apollo/server';
+import type { ApolloServerPlugin, BaseContext } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { expressMiddleware } from '@as-integrations/express5';
 import { buildSubgraphSchema } from '@apollo/subgraph';
@@ -11,6 +10,7 @@ import type { DocumentNode } from 'graphql';
 import type { Caller, TokenVerifier } from './auth';
 import type { Database } from './db';
 import { createErrorFormatter } from './errors';
+import { listen } from './http';
 import type { Logger } from './logger';
 
 export type Resolvers<TContext> = GraphQLResolverMap<TContext>;
@@ -27,12 +27,14 @@ export interface SubgraphServerOptions<TContext extends BaseContext> {
   introspection?: boolean;
   /** Extra HTTP endpoints beside /graphql, e.g. document downloads. */
   routes?: (router: express.Router) => void;
+  /** Extra Apollo Server plugins, e.g. request metrics. */
+  plugins?: ApolloServerPlugin<TContext>[];
 }
 
 export interface RunningServer {
   readonly url: string;
   readonly port: number;
-  /** Stops taking requests, lets those in flight finish, then closes the database. */
+  /** Stops taking requests and lets those in flight finish; the database stays open. */
   close(): Promise<void>;
 }
 
@@ -44,7 +46,7 @@ const BODY_LIMIT = '1mb';
  */
 export async function startSubgraphServer<TContext extends BaseContext>(
   options: SubgraphServerOptions<TContext>,
-  listen: { port: number; host?: string | undefined },
+  address: { port: number; host?: string | undefined },
 ): Promise<RunningServer> {
   const app = express();
   app.disable('x-powered-by');
@@ -62,7 +64,7 @@ export async function startSubgraphServer<TContext extends BaseContext>(
     introspection: options.introspection ?? false,
     csrfPrevention: true,
     logger: options.logger,
-    plugins: [ApolloServerPluginDrainHttpServer({ httpServer })],
+    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ...(options.plugins ?? [])],
   });
   await apollo.start();
 
@@ -98,16 +100,7 @@ export async function startSubgraphServer<TContext extends BaseContext>(
     }),
   );
 
-  await new Promise<void>((resolve, reject) => {
-    httpServer.once('error', reject);
-    httpServer.listen(listen.port, listen.host ?? '127.0.0.1', () => {
-      httpServer.off('error', reject);
-      resolve();
-    });
-  });
-  const { port } = httpServer.address() as AddressInfo;
-  const host = listen.host && listen.host !== '0.0.0.0' ? listen.host : '127.0.0.1';
-  const url = `http://${host}:${port}/graphql`;
+  const { url, port } = await listen(httpServer, address.port, address.host);
   options.logger.info({ url }, `${options.name} subgraph listening`);
 
   let closing: Promise<void> | undefined;
@@ -118,7 +111,6 @@ export async function startSubgraphServer<TContext extends BaseContext>(
       closing ??= (async () => {
         draining = true;
         await apollo.stop();
-        await options.database.close();
       })();
       return closing;
     },

@@ -64,10 +64,17 @@ export async function startSubgraphService<TContext extends BaseContext, TDepend
     };
     const dependencies = { ...base, ...(await extra(base)) } as TDependencies;
     const options = await service.create(dependencies);
-    return await startSubgraphServer(
+    const server = await startSubgraphServer(
       { ...options, introspection: env.NODE_ENV !== 'production' },
       { port: env.PORT, host: env.HOST },
     );
+    return {
+      ...server,
+      close: async () => {
+        await server.close();
+        await database.close();
+      },
+    };
   } catch (error) {
     await database.close();
     throw error;

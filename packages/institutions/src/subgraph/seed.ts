@@ -1,7 +1,7 @@
 import { addCalendarDays, dayOfWeek, endOfShanghaiYear, shanghaiDay } from '@xueshi/domain';
 import type { Db } from '@xueshi/subgraph-kit';
 import { DEMO_HISTORY } from '../demo';
-import { ownedId } from '../ids';
+import { coursewareSessionLocalId, liveSessionLocalId, ownedId } from '../ids';
 import { PLAN_PROFILES, PLAN_REQUIRED_COURSES } from '../plan2021';
 import { programmeYearOpensAt } from '../programme';
 import type { InstitutionCode } from '../institutions';
@@ -71,7 +71,7 @@ export function liveSessions(course: CourseRow, entries: readonly SessionEntry[]
     const startsAt = instant(firstDay, options.dayStarts ?? '09:00');
     const fourWeeksBefore = instant(addCalendarDays(firstDay, -28), '10:00');
     return {
-      id: ownedId(code, 'session', `${course.year}-${courseKey(course)}-${firstDay.slice(5).replace('-', '')}`),
+      id: ownedId(code, 'session', liveSessionLocalId(course.year, courseKey(course), firstDay)),
       courseId: course.id,
       title: `${course.title} ${course.year}年第${index + 1}期`,
       startsAt,
@@ -95,7 +95,7 @@ export function coursewareSession(course: CourseRow): SessionRow {
   const opens = new Date(programmeYearOpensAt(course.year).opensAt);
   const ends = endOfShanghaiYear(course.year);
   return {
-    id: ownedId('elective-provider', 'session', `${course.year}-${courseKey(course)}`),
+    id: ownedId('elective-provider', 'session', coursewareSessionLocalId(course.year, courseKey(course))),
     courseId: course.id,
     title: `${course.title}（${course.year}年网上课件）`,
     startsAt: opens,

@@ -1,0 +1,15 @@
+import { DateScalar, DateTimeScalar, mergeResolvers } from '@xueshi/subgraph-kit';
+import type { Resolvers } from '@xueshi/subgraph-kit';
+import type { RegistryContext } from '../context';
+import { catalogueResolvers } from './catalogue';
+import { entityResolvers } from './entities';
+import { institutionResolvers } from './institution';
+import { learnerResolvers } from './learner';
+
+export const resolvers: Resolvers<RegistryContext> = mergeResolvers<RegistryContext>(
+  { DateTime: DateTimeScalar, Date: DateScalar },
+  entityResolvers,
+  institutionResolvers,
+  catalogueResolvers,
+  learnerResolvers,
+);

@@ -1,0 +1,151 @@
+import { createHash } from 'node:crypto';
+import { eq } from 'drizzle-orm';
+import { addCalendarDays, creditVisibleFrom, shanghaiYear } from '@xueshi/domain';
+import {
+  DEMO_HISTORY,
+  DEMO_LEARNER,
+  DEMO_PASSWORD,
+  INSTITUTIONS,
+  PLAN_REQUIRED_COURSES,
+  coursewareSessionLocalId,
+  liveSessionLocalId,
+  ownedId,
+  programmeYearOpensAt,
+  sampleCourseware,
+} from '@xueshi/institutions';
+import type { DemoHistoryItem } from '@xueshi/institutions';
+import type { Clock, Database, SeedLevel } from '@xueshi/subgraph-kit';
+import { creditEntries, learners, programmeYears, registrations, staff } from './db/schema';
+import type { CreditEntryRow, RegistrationRow, StaffRow } from './db/schema';
+import { hashPassword } from './passwords';
+
+/** A stable UUID for a seeded row, so reseeding finds the row it made before. */
+export function seedUuid(name: string): string {
+  const hex = createHash('sha256').update(`xueshi-seed:${name}`).digest('hex');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-5${hex.slice(13, 16)}-8${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
+}
+
+const at = (day: string, time: string) => new Date(`${day}T${time}:00+08:00`);
+
+interface HistoryFacts {
+  sessionId: string;
+  courseId: string;
+  courseTitle: string;
+  category: 'REQUIRED' | 'ELECTIVE';
+  minutes: number;
+  feeFen: number;
+  registeredOn: string;
+  completedOn: string;
+}
+
+function historyFacts(item: DemoHistoryItem): HistoryFacts {
+  if (item.kind === 'live') {
+    const course = PLAN_REQUIRED_COURSES[item.institution];
+    if (!course) throw new RangeError(`${item.institution} runs no required course`);
+    return {
+      sessionId: ownedId(item.institution, 'session', liveSessionLocalId(item.year, course.key, item.firstDay)),
+      courseId: ownedId(item.institution, 'course', `${item.year}-${course.key}`),
+      courseTitle: course.title,
+      category: course.category,
+      minutes: course.minutes,
+      feeFen: course.feeFen,
+      registeredOn: addCalendarDays(item.firstDay, -14),
+      completedOn: addCalendarDays(item.firstDay, course.days - 1),
+    };
+  }
+  const courseware = sampleCourseware(item.courseKey);
+  return {
+    sessionId: ownedId(item.institution, 'session', coursewareSessionLocalId(item.year, item.courseKey)),
+    courseId: ownedId(item.institution, 'course', `${item.year}-${item.courseKey}`),
+    courseTitle: courseware.title,
+    category: 'ELECTIVE',
+    minutes: courseware.minutes,
+    feeFen: courseware.feeFen,
+    registeredOn: addCalendarDays(item.completedOn, -20),
+    completedOn: item.completedOn,
+  };
+}
+
+function demoStaff(): Omit<StaffRow, 'passwordHash' | 'createdAt'>[] {
+  return [
+    { username: 'registrar', role: 'REGISTRAR', institution: null, displayName: '上海继教网 学时登记员（演示）' },
+    { username: 'analyst', role: 'ANALYST', institution: null, displayName: '统计分析员（演示）' },
+    ...INSTITUTIONS.map((entry) => ({
+      username: `${entry.code}-staff`,
+      role: 'INSTITUTION_STAFF' as const,
+      institution: entry.code,
+      displayName: `${entry.name} 工作人员（演示）`,
+    })),
+  ];
+}
+
+/**
+ * The registry's seed: the programme years; with `demo`, the demo's staff accounts and the demo learner
+ * with their 2021–2023 history. Idempotent: rows that exist are left as they are.
+ */
+export async function seed(database: Database, level: SeedLevel, clock: Clock, passwordCost?: number): Promise<void> {
+  const { db } = database;
+  const years = level === 'demo' ? [2021, 2022, 2023, shanghaiYear(clock.now())] : [2021];
+  await db
+    .insert(programmeYears)
+    .values(
+      [...new Set(years)].map((year) => {
+        const { opensAt, isSample } = programmeYearOpensAt(year);
+        return { year, registrationOpensAt: new Date(opensAt), isSample };
+      }),
+    )
+    .onConflictDoNothing();
+  if (level !== 'demo') return;
+
+  const existing = new Set((await db.select({ username: staff.username }).from(staff)).map((row) => row.username));
+  const missing = demoStaff().filter((member) => !existing.has(member.username));
+  if (missing.length > 0) {
+    const passwordHash = await hashPassword(DEMO_PASSWORD, passwordCost);
+    await db.insert(staff).values(missing.map((member) => ({ ...member, passwordHash }))).onConflictDoNothing();
+  }
+
+  const [known] = await db.select({ id: learners.id }).from(learners).where(eq(learners.idNumber, DEMO_LEARNER.idNumber));
+  const learnerId = known?.id ?? seedUuid(`learner:${DEMO_LEARNER.idNumber}`);
+  if (!known) {
+    await db
+      .insert(learners)
+      .values({ id: learnerId, ...DEMO_LEARNER, passwordHash: await hashPassword(DEMO_PASSWORD, passwordCost), cycleStartYear: 2021 })
+      .onConflictDoNothing();
+  }
+
+  const history = DEMO_HISTORY.map((item) => ({ item, facts: historyFacts(item) }));
+  const registrationRows: RegistrationRow[] = history.map(({ item, facts }) => ({
+    id: seedUuid(`registration:${learnerId}:${facts.sessionId}`),
+    learnerId,
+    sessionId: facts.sessionId,
+    courseId: facts.courseId,
+    institution: item.institution,
+    year: item.year,
+    courseTitle: facts.courseTitle,
+    category: facts.category,
+    minutes: facts.minutes,
+    feeFen: facts.feeFen,
+    status: 'COMPLETED',
+    registeredAt: at(facts.registeredOn, '10:30'),
+    holdExpiresAt: null,
+    endedAt: at(facts.completedOn, '17:00'),
+  }));
+  await db.insert(registrations).values(registrationRows).onConflictDoNothing();
+
+  const entryRows: Omit<CreditEntryRow, 'recordedAt'>[] = history.map(({ item, facts }, index) => ({
+    id: seedUuid(`credit:${learnerId}:${facts.sessionId}`),
+    learnerId,
+    registrationId: registrationRows[index]?.id ?? null,
+    courseTitle: facts.courseTitle,
+    institution: item.institution,
+    category: facts.category,
+    year: item.year,
+    minutes: facts.minutes,
+    completedOn: facts.completedOn,
+    visibleFrom: creditVisibleFrom(facts.completedOn),
+    reverses: null,
+    reason: null,
+    recordedBy: `${item.institution}-staff`,
+  }));
+  await db.insert(creditEntries).values(entryRows).onConflictDoNothing();
+}

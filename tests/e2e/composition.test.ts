@@ -1,0 +1,36 @@
+import { readFileSync } from 'node:fs';
+import { composeServices } from '@apollo/composition';
+import { SUPERGRAPH_FILE, composeSupergraph, generatedSdlFiles, subgraphDefinitions } from '@xueshi/gateway/compose';
+import { implementEntityInterfaces, INTERFACES_SDL } from '@xueshi/institutions';
+import { parse, print } from 'graphql';
+import { describe, expect, it } from 'vitest';
+
+describe('the supergraph', () => {
+  it('composes with neither errors nor hints, and the committed SDL files are current', async () => {
+    const generated = await generatedSdlFiles();
+    for (const { file, content } of generated) {
+      expect(readFileSync(file, 'utf8'), `${file.pathname} is stale: run pnpm compose`).toBe(content);
+    }
+    const { supergraphSdl, hints } = await composeSupergraph(generated);
+    expect(hints).toEqual([]);
+    expect(readFileSync(SUPERGRAPH_FILE, 'utf8'), 'gateway/supergraph.graphql is stale: run pnpm compose').toBe(
+      `${supergraphSdl}\n`,
+    );
+  });
+
+  it('refuses at composition an institution whose types the registry does not list', async () => {
+    const newcomer = {
+      name: 'newcomer',
+      url: 'http://127.0.0.1:4999/graphql',
+      typeDefs: parse(
+        `extend schema @link(url: "https://specs.apollo.dev/federation/v2.5", import: ["@key", "@shareable"])\n` +
+          INTERFACES_SDL +
+          print({ kind: 'Document' as never, definitions: implementEntityInterfaces(INTERFACES_SDL, ['Newcomer']) }),
+      ),
+    };
+    const result = composeServices([...(await subgraphDefinitions()), newcomer]);
+    expect(result.errors?.map((error) => (error as { extensions?: { code?: string } }).extensions?.code)).toContain(
+      'INTERFACE_KEY_MISSING_IMPLEMENTATION_TYPE',
+    );
+  });
+});

@@ -1,0 +1,170 @@
+import { fileURLToPath } from 'node:url';
+import type { ApolloServerPlugin, BaseContext } from '@apollo/server';
+import { associationSubgraph } from '@xueshi/association';
+import { electiveProviderSubgraph } from '@xueshi/elective-provider';
+import { engineersSocietySubgraph } from '@xueshi/engineers-society';
+import { startGateway } from '@xueshi/gateway';
+import type { RunningGateway } from '@xueshi/gateway';
+import { managementCollegeSubgraph } from '@xueshi/management-college';
+import { registrySubgraph } from '@xueshi/registry';
+import { shuSubgraph } from '@xueshi/shu';
+import { sjtuSubgraph } from '@xueshi/sjtu';
+import { createLogger, createTokenVerifier, startSubgraphServer } from '@xueshi/subgraph-kit';
+import type { Caller, Database, Logger, RunningServer, SeedLevel, SubgraphDependencies, SubgraphServerOptions } from '@xueshi/subgraph-kit';
+import { ManualClock, openTestDatabase, testKeys } from '@xueshi/subgraph-kit/testing';
+
+/** The instant the suites start at unless they say otherwise: registration for 2021 has just opened. */
+export const DEFAULT_TEST_TIME = '2021-02-22T10:00:00+08:00';
+
+interface AnyService {
+  name: string;
+  migrations: Parameters<typeof openTestDatabase>[1];
+  seed?: (database: Database, level: SeedLevel, clock: ManualClock) => Promise<void>;
+  create: (dependencies: SubgraphDependencies) => SubgraphServerOptions<BaseContext> | Promise<SubgraphServerOptions<BaseContext>>;
+}
+
+const SERVICES = [
+  registrySubgraph,
+  associationSubgraph,
+  managementCollegeSubgraph,
+  engineersSocietySubgraph,
+  shuSubgraph,
+  sjtuSubgraph,
+  electiveProviderSubgraph,
+] as unknown as AnyService[];
+
+/** One subgraph of a running test graph, with the counters the suites assert on. */
+export interface RunningSubgraph {
+  readonly name: string;
+  readonly port: number;
+  readonly database: Database;
+  /** Operations this subgraph has received from the gateway. */
+  readonly operations: { count: number };
+  /** Stops serving (the database stays), as if the process died. */
+  stop(): Promise<void>;
+  /** Serves again on the same port. */
+  restart(): Promise<void>;
+}
+
+export interface GraphResult<Data = Record<string, unknown>> {
+  data?: Data | null;
+  errors?: { message: string; path?: (string | number)[]; extensions?: Record<string, unknown> }[];
+}
+
+export interface TestGraph {
+  readonly gatewayUrl: string;
+  readonly clock: ManualClock;
+  readonly subgraphs: ReadonlyMap<string, RunningSubgraph>;
+  subgraph(name: string): RunningSubgraph;
+  /** Sends an operation through the gateway, as `caller` when given. */
+  execute<Data = Record<string, unknown>>(
+    query: string,
+    variables?: Record<string, unknown>,
+    caller?: Caller,
+  ): Promise<GraphResult<Data>>;
+  tokenFor(caller: Caller): Promise<string>;
+  /** Resets every subgraph's statement and operation counters. */
+  resetCounters(): void;
+  close(): Promise<void>;
+}
+
+export interface TestGraphOptions {
+  seed?: SeedLevel | 'none';
+  startAt?: string;
+  logger?: Logger;
+}
+
+function operationCounter(counter: { count: number }): ApolloServerPlugin<BaseContext> {
+  return {
+    requestDidStart: async () => {
+      counter.count += 1;
+    },
+  };
+}
+
+/**
+ * The whole graph in this process: every subgraph on its own test database (PGlite, or a throw-away
+ * schema on DATABASE_URL) and port, and the gateway serving the committed supergraph in front of them.
+ */
+export async function startTestGraph(options: TestGraphOptions = {}): Promise<TestGraph> {
+  const clock = new ManualClock(options.startAt ?? DEFAULT_TEST_TIME);
+  const keys = await testKeys();
+  const verifier = await createTokenVerifier(keys.publicJwk, clock);
+  const logger = options.logger ?? createLogger('test', { level: 'silent' });
+  const running = new Map<string, RunningSubgraph>();
+
+  await Promise.all(
+    SERVICES.map(async (service) => {
+      const database = await openTestDatabase(service.name, service.migrations);
+      if (options.seed !== 'none' && service.seed) await service.seed(database, options.seed ?? 'demo', clock);
+      const serverOptions = await service.create({ database, clock, verifier, logger: logger.child({ service: service.name }) });
+      const operations = { count: 0 };
+      const withCounter = { ...serverOptions, plugins: [...(serverOptions.plugins ?? []), operationCounter(operations)] };
+      let server: RunningServer | null = await startSubgraphServer(withCounter, { port: 0 });
+      const port = server.port;
+      running.set(service.name, {
+        name: service.name,
+        port,
+        database,
+        operations,
+        stop: async () => {
+          await server?.close();
+          server = null;
+        },
+        restart: async () => {
+          server ??= await startSubgraphServer(withCounter, { port });
+        },
+      });
+    }),
+  );
+
+  const gateway: RunningGateway = await startGateway({
+    supergraphFile: fileURLToPath(new URL('../../gateway/supergraph.graphql', import.meta.url)),
+    subgraphUrls: Object.fromEntries(
+      [...running.values()].map(({ name, port }) => [name, `http://127.0.0.1:${port}/graphql`]),
+    ),
+    verifier,
+    logger: logger.child({ service: 'gateway' }),
+    development: true,
+    port: 0,
+  });
+
+  const tokenFor = (caller: Caller) => keys.tokenFor(caller, clock);
+  return {
+    gatewayUrl: gateway.url,
+    clock,
+    subgraphs: running,
+    subgraph: (name) => {
+      const found = running.get(name);
+      if (!found) throw new Error(`No subgraph ${name}`);
+      return found;
+    },
+    tokenFor,
+    execute: async (query, variables = {}, caller) => {
+      const response = await fetch(gateway.url, {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          ...(caller ? { authorization: `Bearer ${await tokenFor(caller)}` } : {}),
+        },
+        body: JSON.stringify({ query, variables }),
+      });
+      return (await response.json()) as GraphResult<never>;
+    },
+    resetCounters: () => {
+      for (const subgraph of running.values()) {
+        subgraph.operations.count = 0;
+        subgraph.database.statements.count = 0;
+      }
+    },
+    close: async () => {
+      await gateway.close();
+      await Promise.all(
+        [...running.values()].map(async (subgraph) => {
+          await subgraph.stop();
+          await subgraph.database.close();
+        }),
+      );
+    },
+  };
+}
