@@ -1,0 +1,2 @@
+export * from './institutionSuite';
+export * from './standalone';

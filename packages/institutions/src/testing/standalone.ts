@@ -1,0 +1,51 @@
+import type { BaseContext } from '@apollo/server';
+import { createLogger, createTokenVerifier, startSubgraphServer } from '@xueshi/subgraph-kit';
+import type { Database, RunningServer, SubgraphDependencies, SubgraphService } from '@xueshi/subgraph-kit';
+import { ManualClock, openTestDatabase, testKeys } from '@xueshi/subgraph-kit/testing';
+
+export interface StandaloneSubgraph {
+  url: string;
+  database: Database;
+  clock: ManualClock;
+  /** Sends a GraphQL operation straight to the subgraph, as the gateway would. */
+  execute<Data = Record<string, unknown>>(
+    query: string,
+    variables?: Record<string, unknown>,
+  ): Promise<{ data?: Data; errors?: { message: string; extensions?: Record<string, unknown> }[] }>;
+  close(): Promise<void>;
+}
+
+/** One subgraph on its own test database and port, seeded with `seed`, for the subgraph's own suites. */
+export async function startStandaloneSubgraph<TContext extends BaseContext>(
+  service: SubgraphService<TContext, SubgraphDependencies>,
+  options: { seed?: 'plan' | 'demo'; startAt?: string } = {},
+): Promise<StandaloneSubgraph> {
+  const clock = new ManualClock(options.startAt ?? '2021-02-22T10:00:00+08:00');
+  const database = await openTestDatabase(service.name, service.migrations);
+  if (options.seed && service.seed) await service.seed(database, options.seed, clock);
+  const keys = await testKeys();
+  const serverOptions = await service.create({
+    database,
+    clock,
+    verifier: await createTokenVerifier(keys.publicJwk, clock),
+    logger: createLogger(service.name, { level: 'silent' }),
+  });
+  const server: RunningServer = await startSubgraphServer(serverOptions, { port: 0 });
+  return {
+    url: server.url,
+    database,
+    clock,
+    execute: async (query, variables = {}) => {
+      const response = await fetch(server.url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query, variables }),
+      });
+      return (await response.json()) as never;
+    },
+    close: async () => {
+      await server.close();
+      await database.close();
+    },
+  };
+}
