@@ -1,0 +1,14 @@
+export { renderTranscript } from './renderTranscript';
+export { transcriptCsv } from './transcriptCsv';
+export {
+  validateTranscriptInput,
+  TRANSCRIPT_TITLE,
+  TRANSCRIPT_SUBTITLE,
+  type TranscriptInput,
+  type TranscriptEntry,
+} from './TranscriptInput';
+export { TRANSCRIPT_HEADERS } from './transcriptRows';
+export { renderInvoice, INVOICE_TITLE } from './renderInvoice';
+export { validateInvoiceInput, type InvoiceInput, type InvoiceBuyer, type InvoiceItem } from './InvoiceInput';
+export { fenToChineseCapital } from './fenToChineseCapital';
+export { formatHours } from './formatHours';
