@@ -2,11 +2,14 @@ import { randomInt } from 'node:crypto';
 import { idNumberCheckCharacter } from '@xueshi/domain';
 import { learners, registrations } from '@xueshi/registry/db';
 import type { RegistrationStatus } from '@xueshi/registry/db';
+import { courses, sessions } from '@xueshi/institutions/subgraph';
 import type { Database } from '@xueshi/subgraph-kit';
+import { eq } from 'drizzle-orm';
 
-/** A valid, random Shanghai ID number for someone born on `birthDay` (YYYYMMDD). */
-export function randomIdNumber(birthDay = '19880615'): string {
-  const first17 = `310104${birthDay}${String(randomInt(0, 1000)).padStart(3, '0')}`;
+/** A valid, random Shanghai ID number, for someone born on `birthDay` (YYYYMMDD) or a random day of 1960–1999. */
+export function randomIdNumber(birthDay?: string): string {
+  const day = birthDay ?? `${randomInt(1960, 2000)}${String(randomInt(1, 13)).padStart(2, '0')}${String(randomInt(1, 29)).padStart(2, '0')}`;
+  const first17 = `310104${day}${String(randomInt(0, 1000)).padStart(3, '0')}`;
   return `${first17}${idNumberCheckCharacter(first17)}`;
 }
 
@@ -46,4 +49,58 @@ export async function insertRegistrations(
       registeredAt: new Date(Date.UTC(2021, 1, 22, 3, index)),
     })),
   );
+}
+
+/** Every row of the registry's tables, in a stable order: compared before and after a refused call. */
+export async function registrySnapshot(database: Database): Promise<string> {
+  const tables = ['learners', 'staff', 'registrations', 'payments', 'refunds', 'invoices', 'invoice_counters', 'credit_entries'];
+  const parts: string[] = [];
+  for (const table of tables) {
+    const rows = await database.raw.query(`select * from ${table} order by 1`);
+    parts.push(`${table}:${JSON.stringify(rows)}`);
+  }
+  return parts.join('\n');
+}
+
+export interface SessionOverrides {
+  local: string;
+  capacity?: number | null;
+  firstDay?: string;
+  days?: number;
+  registrationOpensAt?: string;
+  restrictedToEmployer?: string | null;
+  courseLocal?: string;
+  feeFen?: number;
+}
+
+/**
+ * A session of sjtu's 数据分析基础 (or another course of theirs) written straight into the institution's
+ * database, for suites that need a small capacity or particular dates. Returns its id.
+ */
+export async function insertSjtuSession(database: Database, overrides: SessionOverrides): Promise<string> {
+  const courseId = `sjtu:course:${overrides.courseLocal ?? '2021-data'}`;
+  const firstDay = overrides.firstDay ?? '2021-03-18';
+  const days = overrides.days ?? 2;
+  const lastDay = new Date(Date.parse(`${firstDay}T00:00:00Z`) + (days - 1) * 86_400_000).toISOString().slice(0, 10);
+  const id = `sjtu:session:${overrides.local}`;
+  if (overrides.feeFen !== undefined) {
+    await database.db.update(courses).set({ feeFen: overrides.feeFen }).where(eq(courses.id, courseId));
+  }
+  await database.db.insert(sessions).values({
+    id,
+    courseId,
+    title: `测试班次 ${overrides.local}`,
+    startsAt: new Date(`${firstDay}T09:00:00+08:00`),
+    endsAt: new Date(`${lastDay}T16:30:00+08:00`),
+    firstDay,
+    lastDay,
+    deliveryMode: 'LIVE_ONLINE',
+    venue: null,
+    capacity: overrides.capacity === undefined ? 20 : overrides.capacity,
+    registrationOpensAt: new Date(overrides.registrationOpensAt ?? '2021-02-22T10:00:00+08:00'),
+    registrationClosesAt: new Date(`${firstDay}T09:00:00+08:00`),
+    restrictedToEmployer: overrides.restrictedToEmployer ?? null,
+    isSample: true,
+  });
+  return id;
 }

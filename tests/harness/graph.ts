@@ -7,6 +7,8 @@ import { startGateway } from '@xueshi/gateway';
 import type { RunningGateway } from '@xueshi/gateway';
 import { managementCollegeSubgraph } from '@xueshi/management-college';
 import { registrySubgraph } from '@xueshi/registry';
+import { registryTestDependencies } from '@xueshi/registry/testing';
+import type { PaymentProvider } from '@xueshi/registry/payments';
 import { shuSubgraph } from '@xueshi/shu';
 import { sjtuSubgraph } from '@xueshi/sjtu';
 import { createLogger, createTokenVerifier, startSubgraphServer } from '@xueshi/subgraph-kit';
@@ -16,6 +18,7 @@ import { ManualClock, openTestDatabase, testKeys } from '@xueshi/subgraph-kit/te
 /** The instant the suites start at unless they say otherwise: registration for 2021 has just opened. */
 export const DEFAULT_TEST_TIME = '2021-02-22T10:00:00+08:00';
 
+/** A subgraph service as the harness drives it: every context type looks alike from outside. */
 interface AnyService {
   name: string;
   migrations: Parameters<typeof openTestDatabase>[1];
@@ -23,15 +26,16 @@ interface AnyService {
   create: (dependencies: SubgraphDependencies) => SubgraphServerOptions<BaseContext> | Promise<SubgraphServerOptions<BaseContext>>;
 }
 
-const SERVICES = [
-  registrySubgraph,
+const asAny = <T>(service: T) => service as unknown as AnyService;
+
+const INSTITUTION_SERVICES = [
   associationSubgraph,
   managementCollegeSubgraph,
   engineersSocietySubgraph,
   shuSubgraph,
   sjtuSubgraph,
   electiveProviderSubgraph,
-] as unknown as AnyService[];
+].map(asAny);
 
 /** One subgraph of a running test graph, with the counters the suites assert on. */
 export interface RunningSubgraph {
@@ -72,6 +76,9 @@ export interface TestGraphOptions {
   seed?: SeedLevel | 'none';
   startAt?: string;
   logger?: Logger;
+  /** The registry's payment provider (a sandbox by default). */
+  paymentProvider?: PaymentProvider;
+  holdMinutes?: number;
 }
 
 function operationCounter(counter: { count: number }): ApolloServerPlugin<BaseContext> {
@@ -93,28 +100,38 @@ export async function startTestGraph(options: TestGraphOptions = {}): Promise<Te
   const logger = options.logger ?? createLogger('test', { level: 'silent' });
   const running = new Map<string, RunningSubgraph>();
 
-  await Promise.all(
-    SERVICES.map(async (service) => {
-      const database = await openTestDatabase(service.name, service.migrations);
-      if (options.seed !== 'none' && service.seed) await service.seed(database, options.seed ?? 'demo', clock);
-      const serverOptions = await service.create({ database, clock, verifier, logger: logger.child({ service: service.name }) });
-      const operations = { count: 0 };
-      const withCounter = { ...serverOptions, plugins: [...(serverOptions.plugins ?? []), operationCounter(operations)] };
-      let server: RunningServer | null = await startSubgraphServer(withCounter, { port: 0 });
-      const port = server.port;
-      running.set(service.name, {
-        name: service.name,
-        port,
-        database,
-        operations,
-        stop: async () => {
-          await server?.close();
-          server = null;
-        },
-        restart: async () => {
-          server ??= await startSubgraphServer(withCounter, { port });
-        },
-      });
+  const start = async (service: AnyService, extra: (base: SubgraphDependencies) => Promise<object>) => {
+    const database = await openTestDatabase(service.name, service.migrations);
+    if (options.seed !== 'none' && service.seed) await service.seed(database, options.seed ?? 'demo', clock);
+    const base = { database, clock, verifier, logger: logger.child({ service: service.name }) };
+    const serverOptions = await service.create({ ...base, ...(await extra(base)) });
+    const operations = { count: 0 };
+    const withCounter = { ...serverOptions, plugins: [...(serverOptions.plugins ?? []), operationCounter(operations)] };
+    let server: RunningServer | null = await startSubgraphServer(withCounter, { port: 0 });
+    const port = server.port;
+    running.set(service.name, {
+      name: service.name,
+      port,
+      database,
+      operations,
+      stop: async () => {
+        await server?.close();
+        server = null;
+      },
+      restart: async () => {
+        server ??= await startSubgraphServer(withCounter, { port });
+      },
+    });
+  };
+
+  // Institutions first: the registry reads session facts from them.
+  await Promise.all(INSTITUTION_SERVICES.map((service) => start(service, async () => ({}))));
+  const institutionUrls = Object.fromEntries([...running.values()].map(({ name, port }) => [name, `http://127.0.0.1:${port}/graphql`]));
+  await start(asAny(registrySubgraph), (base) =>
+    registryTestDependencies(base, {
+      institutionUrls,
+      ...(options.paymentProvider ? { paymentProvider: options.paymentProvider } : {}),
+      ...(options.holdMinutes ? { holdMinutes: options.holdMinutes } : {}),
     }),
   );
 

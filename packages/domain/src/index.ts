@@ -34,3 +34,16 @@ export { shanghaiYear } from './shanghaiYear';
 export { endOfShanghaiYear } from './endOfShanghaiYear';
 export { hoursToMinutes } from './hoursToMinutes';
 export { minutesToHours } from './minutesToHours';
+
+export {
+  normaliseEmployer,
+  registrationRefusal,
+  type RegistrationAttempt,
+  type RegistrationRefusal,
+} from './registrationRefusal';
+export {
+  ACTIVE_REGISTRATION_STATUSES,
+  coursewareAccessExpiresAt,
+  registrationStatusAt,
+  type RegistrationStatus,
+} from './registrationStatusAt';

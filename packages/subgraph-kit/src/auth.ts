@@ -17,6 +17,8 @@ export interface Caller {
 
 export const TOKEN_ISSUER = 'xueshi-registry';
 export const TOKEN_AUDIENCE = 'xueshi';
+/** Download links carry tokens for this audience, which the API refuses. */
+export const DOCUMENT_TOKEN_AUDIENCE = 'xueshi-document';
 const ALGORITHM = 'ES256';
 
 /** Key ids of keys made for development; production refuses to start with one. */
@@ -27,19 +29,23 @@ export interface TokenVerifier {
   verify(token: string): Promise<Caller>;
   /** The caller behind an `Authorization` header: null without one, UNAUTHENTICATED when it is bad. */
   fromAuthorizationHeader(header: string | undefined): Promise<Caller | null>;
+  /** The caller a download token was made for, if it opens `path`; throws UNAUTHENTICATED otherwise. */
+  verifyDocument(token: string, path: string): Promise<Caller>;
 }
 
 export interface TokenSigner {
   sign(caller: Caller, ttlSeconds?: number): Promise<string>;
+  /** A token that opens one document (`path`) for `caller`, for a download link. */
+  signDocument(path: string, caller: Caller, ttlSeconds?: number): Promise<string>;
 }
 
 export async function createTokenVerifier(publicJwk: JWK, clock: Clock): Promise<TokenVerifier> {
   const key = await importJWK(publicJwk, ALGORITHM);
-  const verify = async (token: string): Promise<Caller> => {
+  const verifyFor = async (token: string, audience: string) => {
     try {
       const { payload } = await jwtVerify(token, key, {
         issuer: TOKEN_ISSUER,
-        audience: TOKEN_AUDIENCE,
+        audience,
         algorithms: [ALGORITHM],
         currentDate: clock.now(),
       });
@@ -47,17 +53,19 @@ export async function createTokenVerifier(publicJwk: JWK, clock: Clock): Promise
       const institution = payload['inst'];
       if (typeof payload.sub !== 'string' || !ROLES.includes(role as Role)) throw unauthenticated(invalidToken);
       if (role === 'INSTITUTION_STAFF' && typeof institution !== 'string') throw unauthenticated(invalidToken);
-      return {
+      const caller: Caller = {
         role: role as Role,
         subject: payload.sub,
         ...(typeof institution === 'string' ? { institution } : {}),
       };
+      return { caller, payload };
     } catch (error) {
       if (error instanceof joseErrors.JWTExpired) throw unauthenticated(expiredToken);
       if (error instanceof joseErrors.JOSEError) throw unauthenticated(invalidToken);
       throw error;
     }
   };
+  const verify = async (token: string) => (await verifyFor(token, TOKEN_AUDIENCE)).caller;
   return {
     verify,
     fromAuthorizationHeader: async (header) => {
@@ -66,23 +74,30 @@ export async function createTokenVerifier(publicJwk: JWK, clock: Clock): Promise
       if (!match?.[1]) throw unauthenticated(invalidToken);
       return verify(match[1]);
     },
+    verifyDocument: async (token, path) => {
+      const { caller, payload } = await verifyFor(token, DOCUMENT_TOKEN_AUDIENCE);
+      if (payload['doc'] !== path) throw unauthenticated(invalidToken);
+      return caller;
+    },
   };
 }
 
 export async function createTokenSigner(privateJwk: JWK, clock: Clock): Promise<TokenSigner> {
   const key = await importJWK(privateJwk, ALGORITHM);
+  const signFor = (caller: Caller, audience: string, ttlSeconds: number, claims: Record<string, string> = {}) => {
+    const issuedAt = Math.floor(clock.now().getTime() / 1000);
+    return new SignJWT({ ...claims, role: caller.role, ...(caller.institution ? { inst: caller.institution } : {}) })
+      .setProtectedHeader({ alg: ALGORITHM, ...(privateJwk.kid ? { kid: privateJwk.kid } : {}) })
+      .setSubject(caller.subject)
+      .setIssuer(TOKEN_ISSUER)
+      .setAudience(audience)
+      .setIssuedAt(issuedAt)
+      .setExpirationTime(issuedAt + ttlSeconds)
+      .sign(key);
+  };
   return {
-    sign: (caller, ttlSeconds = 15 * 60) => {
-      const issuedAt = Math.floor(clock.now().getTime() / 1000);
-      return new SignJWT({ role: caller.role, ...(caller.institution ? { inst: caller.institution } : {}) })
-        .setProtectedHeader({ alg: ALGORITHM, ...(privateJwk.kid ? { kid: privateJwk.kid } : {}) })
-        .setSubject(caller.subject)
-        .setIssuer(TOKEN_ISSUER)
-        .setAudience(TOKEN_AUDIENCE)
-        .setIssuedAt(issuedAt)
-        .setExpirationTime(issuedAt + ttlSeconds)
-        .sign(key);
-    },
+    sign: (caller, ttlSeconds = 15 * 60) => signFor(caller, TOKEN_AUDIENCE, ttlSeconds),
+    signDocument: (path, caller, ttlSeconds = 5 * 60) => signFor(caller, DOCUMENT_TOKEN_AUDIENCE, ttlSeconds, { doc: path }),
   };
 }
 

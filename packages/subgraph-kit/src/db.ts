@@ -21,6 +21,8 @@ export interface RawSql {
 
 export interface Database {
   readonly kind: 'postgres' | 'pglite';
+  /** The PostgreSQL schema holding this subgraph's tables. */
+  readonly schema: string;
   readonly db: Db;
   readonly raw: RawSql;
   /** Counts every statement issued through drizzle, so tests can bound the SQL a request costs. */
@@ -93,6 +95,7 @@ function openPostgres(url: string, options: DatabaseOptions): Database {
   };
   return {
     kind: 'postgres',
+    schema: options.schema,
     db,
     raw,
     statements,
@@ -135,6 +138,7 @@ async function openPglite(options: DatabaseOptions): Promise<Database> {
   };
   return {
     kind: 'pglite',
+    schema: options.schema,
     db,
     raw,
     statements,

@@ -59,13 +59,13 @@ export const conflict = (message: Bilingual) => new UserError(ErrorCode.CONFLICT
 
 /**
  * Passes typed errors through unchanged and masks everything else: an unexpected error's message
- * may hold SQL or personal data, so only the log keeps it.
+ * may hold SQL or personal data, so only the log keeps it. At the gateway, a subgraph's errors arrive
+ * as plain objects the subgraph has already formatted (and masked), so they pass too.
  */
 export function createErrorFormatter(logger: Logger) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
     const original = unwrapResolverError(error);
-    if (original instanceof GraphQLError) return formatted;
-    if (original === undefined || original === null) return formatted;
+    if (original instanceof GraphQLError || !(original instanceof Error)) return formatted;
     logger.error({ err: original, path: formatted.path }, 'unexpected error in resolver');
     return {
       message: '服务内部错误 (Internal server error)',

@@ -2,6 +2,7 @@ export * from './auth';
 export * from './bootstrap';
 export * from './clock';
 export * from './db';
+export * from './dbErrors';
 export * from './env';
 export * from './errors';
 export * from './http';

@@ -29,6 +29,8 @@ export interface SubgraphServerOptions<TContext extends BaseContext> {
   routes?: (router: express.Router) => void;
   /** Extra Apollo Server plugins, e.g. request metrics. */
   plugins?: ApolloServerPlugin<TContext>[];
+  /** Background work that lives as long as the server: started once it listens, stopped on close. */
+  background?: { start(): void; stop(): Promise<void> | void };
 }
 
 export interface RunningServer {
@@ -102,6 +104,7 @@ export async function startSubgraphServer<TContext extends BaseContext>(
 
   const { url, port } = await listen(httpServer, address.port, address.host);
   options.logger.info({ url }, `${options.name} subgraph listening`);
+  options.background?.start();
 
   let closing: Promise<void> | undefined;
   return {
@@ -110,6 +113,7 @@ export async function startSubgraphServer<TContext extends BaseContext>(
     close: () => {
       closing ??= (async () => {
         draining = true;
+        await options.background?.stop();
         await apollo.stop();
       })();
       return closing;

@@ -1,12 +1,38 @@
+import { SUBGRAPHS, subgraphUrlVariable } from '@xueshi/institutions';
 import { parseEnv, subgraphEnvShape } from '@xueshi/subgraph-kit';
 import { z } from 'zod';
+
+const institutionUrls = Object.fromEntries(
+  SUBGRAPHS.filter(({ name }) => name !== 'registry').map(({ name, defaultPort }) => [
+    subgraphUrlVariable(name),
+    z.string().url().default(`http://127.0.0.1:${defaultPort}/graphql`),
+  ]),
+);
 
 const registryEnv = z.object({
   ...subgraphEnvShape,
   PORT: subgraphEnvShape.PORT.default(4001),
+  /** The private half of the signing key: only the registry issues tokens. */
+  JWT_PRIVATE_JWK: subgraphEnvShape.JWT_PUBLIC_JWK,
+  TOKEN_TTL_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(30),
+  /** How long an unpaid registration holds its seat. */
+  HOLD_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(30),
+  /** scrypt cost as log2(N); 17 is OWASP's minimum. */
+  PASSWORD_HASH_COST: z.coerce.number().int().min(14).max(20).default(17),
+  PAYMENT_PROVIDER: z.enum(['sandbox']).default('sandbox'),
+  SWEEP_INTERVAL_SECONDS: z.coerce.number().int().min(1).default(60),
+  ...institutionUrls,
 });
 
 export type RegistryEnv = z.infer<typeof registryEnv>;
 
 /** The registry's configuration; throws a ConfigError listing every bad variable. */
 export const readRegistryEnv = (env: Record<string, string | undefined>): RegistryEnv => parseEnv(registryEnv, env);
+
+/** Each institution subgraph's URL, by institution code. */
+export function institutionUrlsOf(env: RegistryEnv): Record<string, string> {
+  const values = env as unknown as Record<string, string>;
+  return Object.fromEntries(
+    SUBGRAPHS.filter(({ name }) => name !== 'registry').map(({ name }) => [name, values[subgraphUrlVariable(name)] ?? '']),
+  );
+}

@@ -1,5 +1,21 @@
-import { runService, startSubgraphService } from '@xueshi/subgraph-kit';
-import { readRegistryEnv } from './env';
+import { createTokenSigner, runService, startSubgraphService } from '@xueshi/subgraph-kit';
+import { institutionUrlsOf, readRegistryEnv } from './env';
+import { createSandboxProvider } from './payments/sandbox';
+import { createInstitutionDirectory } from './services/institutionDirectory';
 import { registrySubgraph } from './subgraph';
 
-runService('registry', () => startSubgraphService(registrySubgraph, readRegistryEnv(process.env), () => ({})));
+runService('registry', async () => {
+  const env = readRegistryEnv(process.env);
+  return startSubgraphService(registrySubgraph, env, async ({ clock, logger }) => {
+    const signer = await createTokenSigner(env.JWT_PRIVATE_JWK, clock);
+    return {
+      signer,
+      directory: createInstitutionDirectory({ urls: institutionUrlsOf(env), signer, logger }),
+      paymentProvider: createSandboxProvider(),
+      passwordCost: env.PASSWORD_HASH_COST,
+      holdMinutes: env.HOLD_MINUTES,
+      tokenTtlSeconds: env.TOKEN_TTL_MINUTES * 60,
+      sweepIntervalMs: env.SWEEP_INTERVAL_SECONDS * 1000,
+    };
+  });
+});

@@ -1,12 +1,14 @@
 import DataLoader from 'dataloader';
 import { and, count, desc, inArray } from 'drizzle-orm';
+import type { Clock } from '@xueshi/subgraph-kit';
 import { byKey, groupBy } from '@xueshi/subgraph-kit';
 import type { Db } from '@xueshi/subgraph-kit';
-import { ACTIVE_STATUSES, learners, programmeYears, registrations } from './db/schema';
-import type { LearnerRow, ProgrammeYearRow, RegistrationRow } from './db/schema';
+import { invoices, learners, payments, programmeYears, registrations, staff } from './db/schema';
+import type { InvoiceRow, LearnerRow, PaymentRow, ProgrammeYearRow, RegistrationRow, StaffRow } from './db/schema';
+import { holdsSeatAt } from './store/registrations';
 
 /** Per-request loaders: each costs one SQL statement per request, whatever the number of keys. */
-export function createRegistryLoaders(db: Db) {
+export function createRegistryLoaders(db: Db, clock: Clock) {
   return {
     learner: new DataLoader<string, LearnerRow | null>(async (ids) =>
       byKey(ids, await db.select().from(learners).where(inArray(learners.id, [...ids])), (row) => row.id),
@@ -26,10 +28,30 @@ export function createRegistryLoaders(db: Db) {
       const rows = await db
         .select({ sessionId: registrations.sessionId, taken: count() })
         .from(registrations)
-        .where(and(inArray(registrations.sessionId, [...sessionIds]), inArray(registrations.status, [...ACTIVE_STATUSES])))
+        .where(and(inArray(registrations.sessionId, [...sessionIds]), holdsSeatAt(clock.now())))
         .groupBy(registrations.sessionId);
       return byKey(sessionIds, rows, (row) => row.sessionId).map((row) => Number(row?.taken ?? 0));
     }),
+    registration: new DataLoader<string, RegistrationRow | null>(async (ids) =>
+      byKey(ids, await db.select().from(registrations).where(inArray(registrations.id, [...ids])), (row) => row.id),
+    ),
+    paymentsByRegistration: new DataLoader<string, PaymentRow[]>(async (registrationIds) =>
+      groupBy(
+        registrationIds,
+        await db
+          .select()
+          .from(payments)
+          .where(inArray(payments.registrationId, [...registrationIds]))
+          .orderBy(desc(payments.createdAt), desc(payments.id)),
+        (row) => row.registrationId,
+      ),
+    ),
+    invoiceByPayment: new DataLoader<string, InvoiceRow | null>(async (paymentIds) =>
+      byKey(paymentIds, await db.select().from(invoices).where(inArray(invoices.paymentId, [...paymentIds])), (row) => row.paymentId),
+    ),
+    staffMember: new DataLoader<string, StaffRow | null>(async (usernames) =>
+      byKey(usernames, await db.select().from(staff).where(inArray(staff.username, [...usernames])), (row) => row.username),
+    ),
     programmeYear: new DataLoader<number, ProgrammeYearRow | null>(async (years) =>
       byKey(years, await db.select().from(programmeYears).where(inArray(programmeYears.year, [...years])), (row) => row.year),
     ),

@@ -1,6 +1,13 @@
 import { createHash } from 'node:crypto';
 import { eq } from 'drizzle-orm';
-import { addCalendarDays, creditVisibleFrom, shanghaiYear } from '@xueshi/domain';
+import {
+  addCalendarDays,
+  coursewareAccessExpiresAt,
+  creditVisibleFrom,
+  endOfShanghaiYear,
+  shanghaiDay,
+  shanghaiYear,
+} from '@xueshi/domain';
 import {
   DEMO_HISTORY,
   DEMO_LEARNER,
@@ -15,7 +22,7 @@ import {
 } from '@xueshi/institutions';
 import type { DemoHistoryItem } from '@xueshi/institutions';
 import type { Clock, Database, SeedLevel } from '@xueshi/subgraph-kit';
-import { creditEntries, learners, programmeYears, registrations, staff } from './db/schema';
+import { creditEntries, learners, payments, programmeYears, registrations, staff } from './db/schema';
 import type { CreditEntryRow, RegistrationRow, StaffRow } from './db/schema';
 import { hashPassword } from './passwords';
 
@@ -29,6 +36,11 @@ const at = (day: string, time: string) => new Date(`${day}T${time}:00+08:00`);
 
 interface HistoryFacts {
   sessionId: string;
+  deliveryMode: 'LIVE_ONLINE' | 'ONLINE_COURSEWARE';
+  sessionStartsAt: Date;
+  sessionEndsAt: Date;
+  firstDay: string;
+  lastDay: string;
   courseId: string;
   courseTitle: string;
   category: 'REQUIRED' | 'ELECTIVE';
@@ -42,20 +54,32 @@ function historyFacts(item: DemoHistoryItem): HistoryFacts {
   if (item.kind === 'live') {
     const course = PLAN_REQUIRED_COURSES[item.institution];
     if (!course) throw new RangeError(`${item.institution} runs no required course`);
+    const lastDay = addCalendarDays(item.firstDay, course.days - 1);
     return {
       sessionId: ownedId(item.institution, 'session', liveSessionLocalId(item.year, course.key, item.firstDay)),
+      deliveryMode: 'LIVE_ONLINE',
+      sessionStartsAt: at(item.firstDay, '09:00'),
+      sessionEndsAt: at(lastDay, '16:30'),
+      firstDay: item.firstDay,
+      lastDay,
       courseId: ownedId(item.institution, 'course', `${item.year}-${course.key}`),
       courseTitle: course.title,
       category: course.category,
       minutes: course.minutes,
       feeFen: course.feeFen,
       registeredOn: addCalendarDays(item.firstDay, -14),
-      completedOn: addCalendarDays(item.firstDay, course.days - 1),
+      completedOn: lastDay,
     };
   }
   const courseware = sampleCourseware(item.courseKey);
+  const opens = new Date(programmeYearOpensAt(item.year).opensAt);
   return {
     sessionId: ownedId(item.institution, 'session', coursewareSessionLocalId(item.year, item.courseKey)),
+    deliveryMode: 'ONLINE_COURSEWARE',
+    sessionStartsAt: opens,
+    sessionEndsAt: endOfShanghaiYear(item.year),
+    firstDay: shanghaiDay(opens),
+    lastDay: `${item.year}-12-31`,
     courseId: ownedId(item.institution, 'course', `${item.year}-${item.courseKey}`),
     courseTitle: courseware.title,
     category: 'ELECTIVE',
@@ -129,8 +153,34 @@ export async function seed(database: Database, level: SeedLevel, clock: Clock, p
     registeredAt: at(facts.registeredOn, '10:30'),
     holdExpiresAt: null,
     endedAt: at(facts.completedOn, '17:00'),
+    deliveryMode: facts.deliveryMode,
+    sessionStartsAt: facts.sessionStartsAt,
+    sessionEndsAt: facts.sessionEndsAt,
+    firstDay: facts.firstDay,
+    lastDay: facts.lastDay,
+    paidAt: at(facts.registeredOn, '10:35'),
+    accessExpiresAt: facts.deliveryMode === 'ONLINE_COURSEWARE' ? coursewareAccessExpiresAt(at(facts.registeredOn, '10:35')) : null,
+    refundFen: null,
   }));
   await db.insert(registrations).values(registrationRows).onConflictDoNothing();
+  await db
+    .insert(payments)
+    .values(
+      registrationRows.map((registration) => ({
+        id: seedUuid(`payment:${registration.id}`),
+        registrationId: registration.id,
+        learnerId,
+        idempotencyKey: `seed-${registration.id}`,
+        amountFen: registration.feeFen,
+        status: 'SUCCEEDED' as const,
+        provider: 'sandbox',
+        providerReference: `sandbox-seed-${registration.id.slice(0, 8)}`,
+        failureReason: null,
+        createdAt: registration.paidAt ?? registration.registeredAt,
+        completedAt: registration.paidAt,
+      })),
+    )
+    .onConflictDoNothing();
 
   const entryRows: Omit<CreditEntryRow, 'recordedAt'>[] = history.map(({ item, facts }, index) => ({
     id: seedUuid(`credit:${learnerId}:${facts.sessionId}`),

@@ -1,34 +1,98 @@
 import { fileURLToPath } from 'node:url';
 import { loadTypeDefs } from '@xueshi/subgraph-kit';
-import type { SubgraphDependencies, SubgraphService } from '@xueshi/subgraph-kit';
-import type { RegistryContext } from './context';
+import type { SubgraphDependencies, SubgraphService, TokenSigner } from '@xueshi/subgraph-kit';
+import type { RegistryContext, RegistryServices } from './context';
 import { createRegistryLoaders } from './loaders';
+import type { PaymentProvider } from './payments/provider';
 import { resolvers } from './resolvers';
 import { seed } from './seed';
+import { createIdentity } from './services/identity';
+import type { InstitutionDirectory } from './services/institutionDirectory';
+import { createInvoices } from './services/invoices';
+import { createPayments } from './services/payments';
+import { createRegistrations } from './services/registrations';
 
-export type RegistryDependencies = SubgraphDependencies;
+export interface RegistryDependencies extends SubgraphDependencies {
+  /** Signs learners' and staff's tokens, and the registry's own when it calls institutions. */
+  signer: TokenSigner;
+  /** Where the registry reads the facts institutions own. */
+  directory: InstitutionDirectory;
+  paymentProvider: PaymentProvider;
+  /** scrypt cost (log2 N) for new password hashes. */
+  passwordCost: number;
+  /** How long an unpaid registration holds its seat. */
+  holdMinutes: number;
+  tokenTtlSeconds: number;
+  /** How often lapsed holds and courseware are written down as EXPIRED. */
+  sweepIntervalMs: number;
+}
 
 export const typeDefs = loadTypeDefs(
   new URL('./schema.graphql', import.meta.url),
   new URL('./generated.graphql', import.meta.url),
 );
 
-/** The registry (上海继教网): learners, registrations, the credit ledger. */
+export const REGISTRY_MIGRATIONS = [
+  { namespace: 'registry', directory: fileURLToPath(new URL('./db/migrations', import.meta.url)) },
+];
+
+/** Builds the registry's services from its dependencies. */
+export function createRegistryServices(dependencies: RegistryDependencies): RegistryServices {
+  const { database, clock, logger } = dependencies;
+  const registrations = createRegistrations({
+    db: database.db,
+    clock,
+    directory: dependencies.directory,
+    payments: dependencies.paymentProvider,
+    logger,
+    holdMinutes: dependencies.holdMinutes,
+  });
+  return {
+    identity: createIdentity({
+      db: database.db,
+      clock,
+      signer: dependencies.signer,
+      passwordCost: dependencies.passwordCost,
+      tokenTtlSeconds: dependencies.tokenTtlSeconds,
+    }),
+    registrations,
+    payments: createPayments({ db: database.db, clock, provider: dependencies.paymentProvider, registrations, logger }),
+    invoices: createInvoices({ db: database.db, clock }),
+  };
+}
+
+/** The registry (上海继教网): learners, sign-in, registrations, payments, invoices, the credit ledger. */
 export const registrySubgraph: SubgraphService<RegistryContext, RegistryDependencies> = {
   name: 'registry',
-  migrations: [{ namespace: 'registry', directory: fileURLToPath(new URL('./db/migrations', import.meta.url)) }],
+  migrations: REGISTRY_MIGRATIONS,
   seed: (database, level, clock) => seed(database, level, clock),
-  create: (dependencies) => ({
-    name: 'registry',
-    typeDefs,
-    resolvers,
-    database: dependencies.database,
-    verifier: dependencies.verifier,
-    logger: dependencies.logger,
-    createContext: (caller) => ({
-      caller,
-      clock: dependencies.clock,
-      loaders: createRegistryLoaders(dependencies.database.db),
-    }),
-  }),
+  create: (dependencies) => {
+    const services = createRegistryServices(dependencies);
+    let sweeper: NodeJS.Timeout | undefined;
+    return {
+      name: 'registry',
+      typeDefs,
+      resolvers,
+      database: dependencies.database,
+      verifier: dependencies.verifier,
+      logger: dependencies.logger,
+      createContext: (caller) => ({
+        caller,
+        clock: dependencies.clock,
+        loaders: createRegistryLoaders(dependencies.database.db, dependencies.clock),
+        services,
+      }),
+      background: {
+        start: () => {
+          sweeper = setInterval(() => {
+            services.registrations.expireLapsed().catch((error: unknown) => {
+              dependencies.logger.error({ err: error }, 'expiry sweep failed');
+            });
+          }, dependencies.sweepIntervalMs);
+          sweeper.unref();
+        },
+        stop: () => clearInterval(sweeper),
+      },
+    };
+  },
 };

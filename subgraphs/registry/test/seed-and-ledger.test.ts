@@ -5,6 +5,7 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { creditEntries, learners, programmeYears, registrations, staff } from '../src/db/schema';
 import { registrySubgraph } from '../src/subgraph';
+import { registryTestDependencies } from '../src/testing';
 
 describe('registry seed and ledger', () => {
   let registry: StandaloneSubgraph;
@@ -17,7 +18,11 @@ describe('registry seed and ledger', () => {
   });
 
   beforeAll(async () => {
-    registry = await startStandaloneSubgraph(registrySubgraph, { seed: 'demo', startAt: '2026-11-28T10:00:00+08:00' });
+    registry = await startStandaloneSubgraph(registrySubgraph, {
+      seed: 'demo',
+      startAt: '2026-11-28T10:00:00+08:00',
+      extra: (base) => registryTestDependencies(base),
+    });
   });
   afterAll(() => registry?.close());
 

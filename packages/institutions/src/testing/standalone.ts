@@ -16,20 +16,26 @@ export interface StandaloneSubgraph {
 }
 
 /** One subgraph on its own test database and port, seeded with `seed`, for the subgraph's own suites. */
-export async function startStandaloneSubgraph<TContext extends BaseContext>(
-  service: SubgraphService<TContext, SubgraphDependencies>,
-  options: { seed?: 'plan' | 'demo'; startAt?: string } = {},
+export async function startStandaloneSubgraph<TContext extends BaseContext, TDependencies extends SubgraphDependencies>(
+  service: SubgraphService<TContext, TDependencies>,
+  options: {
+    seed?: 'plan' | 'demo';
+    startAt?: string;
+    /** What the subgraph needs beyond the common dependencies (the registry's signer, directory, …). */
+    extra?: (base: SubgraphDependencies) => Promise<Omit<TDependencies, keyof SubgraphDependencies>>;
+  } = {},
 ): Promise<StandaloneSubgraph> {
   const clock = new ManualClock(options.startAt ?? '2021-02-22T10:00:00+08:00');
   const database = await openTestDatabase(service.name, service.migrations);
   if (options.seed && service.seed) await service.seed(database, options.seed, clock);
   const keys = await testKeys();
-  const serverOptions = await service.create({
+  const base: SubgraphDependencies = {
     database,
     clock,
     verifier: await createTokenVerifier(keys.publicJwk, clock),
     logger: createLogger(service.name, { level: 'silent' }),
-  });
+  };
+  const serverOptions = await service.create({ ...base, ...(await options.extra?.(base)) } as TDependencies);
   const server: RunningServer = await startSubgraphServer(serverOptions, { port: 0 });
   return {
     url: server.url,

@@ -1,4 +1,4 @@
-import { boolean, date, integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { boolean, date, integer, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 
 const instant = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
 
@@ -29,9 +29,9 @@ export const staff = pgTable('staff', {
 });
 
 export const REGISTRATION_STATUSES = ['AWAITING_PAYMENT', 'PAID', 'WITHDRAWN', 'COMPLETED', 'FAILED', 'EXPIRED'] as const;
-export type RegistrationStatus = (typeof REGISTRATION_STATUSES)[number];
+export type { RegistrationStatus } from '@xueshi/domain';
 /** Statuses that hold a seat and block a second registration for the same course. */
-export const ACTIVE_STATUSES = ['AWAITING_PAYMENT', 'PAID', 'COMPLETED'] as const satisfies readonly RegistrationStatus[];
+export const ACTIVE_STATUSES = ['AWAITING_PAYMENT', 'PAID', 'COMPLETED'] as const;
 
 export const registrations = pgTable('registrations', {
   id: uuid('id').primaryKey().defaultRandom(),
@@ -50,6 +50,79 @@ export const registrations = pgTable('registrations', {
   registeredAt: instant('registered_at').notNull(),
   holdExpiresAt: instant('hold_expires_at'),
   endedAt: instant('ended_at'),
+  deliveryMode: text('delivery_mode', { enum: ['LIVE_ONLINE', 'FACE_TO_FACE', 'ONLINE_COURSEWARE'] })
+    .notNull()
+    .default('LIVE_ONLINE'),
+  sessionStartsAt: instant('session_starts_at'),
+  sessionEndsAt: instant('session_ends_at'),
+  firstDay: date('first_day', { mode: 'string' }),
+  lastDay: date('last_day', { mode: 'string' }),
+  paidAt: instant('paid_at'),
+  accessExpiresAt: instant('access_expires_at'),
+  refundFen: integer('refund_fen'),
+});
+
+export const PAYMENT_STATUSES = ['PENDING', 'SUCCEEDED', 'FAILED'] as const;
+export type PaymentStatus = (typeof PAYMENT_STATUSES)[number];
+
+export const payments = pgTable('payments', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  registrationId: uuid('registration_id')
+    .notNull()
+    .references(() => registrations.id),
+  learnerId: uuid('learner_id')
+    .notNull()
+    .references(() => learners.id),
+  idempotencyKey: text('idempotency_key').notNull(),
+  amountFen: integer('amount_fen').notNull(),
+  status: text('status', { enum: PAYMENT_STATUSES }).notNull(),
+  provider: text('provider').notNull(),
+  providerReference: text('provider_reference'),
+  failureReason: text('failure_reason'),
+  createdAt: instant('created_at').notNull(),
+  completedAt: instant('completed_at'),
+});
+
+export const refunds = pgTable('refunds', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  paymentId: uuid('payment_id')
+    .notNull()
+    .unique()
+    .references(() => payments.id),
+  amountFen: integer('amount_fen').notNull(),
+  status: text('status', { enum: PAYMENT_STATUSES }).notNull(),
+  providerReference: text('provider_reference'),
+  createdAt: instant('created_at').notNull(),
+  completedAt: instant('completed_at'),
+});
+
+export const invoiceCounters = pgTable(
+  'invoice_counters',
+  {
+    institution: text('institution').notNull(),
+    year: integer('year').notNull(),
+    lastNumber: integer('last_number').notNull(),
+  },
+  (table) => [primaryKey({ columns: [table.institution, table.year] })],
+);
+
+export const invoices = pgTable('invoices', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  paymentId: uuid('payment_id')
+    .notNull()
+    .unique()
+    .references(() => payments.id),
+  learnerId: uuid('learner_id')
+    .notNull()
+    .references(() => learners.id),
+  number: text('number').notNull().unique(),
+  institution: text('institution').notNull(),
+  kind: text('kind', { enum: ['PERSONAL', 'ORGANISATION'] }).notNull(),
+  title: text('title').notNull(),
+  creditCode: text('credit_code'),
+  amountFen: integer('amount_fen').notNull(),
+  item: text('item').notNull(),
+  issuedAt: instant('issued_at').notNull(),
 });
 
 export const creditEntries = pgTable('credit_entries', {
@@ -76,3 +149,6 @@ export type LearnerRow = typeof learners.$inferSelect;
 export type StaffRow = typeof staff.$inferSelect;
 export type RegistrationRow = typeof registrations.$inferSelect;
 export type CreditEntryRow = typeof creditEntries.$inferSelect;
+export type PaymentRow = typeof payments.$inferSelect;
+export type RefundRow = typeof refunds.$inferSelect;
+export type InvoiceRow = typeof invoices.$inferSelect;

@@ -1,6 +1,7 @@
 import { DateScalar, DateTimeScalar, mergeResolvers } from '@xueshi/subgraph-kit';
 import type { Resolvers } from '@xueshi/subgraph-kit';
 import type { RegistryContext } from '../context';
+import { accountResolvers } from './account';
 import { catalogueResolvers } from './catalogue';
 import { entityResolvers } from './entities';
 import { institutionResolvers } from './institution';
@@ -12,4 +13,5 @@ export const resolvers: Resolvers<RegistryContext> = mergeResolvers<RegistryCont
   institutionResolvers,
   catalogueResolvers,
   learnerResolvers,
+  accountResolvers,
 );

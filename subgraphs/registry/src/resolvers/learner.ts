@@ -1,11 +1,16 @@
-import { maskIdNumber, minutesToHours } from '@xueshi/domain';
+import { maskIdNumber, maskMobile, minutesToHours, registrationStatusAt } from '@xueshi/domain';
 import { requireRole } from '@xueshi/subgraph-kit';
-import type { Resolvers } from '@xueshi/subgraph-kit';
+import type { Caller, Resolvers } from '@xueshi/subgraph-kit';
 import type { RegistryContext } from '../context';
-import type { LearnerRow, RegistrationRow } from '../db/schema';
+import type { LearnerRow, PaymentRow, RegistrationRow } from '../db/schema';
+import type { InvoiceRequest } from '../services/invoices';
+import { isUuid } from '../services/validation';
 import { ownedReference } from './entities';
+import { institutionByCode } from './institution';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+/** Whether `caller` may see this learner's unmasked personal data: the learner and the registrar. */
+const seesPersonalData = (caller: Caller | null, learner: LearnerRow) =>
+  (caller?.role === 'LEARNER' && caller.subject === learner.id) || caller?.role === 'REGISTRAR';
 
 export const learnerResolvers: Resolvers<RegistryContext> = {
   Query: {
@@ -13,17 +18,43 @@ export const learnerResolvers: Resolvers<RegistryContext> = {
       context.caller?.role === 'LEARNER' ? context.loaders.learner.load(context.caller.subject) : null,
     learner: (_root: unknown, args: { id: string }, context: RegistryContext) => {
       requireRole(context.caller, 'REGISTRAR');
-      return UUID.test(args.id) ? context.loaders.learner.load(args.id) : null;
+      return isUuid(args.id) ? context.loaders.learner.load(args.id) : null;
     },
   },
+  Mutation: {
+    register: (_root: unknown, args: { sessionId: string }, context: RegistryContext) =>
+      context.services.registrations.register(context.caller, args.sessionId),
+    pay: (_root: unknown, args: { registrationId: string; idempotencyKey: string }, context: RegistryContext) =>
+      context.services.payments.pay(context.caller, args.registrationId, args.idempotencyKey),
+    withdraw: (_root: unknown, args: { registrationId: string }, context: RegistryContext) =>
+      context.services.registrations.withdraw(context.caller, args.registrationId),
+    requestInvoice: (_root: unknown, args: { input: InvoiceRequest }, context: RegistryContext) =>
+      context.services.invoices.request(context.caller, args.input),
+  },
   Learner: {
+    idNumber: (learner: LearnerRow, _args: unknown, context: RegistryContext) =>
+      seesPersonalData(context.caller, learner) ? learner.idNumber : null,
     idNumberMasked: (learner: LearnerRow) => maskIdNumber(learner.idNumber),
+    mobileMasked: (learner: LearnerRow) => maskMobile(learner.mobile),
     registrations: (learner: LearnerRow, _args: unknown, context: RegistryContext) =>
       context.loaders.registrationsByLearner.load(learner.id),
   },
   Registration: {
+    status: (registration: RegistrationRow, _args: unknown, context: RegistryContext) =>
+      registrationStatusAt(registration, context.clock.now()),
     hours: (registration: RegistrationRow) => minutesToHours(registration.minutes),
     session: (registration: RegistrationRow) => ownedReference(registration.sessionId, 'session'),
     course: (registration: RegistrationRow) => ownedReference(registration.courseId, 'course'),
+    payments: (registration: RegistrationRow, _args: unknown, context: RegistryContext) =>
+      context.loaders.paymentsByRegistration.load(registration.id),
+  },
+  Payment: {
+    registration: async (payment: PaymentRow, _args: unknown, context: RegistryContext) =>
+      context.loaders.registration.load(payment.registrationId),
+    invoice: (payment: PaymentRow, _args: unknown, context: RegistryContext) =>
+      context.loaders.invoiceByPayment.load(payment.id),
+  },
+  Invoice: {
+    issuer: (invoice: { institution: string }) => institutionByCode(invoice.institution),
   },
 };

@@ -1,0 +1,118 @@
+import { isValidIdNumber, isValidMobile, normaliseIdNumber, shanghaiDay } from '@xueshi/domain';
+import { ErrorCode, UserError, badInput, sqlState, SqlState, unauthenticated } from '@xueshi/subgraph-kit';
+import type { Caller, Clock, Db, TokenSigner } from '@xueshi/subgraph-kit';
+import { eq } from 'drizzle-orm';
+import { learners, staff } from '../db/schema';
+import type { LearnerRow, StaffRow } from '../db/schema';
+import { hashPassword, verifyPassword } from '../passwords';
+import { personName, text } from './validation';
+
+export interface SignUpInput {
+  idNumber: string;
+  name: string;
+  password: string;
+  mobile: string;
+  employer: string;
+}
+
+export interface SignedIn<Subject> {
+  token: string;
+  expiresAt: Date;
+  subject: Subject;
+}
+
+export interface IdentityOptions {
+  db: Db;
+  clock: Clock;
+  signer: TokenSigner;
+  passwordCost: number;
+  tokenTtlSeconds: number;
+}
+
+const wrongCredentials = () =>
+  unauthenticated({ zh: '身份证号码或密码错误', en: 'Wrong ID number or password' });
+const wrongStaffCredentials = () => unauthenticated({ zh: '用户名或密码错误', en: 'Wrong username or password' });
+
+const MIN_PASSWORD = 8;
+const MAX_PASSWORD = 128;
+
+/** Sign-up and sign-in for learners (ID number and password, as the plan says) and staff. */
+export function createIdentity(options: IdentityOptions) {
+  const { db, clock, signer } = options;
+  // Checking a password against this when no account matches keeps a wrong ID number as slow as a wrong password.
+  let decoy: Promise<string> | undefined;
+  const decoyHash = () => (decoy ??= hashPassword('decoy password, matches nothing', options.passwordCost));
+
+  const issue = async <Subject>(caller: Caller, subject: Subject): Promise<SignedIn<Subject>> => ({
+    token: await signer.sign(caller, options.tokenTtlSeconds),
+    expiresAt: new Date(clock.now().getTime() + options.tokenTtlSeconds * 1000),
+    subject,
+  });
+
+  return {
+    /** Creates a learner's account; BAD_USER_INPUT for an invalid field, CONFLICT for an ID number already registered. */
+    signUp: async (input: SignUpInput): Promise<SignedIn<LearnerRow>> => {
+      const idNumber = normaliseIdNumber(input.idNumber);
+      if (!isValidIdNumber(idNumber, shanghaiDay(clock.now()))) {
+        throw badInput({ zh: '身份证号码无效，请核对', en: 'This is not a valid resident ID number' }, 'idNumber');
+      }
+      const name = personName(input.name);
+      const mobile = input.mobile.trim();
+      if (!isValidMobile(mobile)) {
+        throw badInput({ zh: '请填写 11 位手机号码', en: 'Enter an 11-digit mainland mobile number' }, 'mobile');
+      }
+      const employer = text(input.employer, 'employer', {
+        min: 2,
+        max: 100,
+        zh: '请填写工作单位全称（2–100 个字）',
+        en: 'Enter your employer’s full name (2–100 characters)',
+      });
+      if (input.password.length < MIN_PASSWORD || input.password.length > MAX_PASSWORD) {
+        throw badInput(
+          { zh: `密码长度须为 ${MIN_PASSWORD}–${MAX_PASSWORD} 位`, en: `The password must have ${MIN_PASSWORD}–${MAX_PASSWORD} characters` },
+          'password',
+        );
+      }
+      const passwordHash = await hashPassword(input.password, options.passwordCost);
+      try {
+        const [learner] = await db
+          .insert(learners)
+          .values({ idNumber, name, mobile, employer, passwordHash, createdAt: clock.now() })
+          .returning();
+        if (!learner) throw new Error('insert returned no learner');
+        return await issue({ role: 'LEARNER', subject: learner.id }, learner);
+      } catch (error) {
+        if (sqlState(error) === SqlState.UNIQUE_VIOLATION) {
+          throw new UserError(ErrorCode.CONFLICT, {
+            zh: '该身份证号码已注册，请直接登录',
+            en: 'This ID number already has an account; please sign in',
+          });
+        }
+        throw error;
+      }
+    },
+
+    /** Signs a learner in with ID number and password; UNAUTHENTICATED when either is wrong. */
+    signIn: async (idNumberInput: string, password: string): Promise<SignedIn<LearnerRow>> => {
+      const idNumber = normaliseIdNumber(idNumberInput);
+      const [learner] = idNumber.length === 18 ? await db.select().from(learners).where(eq(learners.idNumber, idNumber)) : [];
+      const matches = await verifyPassword(password.slice(0, MAX_PASSWORD), learner?.passwordHash ?? (await decoyHash()));
+      if (!learner || !matches) throw wrongCredentials();
+      return issue({ role: 'LEARNER', subject: learner.id }, learner);
+    },
+
+    /** Signs a member of staff in; UNAUTHENTICATED when the username or password is wrong. */
+    staffSignIn: async (username: string, password: string): Promise<SignedIn<StaffRow>> => {
+      const name = username.trim();
+      const [member] = name.length > 0 && name.length <= 64 ? await db.select().from(staff).where(eq(staff.username, name)) : [];
+      const matches = await verifyPassword(password.slice(0, MAX_PASSWORD), member?.passwordHash ?? (await decoyHash()));
+      if (!member || !matches) throw wrongStaffCredentials();
+      return issue(
+        { role: member.role, subject: member.username, ...(member.institution ? { institution: member.institution } : {}) },
+        member,
+      );
+    },
+  };
+}
+
+export type Identity = ReturnType<typeof createIdentity>;

@@ -1,0 +1,145 @@
+import { coursewareAccessExpiresAt, registrationStatusAt } from '@xueshi/domain';
+import { ErrorCode, UserError, badInput, conflict, requireRole, retryOnConflict } from '@xueshi/subgraph-kit';
+import type { Caller, Clock, Db, Logger } from '@xueshi/subgraph-kit';
+import { and, eq, inArray } from 'drizzle-orm';
+import { payments, registrations } from '../db/schema';
+import type { PaymentRow } from '../db/schema';
+import type { PaymentProvider } from '../payments/provider';
+import { lockRegistration } from '../store/registrations';
+import type { Registrations } from './registrations';
+
+const IDEMPOTENCY_KEY = /^[A-Za-z0-9_-]{8,128}$/;
+/** A charge still pending this long after it was sent is sent again (same provider key, so never twice). */
+const STALE_PENDING_MS = 60_000;
+
+export interface PaymentOptions {
+  db: Db;
+  clock: Clock;
+  provider: PaymentProvider;
+  registrations: Registrations;
+  logger: Logger;
+}
+
+/** Paying for registrations through the provider, idempotently. */
+export function createPayments(options: PaymentOptions) {
+  const { db, clock, provider, logger } = options;
+
+  /** Sends a pending payment's charge (the provider key is the payment's id) and records the outcome. */
+  const settle = async (payment: PaymentRow, description: string): Promise<PaymentRow> => {
+    let result;
+    try {
+      result = await provider.charge({ idempotencyKey: `payment:${payment.id}`, amountFen: payment.amountFen, description });
+    } catch (error) {
+      logger.error({ err: error, payment: payment.id }, 'charge not confirmed; the payment stays pending');
+      return payment;
+    }
+    if (result.status === 'PENDING') return payment;
+    const now = clock.now();
+    return db.transaction(async (tx) => {
+      const [updated] = await tx
+        .update(payments)
+        .set({
+          status: result.status,
+          providerReference: result.reference,
+          failureReason: result.failureReason ?? null,
+          completedAt: now,
+        })
+        .where(and(eq(payments.id, payment.id), eq(payments.status, 'PENDING')))
+        .returning();
+      if (!updated) {
+        const [settled] = await tx.select().from(payments).where(eq(payments.id, payment.id));
+        return settled ?? payment;
+      }
+      if (updated.status === 'SUCCEEDED') {
+        const registration = await lockRegistration(tx, updated.registrationId);
+        await tx
+          .update(registrations)
+          .set({
+            status: 'PAID',
+            paidAt: now,
+            holdExpiresAt: null,
+            accessExpiresAt: registration?.deliveryMode === 'ONLINE_COURSEWARE' ? coursewareAccessExpiresAt(now) : null,
+          })
+          .where(and(eq(registrations.id, updated.registrationId), eq(registrations.status, 'AWAITING_PAYMENT')));
+      }
+      return updated;
+    });
+  };
+
+  return {
+    /**
+     * Pays for the caller's registration. The same idempotency key always returns the same payment and
+     * charges at most once, also when sent concurrently; a declined charge leaves the registration
+     * awaiting payment, to be paid with a new key. BAD_USER_INPUT for a malformed key, NOT_FOUND,
+     * CONFLICT (already paid, a payment in progress, or the key used for another registration) and
+     * REGISTRATION_CLOSED (the hold has lapsed) change nothing.
+     */
+    pay: async (caller: Caller | null, registrationId: string, idempotencyKey: string): Promise<PaymentRow> => {
+      const learner = requireRole(caller, 'LEARNER');
+      if (!IDEMPOTENCY_KEY.test(idempotencyKey)) {
+        throw badInput(
+          { zh: '支付请求标识须为 8–128 位字母、数字、- 或 _', en: 'The idempotency key must be 8–128 letters, digits, - or _' },
+          'idempotencyKey',
+        );
+      }
+      const registration = await options.registrations.ownRegistration(learner, registrationId);
+      const now = clock.now();
+      const { payment, created } = await retryOnConflict(() =>
+        db.transaction(async (tx) => {
+          // Every payment of a registration goes through this lock, so concurrent calls see each other's rows.
+          const current = await lockRegistration(tx, registration.id);
+          const [existing] = await tx
+            .select()
+            .from(payments)
+            .where(and(eq(payments.learnerId, learner.subject), eq(payments.idempotencyKey, idempotencyKey)));
+          if (existing) {
+            if (existing.registrationId !== registration.id) {
+              throw conflict({ zh: '该支付请求标识已用于其他报名', en: 'This idempotency key was used for another registration' });
+            }
+            return { payment: existing, created: false };
+          }
+          const status = current ? registrationStatusAt(current, now) : 'EXPIRED';
+          if (status === 'EXPIRED') {
+            throw new UserError(ErrorCode.REGISTRATION_CLOSED, {
+              zh: '报名保留时间已过，名额已释放，请重新报名',
+              en: 'The hold on this registration has lapsed; please register again',
+            });
+          }
+          if (status !== 'AWAITING_PAYMENT') {
+            throw conflict(
+              status === 'PAID' || status === 'COMPLETED'
+                ? { zh: '该报名已支付，无需重复支付', en: 'This registration is already paid' }
+                : { zh: '该报名已失效，不能支付', en: `A ${status.toLowerCase()} registration cannot be paid` },
+            );
+          }
+          const [live] = await tx
+            .select({ id: payments.id })
+            .from(payments)
+            .where(and(eq(payments.registrationId, registration.id), inArray(payments.status, ['PENDING', 'SUCCEEDED'])));
+          if (live) {
+            throw conflict({ zh: '该报名已有一笔支付正在处理，请稍候', en: 'A payment for this registration is already in progress' });
+          }
+          const [inserted] = await tx
+            .insert(payments)
+            .values({
+              registrationId: registration.id,
+              learnerId: learner.subject,
+              idempotencyKey,
+              amountFen: registration.feeFen,
+              status: 'PENDING',
+              provider: provider.name,
+              createdAt: now,
+            })
+            .returning();
+          if (!inserted) throw new Error('insert returned no payment');
+          return { payment: inserted, created: true };
+        }),
+      );
+      const stale = payment.status === 'PENDING' && now.getTime() - payment.createdAt.getTime() >= STALE_PENDING_MS;
+      if (created || stale) return settle(payment, `${registration.courseTitle}（${registration.sessionId}）`);
+      return payment;
+    },
+  };
+}
+
+export type Payments = ReturnType<typeof createPayments>;

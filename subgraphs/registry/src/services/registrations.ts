@@ -1,0 +1,257 @@
+import {
+  coursewareAccessExpiresAt,
+  refundFen,
+  registrationRefusal,
+  registrationStatusAt,
+} from '@xueshi/domain';
+import type { RegistrationRefusal } from '@xueshi/domain';
+import {
+  ErrorCode,
+  UserError,
+  conflict,
+  forbidden,
+  notFound,
+  requireRole,
+  retryOnConflict,
+  sqlState,
+  SqlState,
+  unauthenticated,
+} from '@xueshi/subgraph-kit';
+import type { Caller, Clock, Db, Logger } from '@xueshi/subgraph-kit';
+import { and, eq, inArray } from 'drizzle-orm';
+import { learners, payments, programmeYears, refunds, registrations } from '../db/schema';
+import type { RegistrationRow } from '../db/schema';
+import type { PaymentProvider } from '../payments/provider';
+import {
+  activeForCourse,
+  expireLapsed,
+  lockRegistration,
+  lockSession,
+  registrationById,
+  seatsHeld,
+} from '../store/registrations';
+import type { InstitutionDirectory } from './institutionDirectory';
+import { shanghaiTime, shanghaiTimeEn } from './messages';
+import { isUuid } from './validation';
+
+export interface RegistrationOptions {
+  db: Db;
+  clock: Clock;
+  directory: InstitutionDirectory;
+  payments: PaymentProvider;
+  logger: Logger;
+  /** How long an unpaid registration holds its seat. */
+  holdMinutes: number;
+}
+
+const registrationNotFound = (id: string) => notFound({ zh: '报名记录', en: 'Registration' }, id);
+
+function refusalError(refusal: RegistrationRefusal, year: number): UserError {
+  switch (refusal.reason) {
+    case 'YEAR_NOT_OPEN':
+      return new UserError(
+        ErrorCode.REGISTRATION_CLOSED,
+        refusal.opensAt
+          ? {
+              zh: `${year}年度报名将于 ${shanghaiTime(refusal.opensAt)} 开始，请届时再来`,
+              en: `Registration for ${year} opens at ${shanghaiTimeEn(refusal.opensAt)}`,
+            }
+          : { zh: `${year}年度报名尚未开放`, en: `Registration for ${year} is not open` },
+        refusal.opensAt ? { opensAt: refusal.opensAt.toISOString() } : {},
+      );
+    case 'NOT_YET_OPEN':
+      return new UserError(
+        ErrorCode.REGISTRATION_CLOSED,
+        {
+          zh: `该班次报名将于 ${shanghaiTime(refusal.opensAt)} 开始`,
+          en: `Registration for this session opens at ${shanghaiTimeEn(refusal.opensAt)}`,
+        },
+        { opensAt: refusal.opensAt.toISOString() },
+      );
+    case 'CLOSED':
+      return new UserError(ErrorCode.REGISTRATION_CLOSED, {
+        zh: '该班次已开始，报名已截止',
+        en: 'This session has started; registration is closed',
+      });
+    case 'EMPLOYER_ONLY':
+      return forbidden({
+        zh: '该班次为单位自行组织的培训，仅限本单位职工报名',
+        en: "This session is employer-run training, open only to that employer's staff",
+      });
+  }
+}
+
+/** Registering for sessions and withdrawing from them, by the plan's rules, safe under concurrency. */
+export function createRegistrations(options: RegistrationOptions) {
+  const { db, clock, directory, logger } = options;
+
+  /** The caller's own registration, or NOT_FOUND (also for someone else's: existence is not revealed). */
+  const ownRegistration = async (caller: Caller, id: string): Promise<RegistrationRow> => {
+    if (!isUuid(id)) throw registrationNotFound(id);
+    const registration = await registrationById(db, id);
+    if (!registration || registration.learnerId !== caller.subject) throw registrationNotFound(id);
+    return registration;
+  };
+
+  /** Sends a withdrawal's refund to the provider, once: its key is the refund's id. */
+  const settleRefund = async (registrationId: string): Promise<void> => {
+    const [pending] = await db
+      .select({ refund: refunds, payment: payments })
+      .from(refunds)
+      .innerJoin(payments, eq(payments.id, refunds.paymentId))
+      .where(and(eq(payments.registrationId, registrationId), inArray(refunds.status, ['PENDING', 'FAILED'])));
+    if (!pending) return;
+    try {
+      const result = await options.payments.refund({
+        idempotencyKey: `refund:${pending.refund.id}`,
+        chargeReference: pending.payment.providerReference ?? '',
+        amountFen: pending.refund.amountFen,
+      });
+      await db
+        .update(refunds)
+        .set({
+          status: result.status,
+          providerReference: result.reference,
+          completedAt: result.status === 'PENDING' ? null : clock.now(),
+        })
+        .where(eq(refunds.id, pending.refund.id));
+    } catch (error) {
+      logger.error({ err: error, refund: pending.refund.id }, 'refund not settled; withdrawing again retries it');
+    }
+  };
+
+  return {
+    /**
+     * Registers the calling learner for a session, snapshotting its fee and hours. Refuses with
+     * REGISTRATION_CLOSED, FORBIDDEN (employer-run), CONFLICT (already registered for the course),
+     * SESSION_FULL, NOT_FOUND or UNAVAILABLE (owner unreachable), changing nothing.
+     */
+    register: async (caller: Caller | null, sessionId: string): Promise<RegistrationRow> => {
+      const learnerId = requireRole(caller, 'LEARNER').subject;
+      const facts = await directory.sessionFacts(sessionId);
+      if (!facts) throw notFound({ zh: '班次', en: 'Session' }, sessionId);
+      const [learner] = await db.select().from(learners).where(eq(learners.id, learnerId));
+      if (!learner) throw unauthenticated();
+      const [year] = await db.select().from(programmeYears).where(eq(programmeYears.year, facts.year));
+      const now = clock.now();
+      const refusal = registrationRefusal({
+        now,
+        programmeYearOpensAt: year?.registrationOpensAt ?? null,
+        session: facts,
+        learnerEmployer: learner.employer,
+      });
+      if (refusal) throw refusalError(refusal, facts.year);
+
+      try {
+        return await retryOnConflict(() =>
+          db.transaction(async (tx) => {
+            await lockSession(tx, facts.id);
+            await expireLapsed(tx, now, { sessionId: facts.id, learnerId, courseId: facts.courseId });
+            if (await activeForCourse(tx, learnerId, facts.courseId, now)) {
+              throw conflict({
+                zh: `您已报名 ${facts.year} 年度的「${facts.courseTitle}」，同一课程每年只能保留一个有效报名`,
+                en: `You already hold a registration for ${facts.courseTitle} in ${facts.year}`,
+              });
+            }
+            if (facts.capacity !== null && (await seatsHeld(tx, facts.id, now)) >= facts.capacity) {
+              throw new UserError(ErrorCode.SESSION_FULL, { zh: '该班次名额已满，请选择其他班次', en: 'This session is full; please choose another' });
+            }
+            const free = facts.feeFen === 0;
+            const [row] = await tx
+              .insert(registrations)
+              .values({
+                learnerId,
+                sessionId: facts.id,
+                courseId: facts.courseId,
+                institution: facts.institution,
+                year: facts.year,
+                courseTitle: facts.courseTitle,
+                category: facts.category,
+                minutes: facts.minutes,
+                feeFen: facts.feeFen,
+                status: free ? 'PAID' : 'AWAITING_PAYMENT',
+                registeredAt: now,
+                holdExpiresAt: free ? null : new Date(now.getTime() + options.holdMinutes * 60_000),
+                deliveryMode: facts.deliveryMode,
+                sessionStartsAt: facts.startsAt,
+                sessionEndsAt: facts.endsAt,
+                firstDay: facts.firstDay,
+                lastDay: facts.lastDay,
+                paidAt: free ? now : null,
+                accessExpiresAt: free && facts.deliveryMode === 'ONLINE_COURSEWARE' ? coursewareAccessExpiresAt(now) : null,
+              })
+              .returning();
+            if (!row) throw new Error('insert returned no registration');
+            return row;
+          }),
+        );
+      } catch (error) {
+        // Two registrations for sessions of the same course racing past each other's locks.
+        if (sqlState(error) === SqlState.UNIQUE_VIOLATION) {
+          throw conflict({ zh: '您已报名该课程', en: 'You already hold a registration for this course' });
+        }
+        throw error;
+      }
+    },
+
+    /**
+     * Withdraws the calling learner: a full refund before the session's first day, none from then on
+     * (courseware, once paid, is never refunded). Withdrawing again returns the same registration and
+     * retries a refund the provider has not settled. CONFLICT when the registration can no longer be
+     * withdrawn; UNAVAILABLE when the session's owner cannot confirm its dates.
+     */
+    withdraw: async (caller: Caller | null, registrationId: string): Promise<RegistrationRow> => {
+      const learner = requireRole(caller, 'LEARNER');
+      const registration = await ownRegistration(learner, registrationId);
+      const now = clock.now();
+      const status = registrationStatusAt(registration, now);
+      if (status === 'WITHDRAWN') {
+        await settleRefund(registration.id);
+        return registration;
+      }
+      if (status !== 'AWAITING_PAYMENT' && status !== 'PAID') {
+        throw conflict({ zh: '该报名已结束，不能退课', en: `A ${status.toLowerCase()} registration cannot be withdrawn` });
+      }
+      // The owner's schedule is the truth: a session moved since registering refunds by its new dates.
+      const facts = await directory.sessionFacts(registration.sessionId);
+      const startsAt = facts?.startsAt ?? registration.sessionStartsAt;
+      const endsAt = facts?.endsAt ?? registration.sessionEndsAt;
+      if (endsAt && now >= endsAt) {
+        throw conflict({ zh: '该班次已结束，不能退课', en: 'The session is over; it can no longer be withdrawn from' });
+      }
+      const withdrawn = await retryOnConflict(() =>
+        db.transaction(async (tx) => {
+          const current = await lockRegistration(tx, registration.id);
+          if (!current || registrationStatusAt(current, now) !== status) {
+            throw conflict({ zh: '报名状态已变化，请刷新后重试', en: 'The registration changed meanwhile; please refresh' });
+          }
+          const [paid] = await tx
+            .select()
+            .from(payments)
+            .where(and(eq(payments.registrationId, current.id), eq(payments.status, 'SUCCEEDED')));
+          const refundFirstDay = current.deliveryMode === 'ONLINE_COURSEWARE' ? (current.paidAt ?? now) : (startsAt ?? now);
+          const refund = paid ? refundFen(paid.amountFen, now, refundFirstDay) : 0;
+          const [row] = await tx
+            .update(registrations)
+            .set({ status: 'WITHDRAWN', endedAt: now, refundFen: refund, holdExpiresAt: null })
+            .where(eq(registrations.id, current.id))
+            .returning();
+          if (paid && refund > 0) {
+            await tx.insert(refunds).values({ paymentId: paid.id, amountFen: refund, status: 'PENDING', createdAt: now });
+          }
+          if (!row) throw new Error('update returned no registration');
+          return row;
+        }),
+      );
+      await settleRefund(withdrawn.id);
+      return withdrawn;
+    },
+
+    /** Writes down every lapse time has decided (unpaid holds, courseware past its year). */
+    expireLapsed: () => expireLapsed(db, clock.now()),
+
+    ownRegistration,
+  };
+}
+
+export type Registrations = ReturnType<typeof createRegistrations>;

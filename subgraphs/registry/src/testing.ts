@@ -1,0 +1,27 @@
+import { createTokenSigner } from '@xueshi/subgraph-kit';
+import type { SubgraphDependencies } from '@xueshi/subgraph-kit';
+import { testKeys } from '@xueshi/subgraph-kit/testing';
+import type { PaymentProvider } from './payments/provider';
+import { createSandboxProvider } from './payments/sandbox';
+import { createInstitutionDirectory } from './services/institutionDirectory';
+import type { RegistryDependencies } from './subgraph';
+
+/** Test-speed password hashing: the hash format records its cost, so verification is unaffected. */
+export const TEST_PASSWORD_COST = 12;
+
+/** The registry's own dependencies for a test: test keys, institutions at `institutionUrls`, a sandbox provider. */
+export async function registryTestDependencies(
+  base: SubgraphDependencies,
+  options: { institutionUrls?: Record<string, string>; paymentProvider?: PaymentProvider; holdMinutes?: number } = {},
+): Promise<Omit<RegistryDependencies, keyof SubgraphDependencies>> {
+  const signer = await createTokenSigner((await testKeys()).privateJwk, base.clock);
+  return {
+    signer,
+    directory: createInstitutionDirectory({ urls: options.institutionUrls ?? {}, signer, logger: base.logger }),
+    paymentProvider: options.paymentProvider ?? createSandboxProvider(),
+    passwordCost: TEST_PASSWORD_COST,
+    holdMinutes: options.holdMinutes ?? 30,
+    tokenTtlSeconds: 30 * 60,
+    sweepIntervalMs: 60_000,
+  };
+}
