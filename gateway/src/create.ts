@@ -24,6 +24,8 @@ export interface GatewayOptions {
   supergraphFile: URL | string;
   /** Subgraph URLs by name, overriding the ones composed into the supergraph. */
   subgraphUrls: Readonly<Record<string, string>>;
+  /** Where printable documents (/documents/…) are served: the registry's origin. */
+  documentsOrigin: string;
   verifier: TokenVerifier;
   logger: Logger;
   /** Development: GraphiQL on GET /graphql, introspection and field suggestions. */
@@ -132,6 +134,22 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   app.get('/ready', (_req, res) => {
     if (draining) res.status(503).json({ status: 'draining', service: 'gateway' });
     else res.json({ status: 'ready', service: 'gateway' });
+  });
+  app.get('/documents/{*path}', async (req, res) => {
+    try {
+      const upstream = await fetch(new URL(req.originalUrl, options.documentsOrigin), {
+        headers: req.headers.authorization ? { authorization: req.headers.authorization } : {},
+        signal: AbortSignal.timeout(30_000),
+      });
+      for (const header of ['content-type', 'content-disposition', 'cache-control']) {
+        const value = upstream.headers.get(header);
+        if (value) res.set(header, value);
+      }
+      res.status(upstream.status).send(Buffer.from(await upstream.arrayBuffer()));
+    } catch (error) {
+      logger.warn({ err: error }, 'document service unreachable');
+      res.status(503).json({ errors: [{ message: '文档服务暂时不可用 (Documents are unavailable)', extensions: { code: 'UNAVAILABLE' } }] });
+    }
   });
   if (options.development) {
     const router = express.Router();

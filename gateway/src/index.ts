@@ -3,6 +3,9 @@ import { createLogger, createTokenVerifier, pinnedClock, runService, systemClock
 import { SUPERGRAPH_FILE } from './paths';
 import { startGateway } from './create';
 import { readGatewayEnv } from './env';
+import { SUBGRAPHS } from '@xueshi/institutions';
+
+const registryPort = SUBGRAPHS.find(({ name }) => name === 'registry')?.defaultPort ?? 4001;
 
 runService('gateway', async () => {
   const env = readGatewayEnv(process.env);
@@ -10,6 +13,7 @@ runService('gateway', async () => {
   return startGateway({
     supergraphFile: env.SUPERGRAPH_FILE ?? fileURLToPath(SUPERGRAPH_FILE),
     subgraphUrls: env.subgraphUrls,
+    documentsOrigin: new URL(env.subgraphUrls['registry'] ?? `http://127.0.0.1:${registryPort}/graphql`).origin,
     verifier: await createTokenVerifier(env.JWT_PUBLIC_JWK, clock),
     logger: createLogger('gateway', { level: env.LOG_LEVEL }),
     development: env.NODE_ENV !== 'production',

@@ -64,6 +64,7 @@ describe(`${ATTEMPTS} learners racing for ${CAPACITY} seats`, () => {
           ...Object.fromEntries([...graph.subgraphs.values()].map(({ name, port }) => [name, `http://127.0.0.1:${port}/graphql`])),
           registry: secondRegistry.url,
         },
+        documentsOrigin: new URL(secondRegistry.url).origin,
         verifier: await createTokenVerifier(keys.publicJwk, graph.clock),
         logger: createLogger('second-gateway', { level: 'silent' }),
         development: false,

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createSandboxProvider } from '@xueshi/registry/payments';
 import { DEMO_LEARNER, DEMO_PASSWORD } from '@xueshi/institutions';
+import { pdfText } from '@xueshi/documents/testing';
 import { contractOperation } from '../harness/contract';
 import { insertSjtuSession, randomIdNumber, registrySnapshot } from '../harness/fixtures';
 import { startTestGraph } from '../harness/graph';
@@ -20,7 +21,7 @@ const MY_REGISTRATIONS = /* GraphQL */ `
 
 const REQUEST_INVOICE = /* GraphQL */ `
   mutation RequestInvoice($input: RequestInvoiceInput!) {
-    requestInvoice(input: $input) { id number kind title creditCode amountFen item issuer { name } }
+    requestInvoice(input: $input) { id number kind title creditCode amountFen item issuer { name } document { url } }
   }
 `;
 
@@ -343,6 +344,23 @@ describe('the learner journey through the gateway', () => {
         issuer: { name: '上海交通大学' },
       });
       expect(String(invoice.data?.requestInvoice['number'])).toMatch(/^202105\d{8}$/);
+
+      const url = String((invoice.data?.requestInvoice['document'] as { url: string }).url);
+      const origin = new URL(graph.gatewayUrl).origin;
+      const download = await fetch(new URL(url, origin));
+      expect(download.status).toBe(200);
+      expect(download.headers.get('content-type')).toBe('application/pdf');
+      const { text } = await pdfText(new Uint8Array(await download.arrayBuffer()));
+      for (const expected of ['电子普通发票', '上海交通大学', '孙丽', '继续教育培训费（数据分析基础）', '贰佰肆拾元整', String(invoice.data?.requestInvoice['number'])]) {
+        expect(text).toContain(expected);
+      }
+      const path = new URL(url, origin).pathname;
+      expect((await fetch(new URL(path, origin))).status).toBe(401);
+      const stranger = await signUpLearner(graph);
+      const asStranger = await fetch(new URL(path, origin), { headers: { authorization: `Bearer ${await graph.tokenFor(stranger.caller)}` } });
+      expect(asStranger.status).toBe(404);
+      const asOwner = await fetch(new URL(path, origin), { headers: { authorization: `Bearer ${await graph.tokenFor(learner.caller)}` } });
+      expect(asOwner.status).toBe(200);
       const again = await refusedWithoutChange(() =>
         graph.execute(REQUEST_INVOICE, { input: { paymentId, kind: 'PERSONAL' } }, learner.caller),
       );

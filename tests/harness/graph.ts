@@ -140,6 +140,7 @@ export async function startTestGraph(options: TestGraphOptions = {}): Promise<Te
     subgraphUrls: Object.fromEntries(
       [...running.values()].map(({ name, port }) => [name, `http://127.0.0.1:${port}/graphql`]),
     ),
+    documentsOrigin: `http://127.0.0.1:${running.get('registry')?.port ?? 0}`,
     verifier,
     logger: logger.child({ service: 'gateway' }),
     development: true,

@@ -1,3 +1,4 @@
+import { addCalendarDays, dayOfWeek, shanghaiDay, shanghaiYear } from '@xueshi/domain';
 import type { InstitutionCode } from './institutions';
 
 /**
@@ -48,3 +49,22 @@ export const DEMO_HISTORY: readonly DemoHistoryItem[] = [
 
 /** The staff accounts of the embedded demo, all with DEMO_PASSWORD. */
 export const DEMO_STAFF_USERNAMES = ['registrar', 'analyst'] as const;
+
+/**
+ * First days of upcoming demo sessions, counted from `now`: about 10, 24 and 38 days ahead, moved to a
+ * Monday–Thursday so a two-day course ends on a weekday.
+ */
+export function upcomingFirstDays(now: Date): string[] {
+  const today = shanghaiDay(now);
+  return [10, 24, 38].map((offset) => {
+    let day = addCalendarDays(today, offset);
+    while (dayOfWeek(day) > 4) day = addCalendarDays(day, 1);
+    return day;
+  });
+}
+
+/** The programme years the demo covers at `now`: the history's, this year, and any an upcoming session falls in. */
+export function demoProgrammeYears(now: Date): number[] {
+  const years = [2021, 2022, 2023, shanghaiYear(now), ...upcomingFirstDays(now).map((day) => Number(day.slice(0, 4)))];
+  return [...new Set(years)].sort((a, b) => a - b);
+}

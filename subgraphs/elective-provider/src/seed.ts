@@ -1,5 +1,4 @@
-import { shanghaiYear } from '@xueshi/domain';
-import { SAMPLE_COURSEWARE, ownedId } from '@xueshi/institutions';
+import { SAMPLE_COURSEWARE, demoProgrammeYears, ownedId } from '@xueshi/institutions';
 import type { Courseware } from '@xueshi/institutions';
 import { coursewareSession, seedInstitution } from '@xueshi/institutions/subgraph';
 import type { CourseRow, CourseSeed } from '@xueshi/institutions/subgraph';
@@ -27,8 +26,8 @@ function yearOfCourseware(year: number): CourseSeed[] {
   });
 }
 
-/** The 2021 courseware; with `demo`, also 2022, 2023 (the demo learner's history) and this year's. */
+/** The 2021 courseware; with `demo`, also that of the demo's other years (history, this year, upcoming). */
 export async function seed(database: Database, level: SeedLevel, clock: Clock): Promise<void> {
-  const years = level === 'demo' ? [2021, 2022, 2023, shanghaiYear(clock.now())] : [2021];
-  await seedInstitution(database.db, 'elective-provider', [...new Set(years)].flatMap(yearOfCourseware));
+  const years = level === 'demo' ? demoProgrammeYears(clock.now()) : [2021];
+  await seedInstitution(database.db, 'elective-provider', years.flatMap(yearOfCourseware));
 }

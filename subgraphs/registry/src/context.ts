@@ -1,5 +1,6 @@
 import type { Caller, Clock } from '@xueshi/subgraph-kit';
 import type { RegistryLoaders } from './loaders';
+import type { Documents } from './services/documents';
 import type { Identity } from './services/identity';
 import type { Invoices } from './services/invoices';
 import type { Payments } from './services/payments';
@@ -11,6 +12,7 @@ export interface RegistryServices {
   registrations: Registrations;
   payments: Payments;
   invoices: Invoices;
+  documents: Documents;
 }
 
 export interface RegistryContext {

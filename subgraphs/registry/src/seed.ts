@@ -6,7 +6,6 @@ import {
   creditVisibleFrom,
   endOfShanghaiYear,
   shanghaiDay,
-  shanghaiYear,
 } from '@xueshi/domain';
 import {
   DEMO_HISTORY,
@@ -15,6 +14,7 @@ import {
   INSTITUTIONS,
   PLAN_REQUIRED_COURSES,
   coursewareSessionLocalId,
+  demoProgrammeYears,
   liveSessionLocalId,
   ownedId,
   programmeYearOpensAt,
@@ -109,7 +109,7 @@ function demoStaff(): Omit<StaffRow, 'passwordHash' | 'createdAt'>[] {
  */
 export async function seed(database: Database, level: SeedLevel, clock: Clock, passwordCost?: number): Promise<void> {
   const { db } = database;
-  const years = level === 'demo' ? [2021, 2022, 2023, shanghaiYear(clock.now())] : [2021];
+  const years = level === 'demo' ? demoProgrammeYears(clock.now()) : [2021];
   await db
     .insert(programmeYears)
     .values(

@@ -6,6 +6,7 @@ import { createRegistryLoaders } from './loaders';
 import type { PaymentProvider } from './payments/provider';
 import { resolvers } from './resolvers';
 import { seed } from './seed';
+import { createDocuments } from './services/documents';
 import { createIdentity } from './services/identity';
 import type { InstitutionDirectory } from './services/institutionDirectory';
 import { createInvoices } from './services/invoices';
@@ -58,6 +59,7 @@ export function createRegistryServices(dependencies: RegistryDependencies): Regi
     registrations,
     payments: createPayments({ db: database.db, clock, provider: dependencies.paymentProvider, registrations, logger }),
     invoices: createInvoices({ db: database.db, clock }),
+    documents: createDocuments({ db: database.db, clock, signer: dependencies.signer, verifier: dependencies.verifier, logger }),
   };
 }
 
@@ -73,6 +75,7 @@ export const registrySubgraph: SubgraphService<RegistryContext, RegistryDependen
       name: 'registry',
       typeDefs,
       resolvers,
+      routes: services.documents.routes,
       database: dependencies.database,
       verifier: dependencies.verifier,
       logger: dependencies.logger,

@@ -1,6 +1,6 @@
-import { addCalendarDays, dayOfWeek, endOfShanghaiYear, shanghaiDay } from '@xueshi/domain';
+import { addCalendarDays, endOfShanghaiYear, shanghaiDay } from '@xueshi/domain';
 import type { Db } from '@xueshi/subgraph-kit';
-import { DEMO_HISTORY } from '../demo';
+import { DEMO_HISTORY, upcomingFirstDays } from '../demo';
 import { coursewareSessionLocalId, liveSessionLocalId, ownedId } from '../ids';
 import { PLAN_PROFILES, PLAN_REQUIRED_COURSES } from '../plan2021';
 import { programmeYearOpensAt } from '../programme';
@@ -27,7 +27,6 @@ export interface LiveSessionOptions {
 }
 
 const instant = (day: string, time: string) => new Date(`${day}T${time}:00+08:00`);
-const DAY_MS = 24 * 60 * 60 * 1000;
 
 /** A course of `year` as the plan defines it for `code`; years other than the plan's are samples. */
 export function requiredCourse(code: InstitutionCode, year: number, position = 0): CourseRow {
@@ -113,19 +112,6 @@ export function coursewareSession(course: CourseRow): SessionRow {
 }
 
 /**
- * First days of upcoming demo sessions, counted from `now`: about 10, 24 and 38 days ahead, moved to a
- * Monday–Thursday so a two-day course ends on a weekday.
- */
-export function upcomingFirstDays(now: Date): string[] {
-  const today = shanghaiDay(now);
-  return [10, 24, 38].map((offset) => {
-    let day = addCalendarDays(today, offset);
-    while (dayOfWeek(day) > 4) day = addCalendarDays(day, 1);
-    return day;
-  });
-}
-
-/**
  * The required course of `code` in every year that the upcoming demo sessions fall in, with those
  * sessions; registration for them is open from two weeks before `now`.
  */
@@ -141,7 +127,7 @@ export function upcomingRequiredCourses(code: InstitutionCode, now: Date, option
       course,
       sessions: liveSessions(course, days, {
         ...options,
-        registrationOpensAt: new Date(Math.min(now.getTime() - 14 * DAY_MS, instant(days[0] ?? '', '10:00').getTime())),
+        registrationOpensAt: instant(addCalendarDays(shanghaiDay(now), -14), '10:00'),
       }),
     };
   });

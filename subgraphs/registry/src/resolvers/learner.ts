@@ -2,7 +2,7 @@ import { maskIdNumber, maskMobile, minutesToHours, registrationStatusAt } from '
 import { requireRole } from '@xueshi/subgraph-kit';
 import type { Caller, Resolvers } from '@xueshi/subgraph-kit';
 import type { RegistryContext } from '../context';
-import type { LearnerRow, PaymentRow, RegistrationRow } from '../db/schema';
+import type { InvoiceRow, LearnerRow, PaymentRow, RegistrationRow } from '../db/schema';
 import type { InvoiceRequest } from '../services/invoices';
 import { isUuid } from '../services/validation';
 import { ownedReference } from './entities';
@@ -55,6 +55,8 @@ export const learnerResolvers: Resolvers<RegistryContext> = {
       context.loaders.invoiceByPayment.load(payment.id),
   },
   Invoice: {
-    issuer: (invoice: { institution: string }) => institutionByCode(invoice.institution),
+    issuer: (invoice: InvoiceRow) => institutionByCode(invoice.institution),
+    document: (invoice: InvoiceRow, _args: unknown, context: RegistryContext) =>
+      context.services.documents.invoiceLink(invoice.id, requireRole(context.caller, 'LEARNER', 'REGISTRAR', 'INSTITUTION_STAFF')),
   },
 };
