@@ -85,6 +85,9 @@ class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> {
  */
 export async function startGateway(options: GatewayOptions): Promise<RunningGateway> {
   const { logger } = options;
+  // @apollo/gateway otherwise sends usage metrics to Apollo and probes cloud metadata endpoints; it can
+  // only be told not to through this variable. Nothing of ours leaves the deployment.
+  process.env['APOLLO_TELEMETRY_DISABLED'] = 'true';
   const gateway = new ApolloGateway({
     logger,
     supergraphSdl: async ({ update }) => {

@@ -47,3 +47,4 @@ export {
   registrationStatusAt,
   type RegistrationStatus,
 } from './registrationStatusAt';
+export { suggestSessions, type SessionOffer, type ShortfallSituation } from './suggestSessions';

@@ -15,6 +15,8 @@ export const ErrorCode = {
   RATE_LIMITED: 'RATE_LIMITED',
   PAYMENT_FAILED: 'PAYMENT_FAILED',
   UNAVAILABLE: 'UNAVAILABLE',
+  /** A date depends on a year whose official working-day calendar the system does not hold yet. */
+  CALENDAR_YEAR_NOT_HELD: 'CALENDAR_YEAR_NOT_HELD',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 

@@ -2,7 +2,11 @@ import type { Caller, Clock } from '@xueshi/subgraph-kit';
 import type { RegistryLoaders } from './loaders';
 import type { Documents } from './services/documents';
 import type { Identity } from './services/identity';
+import type { InstitutionDirectory } from './services/institutionDirectory';
 import type { Invoices } from './services/invoices';
+import type { Outcomes } from './services/outcomes';
+import type { Statistics } from './services/statistics';
+import type { Transcripts } from './services/transcripts';
 import type { Payments } from './services/payments';
 import type { Registrations } from './services/registrations';
 
@@ -12,7 +16,11 @@ export interface RegistryServices {
   registrations: Registrations;
   payments: Payments;
   invoices: Invoices;
+  outcomes: Outcomes;
+  transcripts: Transcripts;
+  statistics: Statistics;
   documents: Documents;
+  directory: InstitutionDirectory;
 }
 
 export interface RegistryContext {

@@ -21,6 +21,8 @@ const registryEnv = z.object({
   PASSWORD_HASH_COST: z.coerce.number().int().min(14).max(20).default(17),
   PAYMENT_PROVIDER: z.enum(['sandbox']).default('sandbox'),
   SWEEP_INTERVAL_SECONDS: z.coerce.number().int().min(1).default(60),
+  /** Where the public reaches the gateway; printed on transcripts for verification. */
+  PUBLIC_URL: z.string().url().default('http://localhost:4000'),
   ...institutionUrls,
 });
 

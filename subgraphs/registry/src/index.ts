@@ -16,6 +16,7 @@ runService('registry', async () => {
       holdMinutes: env.HOLD_MINUTES,
       tokenTtlSeconds: env.TOKEN_TTL_MINUTES * 60,
       sweepIntervalMs: env.SWEEP_INTERVAL_SECONDS * 1000,
+      publicUrl: env.PUBLIC_URL.replace(/\/$/, ''),
     };
   });
 });

@@ -1,10 +1,20 @@
 import DataLoader from 'dataloader';
-import { and, count, desc, inArray } from 'drizzle-orm';
+import { and, asc, count, desc, inArray, isNull } from 'drizzle-orm';
 import type { Clock } from '@xueshi/subgraph-kit';
 import { byKey, groupBy } from '@xueshi/subgraph-kit';
 import type { Db } from '@xueshi/subgraph-kit';
-import { invoices, learners, payments, programmeYears, registrations, staff } from './db/schema';
-import type { InvoiceRow, LearnerRow, PaymentRow, ProgrammeYearRow, RegistrationRow, StaffRow } from './db/schema';
+import { creditEntries, invoices, learners, outcomes, payments, programmeYears, registrations, staff, transcripts } from './db/schema';
+import type {
+  CreditEntryRow,
+  InvoiceRow,
+  LearnerRow,
+  OutcomeRow,
+  PaymentRow,
+  ProgrammeYearRow,
+  RegistrationRow,
+  StaffRow,
+  TranscriptRow,
+} from './db/schema';
 import { holdsSeatAt } from './store/registrations';
 
 /** Per-request loaders: each costs one SQL statement per request, whatever the number of keys. */
@@ -51,6 +61,56 @@ export function createRegistryLoaders(db: Db, clock: Clock) {
     ),
     staffMember: new DataLoader<string, StaffRow | null>(async (usernames) =>
       byKey(usernames, await db.select().from(staff).where(inArray(staff.username, [...usernames])), (row) => row.username),
+    ),
+    /** A session's roster: paid registrations and those with an outcome, in registration order. */
+    rosterBySession: new DataLoader<string, RegistrationRow[]>(async (sessionIds) =>
+      groupBy(
+        sessionIds,
+        await db
+          .select()
+          .from(registrations)
+          .where(and(inArray(registrations.sessionId, [...sessionIds]), inArray(registrations.status, ['PAID', 'COMPLETED', 'FAILED'])))
+          .orderBy(asc(registrations.registeredAt), asc(registrations.id)),
+        (row) => row.sessionId,
+      ),
+    ),
+    creditEntriesByLearner: new DataLoader<string, CreditEntryRow[]>(async (learnerIds) =>
+      groupBy(
+        learnerIds,
+        await db
+          .select()
+          .from(creditEntries)
+          .where(inArray(creditEntries.learnerId, [...learnerIds]))
+          .orderBy(asc(creditEntries.completedOn), asc(creditEntries.recordedAt)),
+        (row) => row.learnerId,
+      ),
+    ),
+    creditEntry: new DataLoader<string, CreditEntryRow | null>(async (ids) =>
+      byKey(ids, await db.select().from(creditEntries).where(inArray(creditEntries.id, [...ids])), (row) => row.id),
+    ),
+    creditEntryByRegistration: new DataLoader<string, CreditEntryRow | null>(async (registrationIds) =>
+      byKey(
+        registrationIds,
+        await db
+          .select()
+          .from(creditEntries)
+          .where(and(inArray(creditEntries.registrationId, [...registrationIds]), isNull(creditEntries.reverses))),
+        (row) => row.registrationId ?? '',
+      ),
+    ),
+    outcome: new DataLoader<string, OutcomeRow | null>(async (registrationIds) =>
+      byKey(registrationIds, await db.select().from(outcomes).where(inArray(outcomes.registrationId, [...registrationIds])), (row) => row.registrationId),
+    ),
+    transcriptsByLearner: new DataLoader<string, TranscriptRow[]>(async (learnerIds) =>
+      groupBy(
+        learnerIds,
+        await db
+          .select()
+          .from(transcripts)
+          .where(inArray(transcripts.learnerId, [...learnerIds]))
+          .orderBy(desc(transcripts.issuedAt)),
+        (row) => row.learnerId,
+      ),
     ),
     programmeYear: new DataLoader<number, ProgrammeYearRow | null>(async (years) =>
       byKey(years, await db.select().from(programmeYears).where(inArray(programmeYears.year, [...years])), (row) => row.year),

@@ -10,7 +10,10 @@ import { createDocuments } from './services/documents';
 import { createIdentity } from './services/identity';
 import type { InstitutionDirectory } from './services/institutionDirectory';
 import { createInvoices } from './services/invoices';
+import { createOutcomes } from './services/outcomes';
 import { createPayments } from './services/payments';
+import { createStatistics } from './services/statistics';
+import { createTranscripts } from './services/transcripts';
 import { createRegistrations } from './services/registrations';
 
 export interface RegistryDependencies extends SubgraphDependencies {
@@ -26,6 +29,8 @@ export interface RegistryDependencies extends SubgraphDependencies {
   tokenTtlSeconds: number;
   /** How often lapsed holds and courseware are written down as EXPIRED. */
   sweepIntervalMs: number;
+  /** Where the public reaches the gateway, printed on transcripts for verification. */
+  publicUrl: string;
 }
 
 export const typeDefs = loadTypeDefs(
@@ -48,6 +53,7 @@ export function createRegistryServices(dependencies: RegistryDependencies): Regi
     logger,
     holdMinutes: dependencies.holdMinutes,
   });
+  const transcripts = createTranscripts({ db: database.db, clock });
   return {
     identity: createIdentity({
       db: database.db,
@@ -59,7 +65,19 @@ export function createRegistryServices(dependencies: RegistryDependencies): Regi
     registrations,
     payments: createPayments({ db: database.db, clock, provider: dependencies.paymentProvider, registrations, logger }),
     invoices: createInvoices({ db: database.db, clock }),
-    documents: createDocuments({ db: database.db, clock, signer: dependencies.signer, verifier: dependencies.verifier, logger }),
+    outcomes: createOutcomes({ db: database.db, clock }),
+    transcripts,
+    statistics: createStatistics({ db: database.db }),
+    documents: createDocuments({
+      db: database.db,
+      clock,
+      signer: dependencies.signer,
+      verifier: dependencies.verifier,
+      logger,
+      transcripts,
+      publicUrl: dependencies.publicUrl,
+    }),
+    directory: dependencies.directory,
   };
 }
 

@@ -23,5 +23,6 @@ export async function registryTestDependencies(
     holdMinutes: options.holdMinutes ?? 30,
     tokenTtlSeconds: 30 * 60,
     sweepIntervalMs: 60_000,
+    publicUrl: 'http://localhost:4000',
   };
 }

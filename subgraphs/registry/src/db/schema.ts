@@ -1,4 +1,4 @@
-import { boolean, date, integer, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { boolean, date, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 
 const instant = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
 
@@ -144,6 +144,55 @@ export const creditEntries = pgTable('credit_entries', {
   recordedAt: instant('recorded_at').notNull().defaultNow(),
 });
 
+export const outcomes = pgTable('outcomes', {
+  registrationId: uuid('registration_id')
+    .primaryKey()
+    .references(() => registrations.id),
+  attendedFully: boolean('attended_fully').notNull(),
+  examPassed: boolean('exam_passed').notNull(),
+  reportedBy: text('reported_by').notNull(),
+  reportedAt: instant('reported_at').notNull(),
+});
+
+/** What an issued transcript showed, kept so its verification code confirms exactly that. */
+export interface TranscriptContent {
+  learnerName: string;
+  idNumberMasked: string;
+  employer: string;
+  issuedOn: string;
+  cycle: {
+    startYear: number;
+    endYear: number;
+    requiredHours: number;
+    electiveHours: number;
+    totalHours: number;
+    compliant: boolean;
+    requiredShortfall: number;
+    totalShortfall: number;
+    years: { year: number; hours: number }[];
+  };
+  entries: {
+    entryId: string;
+    courseTitle: string;
+    institutionName: string;
+    category: 'REQUIRED' | 'ELECTIVE';
+    hours: number;
+    completedOn: string;
+    visibleFrom: string;
+  }[];
+}
+
+export const transcripts = pgTable('transcripts', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  verificationCode: text('verification_code').notNull().unique(),
+  learnerId: uuid('learner_id')
+    .notNull()
+    .references(() => learners.id),
+  cycleStartYear: integer('cycle_start_year').notNull(),
+  issuedAt: instant('issued_at').notNull(),
+  content: jsonb('content').$type<TranscriptContent>().notNull(),
+});
+
 export type ProgrammeYearRow = typeof programmeYears.$inferSelect;
 export type LearnerRow = typeof learners.$inferSelect;
 export type StaffRow = typeof staff.$inferSelect;
@@ -152,3 +201,5 @@ export type CreditEntryRow = typeof creditEntries.$inferSelect;
 export type PaymentRow = typeof payments.$inferSelect;
 export type RefundRow = typeof refunds.$inferSelect;
 export type InvoiceRow = typeof invoices.$inferSelect;
+export type OutcomeRow = typeof outcomes.$inferSelect;
+export type TranscriptRow = typeof transcripts.$inferSelect;

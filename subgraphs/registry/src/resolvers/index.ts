@@ -6,6 +6,7 @@ import { catalogueResolvers } from './catalogue';
 import { entityResolvers } from './entities';
 import { institutionResolvers } from './institution';
 import { learnerResolvers } from './learner';
+import { ledgerResolvers } from './ledger';
 
 export const resolvers: Resolvers<RegistryContext> = mergeResolvers<RegistryContext>(
   { DateTime: DateTimeScalar, Date: DateScalar },
@@ -14,4 +15,5 @@ export const resolvers: Resolvers<RegistryContext> = mergeResolvers<RegistryCont
   catalogueResolvers,
   learnerResolvers,
   accountResolvers,
+  ledgerResolvers,
 );

@@ -7,6 +7,7 @@ import type { InvoiceRequest } from '../services/invoices';
 import { isUuid } from '../services/validation';
 import { ownedReference } from './entities';
 import { institutionByCode } from './institution';
+import { requireOwnRecord } from './ledger';
 
 /** Whether `caller` may see this learner's unmasked personal data: the learner and the registrar. */
 const seesPersonalData = (caller: Caller | null, learner: LearnerRow) =>
@@ -36,8 +37,10 @@ export const learnerResolvers: Resolvers<RegistryContext> = {
       seesPersonalData(context.caller, learner) ? learner.idNumber : null,
     idNumberMasked: (learner: LearnerRow) => maskIdNumber(learner.idNumber),
     mobileMasked: (learner: LearnerRow) => maskMobile(learner.mobile),
-    registrations: (learner: LearnerRow, _args: unknown, context: RegistryContext) =>
-      context.loaders.registrationsByLearner.load(learner.id),
+    registrations: (learner: LearnerRow, _args: unknown, context: RegistryContext) => {
+      requireOwnRecord(context.caller, learner);
+      return context.loaders.registrationsByLearner.load(learner.id);
+    },
   },
   Registration: {
     status: (registration: RegistrationRow, _args: unknown, context: RegistryContext) =>

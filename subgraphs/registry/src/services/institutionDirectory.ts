@@ -1,5 +1,5 @@
 import { hoursToMinutes } from '@xueshi/domain';
-import { parseOwnedId } from '@xueshi/institutions';
+import { INSTITUTIONS, parseOwnedId } from '@xueshi/institutions';
 import type { InstitutionCode } from '@xueshi/institutions';
 import { ErrorCode, UserError } from '@xueshi/subgraph-kit';
 import type { Logger, TokenSigner } from '@xueshi/subgraph-kit';
@@ -32,6 +32,22 @@ export interface InstitutionDirectory {
    * Throws UNAVAILABLE when the owner cannot be reached.
    */
   sessionFacts(sessionId: string): Promise<SessionFacts | null>;
+  /**
+   * Sessions of `year` open for registration at `now`, at every institution that answers (one that
+   * does not is left out and logged: suggestions are a convenience, not a record).
+   */
+  openSessions(year: number, now: Date): Promise<OpenSession[]>;
+}
+
+/** A session open for registration, as suggestions need it. */
+export interface OpenSession {
+  sessionId: string;
+  courseTitle: string;
+  category: 'REQUIRED' | 'ELECTIVE';
+  hours: number;
+  startsAt: string;
+  capacity: number | null;
+  restrictedToEmployer: string | null;
 }
 
 interface RawSession {
@@ -46,6 +62,20 @@ interface RawSession {
   registrationClosesAt: string;
   restrictedToEmployer: string | null;
   course: { id: string; title: string; category: SessionFacts['category']; year: number; hours: number; feeFen: number };
+}
+
+interface RawOffer {
+  title: string;
+  category: 'REQUIRED' | 'ELECTIVE';
+  hours: number;
+  sessions: {
+    id: string;
+    startsAt: string;
+    capacity: number | null;
+    registrationOpensAt: string;
+    registrationClosesAt: string;
+    restrictedToEmployer: string | null;
+  }[];
 }
 
 const TIMEOUT_MS = 5_000;
@@ -67,13 +97,71 @@ export function createInstitutionDirectory(options: InstitutionDirectoryOptions)
       { serviceName: code },
     );
 
+  const post = async <Data>(code: string, query: string, variables: Record<string, unknown>): Promise<Data> => {
+    const url = options.urls[code];
+    if (!url) throw unavailable(code);
+    let body: { data?: Data; errors?: unknown[] };
+    try {
+      const token = await options.signer.sign({ role: 'SERVICE', subject: 'registry' }, 60);
+      const response = await fetch(url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+        body: JSON.stringify({ query, variables }),
+        signal: AbortSignal.timeout(TIMEOUT_MS),
+      });
+      if (!response.ok) throw new Error(`HTTP ${response.status}`);
+      body = (await response.json()) as typeof body;
+    } catch (error) {
+      options.logger.warn({ err: error, institution: code }, 'institution subgraph unreachable');
+      throw unavailable(code);
+    }
+    if (body.errors?.length || !body.data) {
+      options.logger.error({ errors: body.errors, institution: code }, 'institution subgraph answered with errors');
+      throw unavailable(code);
+    }
+    return body.data;
+  };
+
   return {
+    openSessions: async (year, now) => {
+      const answers = await Promise.allSettled(
+        INSTITUTIONS.map(async (entry) => {
+          const data = await post<{ _entities: ({ courses: RawOffer[] } | null)[] }>(
+            entry.code,
+            `query OpenSessions($representations: [_Any!]!, $year: Int!) {
+              _entities(representations: $representations) {
+                ... on ${entry.typePrefix}Profile {
+                  courses(year: $year) {
+                    title category hours
+                    sessions { id startsAt capacity registrationOpensAt registrationClosesAt restrictedToEmployer }
+                  }
+                }
+              }
+            }`,
+            { representations: [{ __typename: `${entry.typePrefix}Profile`, code: entry.code }], year },
+          );
+          return (data._entities[0]?.courses ?? []).flatMap((course) =>
+            course.sessions
+              .filter((session) => new Date(session.registrationOpensAt) <= now && now < new Date(session.registrationClosesAt))
+              .map((session) => ({
+                sessionId: session.id,
+                courseTitle: course.title,
+                category: course.category,
+                hours: course.hours,
+                startsAt: session.startsAt,
+                capacity: session.capacity,
+                restrictedToEmployer: session.restrictedToEmployer,
+              })),
+          );
+        }),
+      );
+      return answers.flatMap((answer) => (answer.status === 'fulfilled' ? answer.value : []));
+    },
+
     sessionFacts: async (sessionId) => {
       const parsed = parseOwnedId(sessionId);
       if (!parsed || parsed.kind !== 'session') return null;
       const code = parsed.institution.code;
-      const url = options.urls[code];
-      if (!url) throw unavailable(code);
       const query = `query SessionFacts($representations: [_Any!]!) {
         _entities(representations: $representations) {
           ... on ${parsed.typename} {
@@ -82,26 +170,10 @@ export function createInstitutionDirectory(options: InstitutionDirectoryOptions)
           }
         }
       }`;
-      let body: { data?: { _entities: (RawSession | null)[] }; errors?: unknown[] };
-      try {
-        const token = await options.signer.sign({ role: 'SERVICE', subject: 'registry' }, 60);
-        const response = await fetch(url, {
-          method: 'POST',
-          headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-          body: JSON.stringify({ query, variables: { representations: [{ __typename: parsed.typename, id: sessionId }] } }),
-          signal: AbortSignal.timeout(TIMEOUT_MS),
-        });
-        if (!response.ok) throw new Error(`HTTP ${response.status}`);
-        body = (await response.json()) as typeof body;
-      } catch (error) {
-        options.logger.warn({ err: error, institution: code }, 'institution subgraph unreachable');
-        throw unavailable(code);
-      }
-      if (body.errors?.length || !body.data) {
-        options.logger.error({ errors: body.errors, institution: code }, 'institution subgraph answered with errors');
-        throw unavailable(code);
-      }
-      const raw = body.data._entities[0];
+      const data = await post<{ _entities: (RawSession | null)[] }>(code, query, {
+        representations: [{ __typename: parsed.typename, id: sessionId }],
+      });
+      const raw = data._entities[0];
       if (!raw) return null;
       return {
         id: raw.id,

@@ -1,0 +1,156 @@
+import { cycleVerdict, minutesToHours } from '@xueshi/domain';
+import { INSTITUTIONS } from '@xueshi/institutions';
+import { badInput, requireRole } from '@xueshi/subgraph-kit';
+import type { Caller, Db } from '@xueshi/subgraph-kit';
+import { and, eq, gte, lte, sql } from 'drizzle-orm';
+import { creditEntries, payments, refunds, registrations } from '../db/schema';
+
+export interface InstitutionFigures {
+  institution: string;
+  registrations: number;
+  paid: number;
+  completed: number;
+  failed: number;
+  withdrawn: number;
+  expired: number;
+  creditHours: number;
+  revenueFen: number;
+}
+
+export interface ProgrammeFigures extends Omit<InstitutionFigures, 'institution'> {
+  year: number;
+  learners: number;
+  byInstitution: InstitutionFigures[];
+}
+
+export interface ComplianceFigures {
+  startYear: number;
+  endYear: number;
+  learnersWithCredit: number;
+  compliant: number;
+  requiredShort: number;
+  totalShort: number;
+}
+
+const checkYear = (year: number) => {
+  if (!Number.isInteger(year) || year < 2000 || year > 2100) throw badInput({ zh: '年度无效', en: 'Not a valid year' }, 'year');
+};
+
+const sum = (rows: InstitutionFigures[], key: Exclude<keyof InstitutionFigures, 'institution'>) =>
+  rows.reduce((total, row) => total + row[key], 0);
+
+/**
+ * Aggregate figures for analysts and the registrar: counts and sums only, never a learner's name, ID
+ * number or mobile. Statuses are as recorded (the sweeper records lapses within a minute).
+ */
+export function createStatistics(options: { db: Db }) {
+  const { db } = options;
+  const count = (status: string) => sql<number>`count(*) filter (where ${registrations.status} = ${status})`.mapWith(Number);
+
+  return {
+    programme: async (caller: Caller | null, year: number): Promise<ProgrammeFigures> => {
+      requireRole(caller, 'ANALYST', 'REGISTRAR');
+      checkYear(year);
+      const [registered, credit, money, refunded, learners] = await Promise.all([
+        db
+          .select({
+            institution: registrations.institution,
+            registrations: sql<number>`count(*)`.mapWith(Number),
+            paid: sql<number>`count(*) filter (where ${registrations.paidAt} is not null)`.mapWith(Number),
+            completed: count('COMPLETED'),
+            failed: count('FAILED'),
+            withdrawn: count('WITHDRAWN'),
+            expired: count('EXPIRED'),
+          })
+          .from(registrations)
+          .where(eq(registrations.year, year))
+          .groupBy(registrations.institution),
+        db
+          .select({ institution: creditEntries.institution, minutes: sql<number>`coalesce(sum(${creditEntries.minutes}), 0)`.mapWith(Number) })
+          .from(creditEntries)
+          .where(eq(creditEntries.year, year))
+          .groupBy(creditEntries.institution),
+        db
+          .select({ institution: registrations.institution, fen: sql<number>`coalesce(sum(${payments.amountFen}), 0)`.mapWith(Number) })
+          .from(payments)
+          .innerJoin(registrations, eq(registrations.id, payments.registrationId))
+          .where(and(eq(registrations.year, year), eq(payments.status, 'SUCCEEDED')))
+          .groupBy(registrations.institution),
+        db
+          .select({ institution: registrations.institution, fen: sql<number>`coalesce(sum(${refunds.amountFen}), 0)`.mapWith(Number) })
+          .from(refunds)
+          .innerJoin(payments, eq(payments.id, refunds.paymentId))
+          .innerJoin(registrations, eq(registrations.id, payments.registrationId))
+          .where(and(eq(registrations.year, year), eq(refunds.status, 'SUCCEEDED')))
+          .groupBy(registrations.institution),
+        db
+          .select({ learners: sql<number>`count(distinct ${registrations.learnerId})`.mapWith(Number) })
+          .from(registrations)
+          .where(eq(registrations.year, year)),
+      ]);
+      const of = <Row extends { institution: string }>(rows: Row[], code: string) => rows.find((row) => row.institution === code);
+      const byInstitution = INSTITUTIONS.map(({ code }) => {
+        const counts = of(registered, code);
+        return {
+          institution: code,
+          registrations: counts?.registrations ?? 0,
+          paid: counts?.paid ?? 0,
+          completed: counts?.completed ?? 0,
+          failed: counts?.failed ?? 0,
+          withdrawn: counts?.withdrawn ?? 0,
+          expired: counts?.expired ?? 0,
+          creditHours: minutesToHours(of(credit, code)?.minutes ?? 0),
+          revenueFen: (of(money, code)?.fen ?? 0) - (of(refunded, code)?.fen ?? 0),
+        };
+      });
+      return {
+        year,
+        learners: learners[0]?.learners ?? 0,
+        registrations: sum(byInstitution, 'registrations'),
+        paid: sum(byInstitution, 'paid'),
+        completed: sum(byInstitution, 'completed'),
+        failed: sum(byInstitution, 'failed'),
+        withdrawn: sum(byInstitution, 'withdrawn'),
+        expired: sum(byInstitution, 'expired'),
+        creditHours: minutesToHours(credit.reduce((total, row) => total + row.minutes, 0)),
+        revenueFen: sum(byInstitution, 'revenueFen'),
+        byInstitution,
+      };
+    },
+
+    /** How many learners with credit in a cycle are compliant, by the same rule as each learner's verdict. */
+    compliance: async (caller: Caller | null, startYear: number): Promise<ComplianceFigures> => {
+      requireRole(caller, 'ANALYST', 'REGISTRAR');
+      checkYear(startYear);
+      const endYear = startYear + 2;
+      const rows = await db
+        .select({
+          learnerId: creditEntries.learnerId,
+          year: creditEntries.year,
+          category: creditEntries.category,
+          minutes: sql<number>`sum(${creditEntries.minutes})`.mapWith(Number),
+        })
+        .from(creditEntries)
+        .where(and(gte(creditEntries.year, startYear), lte(creditEntries.year, endYear)))
+        .groupBy(creditEntries.learnerId, creditEntries.year, creditEntries.category);
+      const byLearner = new Map<string, typeof rows>();
+      for (const row of rows) byLearner.set(row.learnerId, [...(byLearner.get(row.learnerId) ?? []), row]);
+      const figures: ComplianceFigures = { startYear, endYear, learnersWithCredit: 0, compliant: 0, requiredShort: 0, totalShort: 0 };
+      for (const entries of byLearner.values()) {
+        const standing = entries.filter((entry) => entry.minutes > 0);
+        if (standing.length === 0) continue;
+        const verdict = cycleVerdict(
+          standing.map((entry) => ({ year: entry.year, category: entry.category, hours: minutesToHours(entry.minutes) })),
+          startYear,
+        );
+        figures.learnersWithCredit += 1;
+        if (verdict.compliant) figures.compliant += 1;
+        if (verdict.requiredShortfall > 0) figures.requiredShort += 1;
+        if (verdict.totalShortfall > 0) figures.totalShort += 1;
+      }
+      return figures;
+    },
+  };
+}
+
+export type Statistics = ReturnType<typeof createStatistics>;
