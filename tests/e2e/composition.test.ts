@@ -2,7 +2,10 @@ import { readFileSync } from 'node:fs';
 import { composeServices } from '@apollo/composition';
 import { SUPERGRAPH_FILE, composeSupergraph, generatedSdlFiles, subgraphDefinitions } from '@xueshi/gateway/compose';
 import { implementEntityInterfaces, INTERFACES_SDL } from '@xueshi/institutions';
-import { parse, print } from 'graphql';
+import { Supergraph, printSchema } from '@apollo/federation-internals';
+import { Kind, buildSchema, parse, print, validate } from 'graphql';
+import type { OperationDefinitionNode } from 'graphql';
+import { CONTRACT_DOCUMENT } from '../harness/contract';
 import { describe, expect, it } from 'vitest';
 
 describe('the supergraph', () => {
@@ -32,5 +35,28 @@ describe('the supergraph', () => {
     expect(result.errors?.map((error) => (error as { extensions?: { code?: string } }).extensions?.code)).toContain(
       'INTERFACE_KEY_MISSING_IMPLEMENTATION_TYPE',
     );
+  });
+
+  it('serves every contract operation: each validates against the API schema frontends see', () => {
+    // Printed and rebuilt: federation-internals loads graphql as CommonJS, the suite as ESM.
+    const schema = buildSchema(printSchema(Supergraph.build(readFileSync(SUPERGRAPH_FILE, 'utf8')).apiSchema()));
+    const operations = CONTRACT_DOCUMENT.definitions.filter(
+      (definition): definition is OperationDefinitionNode => definition.kind === Kind.OPERATION_DEFINITION,
+    );
+    expect(operations.map((operation) => operation.name?.value)).toEqual([
+      'Catalogue',
+      'SignUp',
+      'SignIn',
+      'StaffSignIn',
+      'Register',
+      'Pay',
+      'Withdraw',
+      'ReportOutcome',
+      'MyRecord',
+    ]);
+    for (const operation of operations) {
+      const errors = validate(schema, { kind: Kind.DOCUMENT, definitions: [operation] });
+      expect(errors.map((error) => error.message), operation.name?.value).toEqual([]);
+    }
   });
 });
