@@ -3,6 +3,8 @@
 import { randomBytes } from 'node:crypto';
 import { generateSigningKeys } from '@xueshi/subgraph-kit';
 
-const { privateJwk, publicJwk } = await generateSigningKeys(`prod-${new Date().toISOString().slice(0, 10)}-${randomBytes(3).toString('hex')}`);
+const { privateJwk, publicJwk } = await generateSigningKeys(
+  `prod-${new Date().toISOString().slice(0, 10)}-${randomBytes(3).toString('hex')}`,
+);
 console.log(`JWT_PUBLIC_JWK='${JSON.stringify(publicJwk)}'`);
 console.log(`JWT_PRIVATE_JWK='${JSON.stringify(privateJwk)}'`);

@@ -87,7 +87,9 @@ process.on('SIGTERM', () => void stopAll(0));
 
 const keys = await developmentKeys();
 const shared = { JWT_PUBLIC_JWK: JSON.stringify(keys.publicJwk), NODE_ENV: 'development' };
-console.log(`Starting ${SUBGRAPHS.length} subgraphs${process.env['DATABASE_URL'] ? ' on DATABASE_URL' : ` on embedded databases in ${dataDir}`}…`);
+console.log(
+  `Starting ${SUBGRAPHS.length} subgraphs${process.env['DATABASE_URL'] ? ' on DATABASE_URL' : ` on embedded databases in ${dataDir}`}…`,
+);
 try {
   await Promise.all(
     SUBGRAPHS.map(async ({ name, defaultPort }) => {

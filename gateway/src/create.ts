@@ -151,7 +151,9 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       res.status(upstream.status).send(Buffer.from(await upstream.arrayBuffer()));
     } catch (error) {
       logger.warn({ err: error }, 'document service unreachable');
-      res.status(503).json({ errors: [{ message: '文档服务暂时不可用 (Documents are unavailable)', extensions: { code: 'UNAVAILABLE' } }] });
+      res
+        .status(503)
+        .json({ errors: [{ message: '文档服务暂时不可用 (Documents are unavailable)', extensions: { code: 'UNAVAILABLE' } }] });
     }
   });
   if (options.development) {

@@ -18,7 +18,14 @@ const LEARNER_RECORD = /* GraphQL */ `
           startsAt
           endsAt
           seatsTaken
-          course { title category hours institution { name } }
+          course {
+            title
+            category
+            hours
+            institution {
+              name
+            }
+          }
         }
       }
     }
@@ -28,7 +35,12 @@ const LEARNER_RECORD = /* GraphQL */ `
 interface Record {
   learner: {
     registrations: {
-      session: { id: string; startsAt: string; seatsTaken: number; course: { title: string; institution: { name: string } } } | null;
+      session: {
+        id: string;
+        startsAt: string;
+        seatsTaken: number;
+        course: { title: string; institution: { name: string } };
+      } | null;
     }[];
   } | null;
 }
@@ -44,14 +56,18 @@ describe('a learner with 60 registrations across all six institutions', () => {
     }>(contractOperation('Catalogue'), { year: 2021 });
     const sessionsByInstitution = (catalogue.data?.institutions ?? []).map((institution) => ({
       code: institution.code,
-      sessions: institution.profile.courses.flatMap((course) => course.sessions.map((session) => ({ ...session, courseId: course.id }))),
+      sessions: institution.profile.courses.flatMap((course) =>
+        course.sessions.map((session) => ({ ...session, courseId: course.id })),
+      ),
     }));
     learnerId = randomUUID();
     await insertLearner(graph.subgraph('registry').database, { id: learnerId });
     // Sixty sessions, about ten at each institution; the first at each is still active, the others were withdrawn.
     const picked = sessionsByInstitution.map(({ code, sessions }) => ({ code, sessions: sessions.slice(0, 10) }));
     const spare = sessionsByInstitution.flatMap(({ code, sessions }) => sessions.slice(10).map((session) => ({ code, session })));
-    const entries = picked.flatMap(({ code, sessions }) => sessions.map((session, index) => ({ code, session, active: index === 0 })));
+    const entries = picked.flatMap(({ code, sessions }) =>
+      sessions.map((session, index) => ({ code, session, active: index === 0 })),
+    );
     entries.push(...spare.slice(0, 60 - entries.length).map((extra) => ({ ...extra, active: false })));
     await insertRegistrations(
       graph.subgraph('registry').database,

@@ -56,7 +56,10 @@ describe('the supergraph', () => {
     ]);
     for (const operation of operations) {
       const errors = validate(schema, { kind: Kind.DOCUMENT, definitions: [operation] });
-      expect(errors.map((error) => error.message), operation.name?.value).toEqual([]);
+      expect(
+        errors.map((error) => error.message),
+        operation.name?.value,
+      ).toEqual([]);
     }
   });
 });

@@ -61,7 +61,9 @@ describe(`${ATTEMPTS} learners racing for ${CAPACITY} seats`, () => {
       secondGateway = await startGateway({
         supergraphFile: fileURLToPath(new URL('../../gateway/supergraph.graphql', import.meta.url)),
         subgraphUrls: {
-          ...Object.fromEntries([...graph.subgraphs.values()].map(({ name, port }) => [name, `http://127.0.0.1:${port}/graphql`])),
+          ...Object.fromEntries(
+            [...graph.subgraphs.values()].map(({ name, port }) => [name, `http://127.0.0.1:${port}/graphql`]),
+          ),
           registry: secondRegistry.url,
         },
         documentsOrigin: new URL(secondRegistry.url).origin,
@@ -87,7 +89,12 @@ describe(`${ATTEMPTS} learners racing for ${CAPACITY} seats`, () => {
 
     const results = await Promise.all(
       learnerIds.map((id, index) =>
-        send<{ register: { id: string } }>(gateways[index % gateways.length] ?? '', REGISTER, { sessionId }, { role: 'LEARNER', subject: id }),
+        send<{ register: { id: string } }>(
+          gateways[index % gateways.length] ?? '',
+          REGISTER,
+          { sessionId },
+          { role: 'LEARNER', subject: id },
+        ),
       ),
     );
     const taken = results.filter((result) => result.data?.register);
@@ -96,7 +103,10 @@ describe(`${ATTEMPTS} learners racing for ${CAPACITY} seats`, () => {
     expect(codes).toEqual(Array(ATTEMPTS - CAPACITY).fill('SESSION_FULL'));
     const rows = await registry.db.select().from(registrations).where(eq(registrations.sessionId, sessionId));
     expect(rows).toHaveLength(CAPACITY);
-    const seats = await graph.execute<{ session: { seatsTaken: number } }>(`query ($id: ID!) { session(id: $id) { seatsTaken } }`, { id: sessionId });
+    const seats = await graph.execute<{ session: { seatsTaken: number } }>(
+      `query ($id: ID!) { session(id: $id) { seatsTaken } }`,
+      { id: sessionId },
+    );
     expect(seats.data?.session.seatsTaken).toBe(CAPACITY);
   });
 
@@ -109,11 +119,19 @@ describe(`${ATTEMPTS} learners racing for ${CAPACITY} seats`, () => {
     const registrationId = registered.data?.register.id ?? '';
     const results = await Promise.all(
       Array.from({ length: 20 }, (_, index) =>
-        send<{ pay: { id: string } }>(gateways[index % gateways.length] ?? '', PAY, { registrationId, idempotencyKey: 'same-key-1234' }, learner),
+        send<{ pay: { id: string } }>(
+          gateways[index % gateways.length] ?? '',
+          PAY,
+          { registrationId, idempotencyKey: 'same-key-1234' },
+          learner,
+        ),
       ),
     );
     expect(new Set(results.map((result) => result.data?.pay.id)).size).toBe(1);
-    const rows = await registry.db.select().from(payments).where(and(eq(payments.registrationId, registrationId)));
+    const rows = await registry.db
+      .select()
+      .from(payments)
+      .where(and(eq(payments.registrationId, registrationId)));
     expect(rows).toHaveLength(1);
   });
 });

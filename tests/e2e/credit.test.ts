@@ -13,7 +13,11 @@ const REPORT_OUTCOME = contractOperation('ReportOutcome');
 const MY_RECORD = contractOperation('MyRecord');
 const SJTU_STAFF: Caller = { role: 'INSTITUTION_STAFF', subject: 'sjtu-staff', institution: 'sjtu' };
 const SHU_STAFF: Caller = { role: 'INSTITUTION_STAFF', subject: 'shu-staff', institution: 'shu' };
-const PROVIDER_STAFF: Caller = { role: 'INSTITUTION_STAFF', subject: 'elective-provider-staff', institution: 'elective-provider' };
+const PROVIDER_STAFF: Caller = {
+  role: 'INSTITUTION_STAFF',
+  subject: 'elective-provider-staff',
+  institution: 'elective-provider',
+};
 const REGISTRAR: Caller = { role: 'REGISTRAR', subject: 'registrar' };
 
 interface Reported {
@@ -21,7 +25,15 @@ interface Reported {
 }
 interface Record {
   me: {
-    creditEntries: { id: string; courseTitle: string; institutionName: string; category: string; hours: number; completedOn: string; visibleFrom: string }[];
+    creditEntries: {
+      id: string;
+      courseTitle: string;
+      institutionName: string;
+      category: string;
+      hours: number;
+      completedOn: string;
+      visibleFrom: string;
+    }[];
     cycle: {
       startYear: number;
       endYear: number;
@@ -110,20 +122,32 @@ describe('from outcome to credit to verdict to transcript', () => {
       const failedId = await registerAndPay(graph, failed, september);
       const absentId = await registerAndPay(graph, absent, september);
       graph.clock.set('2021-09-20T10:00:00+08:00');
-      expect((await report(SJTU_STAFF, failedId, true, false)).data?.reportOutcome).toMatchObject({ status: 'FAILED', creditEntry: null });
-      expect((await report(SJTU_STAFF, absentId, false, true)).data?.reportOutcome).toMatchObject({ status: 'FAILED', creditEntry: null });
+      expect((await report(SJTU_STAFF, failedId, true, false)).data?.reportOutcome).toMatchObject({
+        status: 'FAILED',
+        creditEntry: null,
+      });
+      expect((await report(SJTU_STAFF, absentId, false, true)).data?.reportOutcome).toMatchObject({
+        status: 'FAILED',
+        creditEntry: null,
+      });
     });
 
-    it("lets only the institution that ran the session report, and keeps the first outcome", async () => {
+    it('lets only the institution that ran the session report, and keeps the first outcome', async () => {
       const learner = await signUpLearner(graph);
       const registrationId = await registerAndPay(graph, learner, september);
       graph.clock.set('2021-09-20T10:00:00+08:00');
       expect(errorCode(await refusedWithoutChange(() => report(SHU_STAFF, registrationId)))).toBe('FORBIDDEN');
       expect(errorCode(await refusedWithoutChange(() => report(learner.caller, registrationId)))).toBe('FORBIDDEN');
-      expect(errorCode(await refusedWithoutChange(() => report({ role: 'ANALYST', subject: 'analyst' }, registrationId)))).toBe('FORBIDDEN');
-      expect(errorCode(await refusedWithoutChange(() => graph.execute(REPORT_OUTCOME, { registrationId, attendedFully: true, examPassed: true })))).toBe(
-        'UNAUTHENTICATED',
+      expect(errorCode(await refusedWithoutChange(() => report({ role: 'ANALYST', subject: 'analyst' }, registrationId)))).toBe(
+        'FORBIDDEN',
       );
+      expect(
+        errorCode(
+          await refusedWithoutChange(() =>
+            graph.execute(REPORT_OUTCOME, { registrationId, attendedFully: true, examPassed: true }),
+          ),
+        ),
+      ).toBe('UNAUTHENTICATED');
       expect((await report(SJTU_STAFF, registrationId, true, false)).data?.reportOutcome.status).toBe('FAILED');
       expect((await report(SJTU_STAFF, registrationId, true, false)).data?.reportOutcome.status).toBe('FAILED');
       expect(errorCode(await refusedWithoutChange(() => report(SJTU_STAFF, registrationId, true, true)))).toBe('CONFLICT');
@@ -151,7 +175,10 @@ describe('from outcome to credit to verdict to transcript', () => {
       expect(errorCode(bad)).toBe('NOT_FOUND');
       const good = await graph.execute<{ reportOutcomes: { status: string }[] }>(
         mutation,
-        { sessionId: september, outcomes: ids.map((registrationId, index) => ({ registrationId, attendedFully: true, examPassed: index !== 2 })) },
+        {
+          sessionId: september,
+          outcomes: ids.map((registrationId, index) => ({ registrationId, attendedFully: true, examPassed: index !== 2 })),
+        },
         SJTU_STAFF,
       );
       expect(good.data?.reportOutcomes.map((entry) => entry.status)).toEqual(['COMPLETED', 'COMPLETED', 'FAILED']);
@@ -162,12 +189,22 @@ describe('from outcome to credit to verdict to transcript', () => {
       const learners = await Promise.all(names.map((name) => signUpLearner(graph, { name })));
       for (const learner of learners) await registerAndPay(graph, learner, lateSeptember);
       graph.clock.set('2021-09-29T10:00:00+08:00');
-      const roster = await graph.execute<{ rosterCsv: string }>(`query ($id: ID!) { rosterCsv(sessionId: $id) }`, { id: lateSeptember }, SJTU_STAFF);
-      const rows = (roster.data?.rosterCsv ?? '').replace(/^\uFEFF/, '').trim().split('\r\n');
+      const roster = await graph.execute<{ rosterCsv: string }>(
+        `query ($id: ID!) { rosterCsv(sessionId: $id) }`,
+        { id: lateSeptember },
+        SJTU_STAFF,
+      );
+      const rows = (roster.data?.rosterCsv ?? '')
+        .replace(/^\uFEFF/, '')
+        .trim()
+        .split('\r\n');
       expect(rows[0]).toBe('报名编号,姓名,工作单位,全程参加,考试合格');
       const mine = rows.slice(1).filter((row) => names.some((name) => row.includes(name)));
       expect(mine).toHaveLength(2);
-      const filled = [rows[0], ...mine.map((row, index) => `${row.split(',').slice(0, 3).join(',')},是,${index === 0 ? '是' : '否'}`)].join('\r\n');
+      const filled = [
+        rows[0],
+        ...mine.map((row, index) => `${row.split(',').slice(0, 3).join(',')},是,${index === 0 ? '是' : '否'}`),
+      ].join('\r\n');
       const result = await graph.execute<{ reportOutcomesCsv: { status: string }[] }>(
         `mutation ($id: ID!, $csv: String!) { reportOutcomesCsv(sessionId: $id, csv: $csv) { status } }`,
         { id: lateSeptember, csv: filled },
@@ -176,10 +213,14 @@ describe('from outcome to credit to verdict to transcript', () => {
       expect(result.errors, JSON.stringify(result.errors)).toBeUndefined();
       expect(result.data?.reportOutcomesCsv.map((entry) => entry.status)).toEqual(['COMPLETED', 'FAILED']);
       const wrong = await refusedWithoutChange(() =>
-        graph.execute(`mutation ($id: ID!, $csv: String!) { reportOutcomesCsv(sessionId: $id, csv: $csv) { status } }`, {
-          id: lateSeptember,
-          csv: `${rows[0]}\r\n${mine[0]?.split(',').slice(0, 3).join(',')},也许,是`,
-        }, SJTU_STAFF),
+        graph.execute(
+          `mutation ($id: ID!, $csv: String!) { reportOutcomesCsv(sessionId: $id, csv: $csv) { status } }`,
+          {
+            id: lateSeptember,
+            csv: `${rows[0]}\r\n${mine[0]?.split(',').slice(0, 3).join(',')},也许,是`,
+          },
+          SJTU_STAFF,
+        ),
       );
       expect(errorCode(wrong)).toBe('BAD_USER_INPUT');
     });
@@ -192,10 +233,23 @@ describe('from outcome to credit to verdict to transcript', () => {
       graph.clock.set('2021-09-20T10:00:00+08:00');
       const entryId = (await report(SJTU_STAFF, registrationId)).data?.reportOutcome.creditEntry?.id ?? '';
       const reverse = `mutation ($id: ID!, $reason: String!) { reverseCreditEntry(entryId: $id, reason: $reason) { hours reason recordedBy reverses { id } } }`;
-      expect(errorCode(await refusedWithoutChange(() => graph.execute(reverse, { id: entryId, reason: '考勤记录有误' }, SJTU_STAFF)))).toBe('FORBIDDEN');
-      const reversed = await graph.execute<{ reverseCreditEntry: unknown }>(reverse, { id: entryId, reason: '考勤记录有误' }, REGISTRAR);
-      expect(reversed.data?.reverseCreditEntry).toEqual({ hours: -12, reason: '考勤记录有误', recordedBy: 'registrar', reverses: { id: entryId } });
-      expect(errorCode(await refusedWithoutChange(() => graph.execute(reverse, { id: entryId, reason: '再次' }, REGISTRAR)))).toBe('CONFLICT');
+      expect(
+        errorCode(await refusedWithoutChange(() => graph.execute(reverse, { id: entryId, reason: '考勤记录有误' }, SJTU_STAFF))),
+      ).toBe('FORBIDDEN');
+      const reversed = await graph.execute<{ reverseCreditEntry: unknown }>(
+        reverse,
+        { id: entryId, reason: '考勤记录有误' },
+        REGISTRAR,
+      );
+      expect(reversed.data?.reverseCreditEntry).toEqual({
+        hours: -12,
+        reason: '考勤记录有误',
+        recordedBy: 'registrar',
+        reverses: { id: entryId },
+      });
+      expect(
+        errorCode(await refusedWithoutChange(() => graph.execute(reverse, { id: entryId, reason: '再次' }, REGISTRAR))),
+      ).toBe('CONFLICT');
 
       graph.clock.set('2021-11-01T10:00:00+08:00');
       const own = await graph.execute<Record>(MY_RECORD, {}, learner.caller);
@@ -243,43 +297,58 @@ describe('from outcome to credit to verdict to transcript', () => {
         password: DEMO_PASSWORD,
       });
       const demo: Caller = { role: 'LEARNER', subject: signIn.data?.signIn.learner.id ?? '' };
-      const result = await graph.execute<{ me: { cycle: { suggestions: { courseTitle: string; category: string; hours: number; session: { id: string } | null }[] } } }>(
-        `{ me { cycle { suggestions { courseTitle category hours session { id } } } } }`,
-        {},
-        demo,
-      );
+      const result = await graph.execute<{
+        me: {
+          cycle: { suggestions: { courseTitle: string; category: string; hours: number; session: { id: string } | null }[] };
+        };
+      }>(`{ me { cycle { suggestions { courseTitle category hours session { id } } } } }`, {}, demo);
       expect(result.errors).toBeUndefined();
       const suggestions = result.data?.me.cycle.suggestions ?? [];
       expect(suggestions.length).toBeGreaterThan(0);
-      expect(suggestions.every((entry) => entry.category === 'ELECTIVE' && entry.session?.id.startsWith('elective-provider:session:2023-'))).toBe(true);
+      expect(
+        suggestions.every(
+          (entry) => entry.category === 'ELECTIVE' && entry.session?.id.startsWith('elective-provider:session:2023-'),
+        ),
+      ).toBe(true);
       expect(suggestions.map((entry) => entry.hours)).toEqual([...suggestions.map((entry) => entry.hours)].sort((a, b) => b - a));
       expect(suggestions.map((entry) => entry.courseTitle)).not.toContain('心理健康与压力管理');
     });
   });
 
   describe('online electives', () => {
-    it("credits finished courseware with its actual hours, and nothing once it has expired", async () => {
+    it('credits finished courseware with its actual hours, and nothing once it has expired', async () => {
       const learner = await signUpLearner(graph);
       graph.clock.set('2021-06-01T10:00:00+08:00');
       const registrationId = await registerAndPay(graph, learner, 'elective-provider:session:2021-digital-economy');
       const complete = `mutation ($id: ID!, $at: DateTime!) { reportCoursewareCompletion(registrationId: $id, completedAt: $at) { status creditEntry { hours visibleFrom } } }`;
       graph.clock.set('2021-06-10T10:00:00+08:00');
-      expect(errorCode(await refusedWithoutChange(() => graph.execute(complete, { id: registrationId, at: '2021-06-09T20:00:00+08:00' }, SJTU_STAFF)))).toBe(
-        'FORBIDDEN',
-      );
+      expect(
+        errorCode(
+          await refusedWithoutChange(() =>
+            graph.execute(complete, { id: registrationId, at: '2021-06-09T20:00:00+08:00' }, SJTU_STAFF),
+          ),
+        ),
+      ).toBe('FORBIDDEN');
       const done = await graph.execute<{ reportCoursewareCompletion: unknown }>(
         complete,
         { id: registrationId, at: '2021-06-09T20:00:00+08:00' },
         PROVIDER_STAFF,
       );
-      expect(done.data?.reportCoursewareCompletion).toEqual({ status: 'COMPLETED', creditEntry: { hours: 4.5, visibleFrom: '2021-06-24' } });
+      expect(done.data?.reportCoursewareCompletion).toEqual({
+        status: 'COMPLETED',
+        creditEntry: { hours: 4.5, visibleFrom: '2021-06-24' },
+      });
 
       const late = await signUpLearner(graph);
       graph.clock.set('2021-12-01T10:00:00+08:00');
       const lateId = await registerAndPay(graph, late, 'elective-provider:session:2021-ethics');
       graph.clock.set('2022-01-02T10:00:00+08:00');
       expect(
-        errorCode(await refusedWithoutChange(() => graph.execute(complete, { id: lateId, at: '2022-01-01T12:00:00+08:00' }, PROVIDER_STAFF))),
+        errorCode(
+          await refusedWithoutChange(() =>
+            graph.execute(complete, { id: lateId, at: '2022-01-01T12:00:00+08:00' }, PROVIDER_STAFF),
+          ),
+        ),
       ).toBe('CONFLICT');
     });
   });
@@ -292,11 +361,9 @@ describe('from outcome to credit to verdict to transcript', () => {
         password: DEMO_PASSWORD,
       });
       const demo: Caller = { role: 'LEARNER', subject: signIn.data?.signIn.learner.id ?? '' };
-      const issued = await graph.execute<{ issueTranscript: { verificationCode: string; issuedOn: string; pdf: { url: string }; csv: { url: string } } }>(
-        `mutation { issueTranscript { verificationCode issuedOn pdf { url } csv { url } } }`,
-        {},
-        demo,
-      );
+      const issued = await graph.execute<{
+        issueTranscript: { verificationCode: string; issuedOn: string; pdf: { url: string }; csv: { url: string } };
+      }>(`mutation { issueTranscript { verificationCode issuedOn pdf { url } csv { url } } }`, {}, demo);
       expect(issued.errors).toBeUndefined();
       const transcript = issued.data?.issueTranscript;
       expect(transcript?.issuedOn).toBe('2024-03-01');
@@ -338,7 +405,9 @@ describe('from outcome to credit to verdict to transcript', () => {
       const html = await page.text();
       expect(html).toContain(DEMO_LEARNER.name);
       expect(html).not.toContain(DEMO_LEARNER.idNumber);
-      const unknown = await graph.execute<{ verifyTranscript: unknown }>(`{ verifyTranscript(code: "AAAA-BBBB-CCCC") { issuedOn } }`);
+      const unknown = await graph.execute<{ verifyTranscript: unknown }>(
+        `{ verifyTranscript(code: "AAAA-BBBB-CCCC") { issuedOn } }`,
+      );
       expect(unknown.data?.verifyTranscript).toBeNull();
     });
   });

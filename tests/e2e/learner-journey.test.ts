@@ -16,12 +16,34 @@ const REGISTER = contractOperation('Register');
 const PAY = contractOperation('Pay');
 const WITHDRAW = contractOperation('Withdraw');
 const MY_REGISTRATIONS = /* GraphQL */ `
-  query MyRegistrations { me { registrations { id status feeFen } } }
+  query MyRegistrations {
+    me {
+      registrations {
+        id
+        status
+        feeFen
+      }
+    }
+  }
 `;
 
 const REQUEST_INVOICE = /* GraphQL */ `
   mutation RequestInvoice($input: RequestInvoiceInput!) {
-    requestInvoice(input: $input) { id number kind title creditCode amountFen item issuer { name } document { url } }
+    requestInvoice(input: $input) {
+      id
+      number
+      kind
+      title
+      creditCode
+      amountFen
+      item
+      issuer {
+        name
+      }
+      document {
+        url
+      }
+    }
   }
 `;
 
@@ -62,7 +84,11 @@ describe('the learner journey through the gateway', () => {
 
   beforeAll(async () => {
     graph = await startTestGraph({ seed: 'demo', paymentProvider: sandbox });
-    SJTU_MAY = await insertSjtuSession(graph.subgraph('sjtu').database, { local: '2021-data-may', firstDay: '2021-05-13', capacity: 500 });
+    SJTU_MAY = await insertSjtuSession(graph.subgraph('sjtu').database, {
+      local: '2021-data-may',
+      firstDay: '2021-05-13',
+      capacity: 500,
+    });
   });
   afterAll(() => graph?.close());
   beforeEach(() => graph.clock.set(opening));
@@ -70,12 +96,16 @@ describe('the learner journey through the gateway', () => {
   describe('identity', () => {
     it('signs a learner up and in by ID number and password, as the contract says', async () => {
       const idNumber = randomIdNumber('19900101');
-      const signUp = await graph.execute<{ signUp: { token: string; learner: { id: string; name: string; idNumberMasked: string } } }>(
-        SIGN_UP,
-        { input: { idNumber, name: '王小红', password: 'a long secret', mobile: '13712345678', employer: '上海测试有限公司' } },
-      );
+      const signUp = await graph.execute<{
+        signUp: { token: string; learner: { id: string; name: string; idNumberMasked: string } };
+      }>(SIGN_UP, {
+        input: { idNumber, name: '王小红', password: 'a long secret', mobile: '13712345678', employer: '上海测试有限公司' },
+      });
       expect(signUp.errors).toBeUndefined();
-      expect(signUp.data?.signUp.learner).toMatchObject({ name: '王小红', idNumberMasked: `310${'*'.repeat(11)}${idNumber.slice(-4)}` });
+      expect(signUp.data?.signUp.learner).toMatchObject({
+        name: '王小红',
+        idNumberMasked: `310${'*'.repeat(11)}${idNumber.slice(-4)}`,
+      });
       expect(signUp.data?.signUp.token.split('.')).toHaveLength(3);
 
       const signIn = await graph.execute<{ signIn: { token: string; learner: { id: string } } }>(SIGN_IN, {
@@ -88,7 +118,9 @@ describe('the learner journey through the gateway', () => {
         method: 'POST',
         headers: { 'content-type': 'application/json', authorization: `Bearer ${signIn.data?.signIn.token}` },
         body: JSON.stringify({ query: '{ me { id name idNumber mobileMasked } }' }),
-      }).then((response) => response.json() as Promise<{ data: { me: { name: string; idNumber: string; mobileMasked: string } } }>);
+      }).then(
+        (response) => response.json() as Promise<{ data: { me: { name: string; idNumber: string; mobileMasked: string } } }>,
+      );
       expect(me.data.me).toMatchObject({ name: '王小红', idNumber, mobileMasked: '137****5678' });
     });
 
@@ -96,7 +128,10 @@ describe('the learner journey through the gateway', () => {
       let idNumber = randomIdNumber('19750505');
       while (!idNumber.endsWith('X')) idNumber = randomIdNumber('19750505');
       const learner = await signUpLearner(graph, { idNumber: idNumber.toLowerCase() });
-      const signIn = await graph.execute<{ signIn: { learner: { id: string } } }>(SIGN_IN, { idNumber, password: 'correct horse battery' });
+      const signIn = await graph.execute<{ signIn: { learner: { id: string } } }>(SIGN_IN, {
+        idNumber,
+        password: 'correct horse battery',
+      });
       expect(signIn.data?.signIn.learner.id).toBe(learner.id);
     });
 
@@ -130,7 +165,13 @@ describe('the learner journey through the gateway', () => {
       const learner = await signUpLearner(graph);
       const result = await refusedWithoutChange(() =>
         graph.execute(SIGN_UP, {
-          input: { idNumber: learner.idNumber, name: '冒名', password: 'another password', mobile: '13800000000', employer: '另一家公司' },
+          input: {
+            idNumber: learner.idNumber,
+            name: '冒名',
+            password: 'another password',
+            mobile: '13800000000',
+            employer: '另一家公司',
+          },
         }),
       );
       expect(errorCode(result)).toBe('CONFLICT');
@@ -218,21 +259,36 @@ describe('the learner journey through the gateway', () => {
 
     it('refuses unknown and foreign session ids with NOT_FOUND', async () => {
       const learner = await signUpLearner(graph);
-      for (const sessionId of ['sjtu:session:2021-nothing', 'nonsense', 'registry:session:x', "sjtu:session:'; drop table sessions; --"]) {
+      for (const sessionId of [
+        'sjtu:session:2021-nothing',
+        'nonsense',
+        'registry:session:x',
+        "sjtu:session:'; drop table sessions; --",
+      ]) {
         expect(errorCode(await refusedWithoutChange(() => register(learner, sessionId)))).toBe('NOT_FOUND');
       }
     });
 
     it('refuses callers who are not signed-in learners', async () => {
-      expect(errorCode(await refusedWithoutChange(() => graph.execute(REGISTER, { sessionId: SJTU_MARCH })))).toBe('UNAUTHENTICATED');
+      expect(errorCode(await refusedWithoutChange(() => graph.execute(REGISTER, { sessionId: SJTU_MARCH })))).toBe(
+        'UNAUTHENTICATED',
+      );
       const asStaff = await refusedWithoutChange(() =>
-        graph.execute(REGISTER, { sessionId: SJTU_MARCH }, { role: 'INSTITUTION_STAFF', subject: 'sjtu-staff', institution: 'sjtu' }),
+        graph.execute(
+          REGISTER,
+          { sessionId: SJTU_MARCH },
+          { role: 'INSTITUTION_STAFF', subject: 'sjtu-staff', institution: 'sjtu' },
+        ),
       );
       expect(errorCode(asStaff)).toBe('FORBIDDEN');
     });
 
     it('never oversells: the seat count stops at capacity, and SESSION_FULL changes nothing', async () => {
-      const small = await insertSjtuSession(graph.subgraph('sjtu').database, { local: '2021-data-small', capacity: 3, firstDay: '2021-04-22' });
+      const small = await insertSjtuSession(graph.subgraph('sjtu').database, {
+        local: '2021-data-small',
+        capacity: 3,
+        firstDay: '2021-04-22',
+      });
       const learners = await Promise.all([1, 2, 3, 4].map(() => signUpLearner(graph)));
       for (const learner of learners.slice(0, 3)) expect((await register(learner, small)).errors).toBeUndefined();
       const last = learners[3];
@@ -261,7 +317,11 @@ describe('the learner journey through the gateway', () => {
         firstDay: '2022-05-26',
         feeFen: 30000,
       });
-      const record = await graph.execute<{ me: { registrations: { id: string; feeFen: number }[] } }>(MY_REGISTRATIONS, {}, learner.caller);
+      const record = await graph.execute<{ me: { registrations: { id: string; feeFen: number }[] } }>(
+        MY_REGISTRATIONS,
+        {},
+        learner.caller,
+      );
       expect(record.data?.me.registrations.find((entry) => entry.id === before.data?.register.id)?.feeFen).toBe(24000);
     });
   });
@@ -275,7 +335,11 @@ describe('the learner journey through the gateway', () => {
       const ids = new Set(results.map((result) => result.data?.pay.id));
       expect(ids.size).toBe(1);
       const final = await pay(learner, registrationId, key);
-      expect(final.data?.pay).toMatchObject({ status: 'SUCCEEDED', amountFen: 24000, registration: { id: registrationId, status: 'PAID' } });
+      expect(final.data?.pay).toMatchObject({
+        status: 'SUCCEEDED',
+        amountFen: 24000,
+        registration: { id: registrationId, status: 'PAID' },
+      });
       const [paymentId] = [...ids];
       expect([...sandbox.charges.keys()].filter((chargeKey) => chargeKey === `payment:${paymentId}`)).toHaveLength(1);
       const again = await refusedWithoutChange(() => pay(learner, registrationId, `other-${learner.id}`));
@@ -297,13 +361,19 @@ describe('the learner journey through the gateway', () => {
       const other = await signUpLearner(graph);
       const registrationId = (await register(owner, SJTU_MAY)).data?.register.id ?? '';
       expect(errorCode(await refusedWithoutChange(() => pay(owner, registrationId, 'short')))).toBe('BAD_USER_INPUT');
-      expect(errorCode(await refusedWithoutChange(() => pay(owner, registrationId, 'bad key with spaces')))).toBe('BAD_USER_INPUT');
+      expect(errorCode(await refusedWithoutChange(() => pay(owner, registrationId, 'bad key with spaces')))).toBe(
+        'BAD_USER_INPUT',
+      );
       expect(errorCode(await refusedWithoutChange(() => pay(other, registrationId, `steal-${other.id}`)))).toBe('NOT_FOUND');
       expect(errorCode(await refusedWithoutChange(() => pay(owner, 'not-a-uuid', `key-${owner.id}`)))).toBe('NOT_FOUND');
     });
 
     it('frees an unpaid seat when the 30-minute hold lapses', async () => {
-      const small = await insertSjtuSession(graph.subgraph('sjtu').database, { local: '2021-data-hold', capacity: 1, firstDay: '2021-04-29' });
+      const small = await insertSjtuSession(graph.subgraph('sjtu').database, {
+        local: '2021-data-hold',
+        capacity: 1,
+        firstDay: '2021-04-29',
+      });
       const slow = await signUpLearner(graph);
       const quick = await signUpLearner(graph);
       const held = await register(slow, small);
@@ -311,7 +381,11 @@ describe('the learner journey through the gateway', () => {
       graph.clock.set('2021-02-22T10:29:59+08:00');
       expect(errorCode(await register(quick, small))).toBe('SESSION_FULL');
       graph.clock.set('2021-02-22T10:30:00+08:00');
-      const record = await graph.execute<{ me: { registrations: { id: string; status: string }[] } }>(MY_REGISTRATIONS, {}, slow.caller);
+      const record = await graph.execute<{ me: { registrations: { id: string; status: string }[] } }>(
+        MY_REGISTRATIONS,
+        {},
+        slow.caller,
+      );
       expect(record.data?.me.registrations.find((entry) => entry.id === held.data?.register.id)?.status).toBe('EXPIRED');
       expect(errorCode(await refusedWithoutChange(() => pay(slow, held.data?.register.id ?? '', `late-${slow.id}`)))).toBe(
         'REGISTRATION_CLOSED',
@@ -351,15 +425,26 @@ describe('the learner journey through the gateway', () => {
       expect(download.status).toBe(200);
       expect(download.headers.get('content-type')).toBe('application/pdf');
       const { text } = await pdfText(new Uint8Array(await download.arrayBuffer()));
-      for (const expected of ['电子普通发票', '上海交通大学', '孙丽', '继续教育培训费（数据分析基础）', '贰佰肆拾元整', String(invoice.data?.requestInvoice['number'])]) {
+      for (const expected of [
+        '电子普通发票',
+        '上海交通大学',
+        '孙丽',
+        '继续教育培训费（数据分析基础）',
+        '贰佰肆拾元整',
+        String(invoice.data?.requestInvoice['number']),
+      ]) {
         expect(text).toContain(expected);
       }
       const path = new URL(url, origin).pathname;
       expect((await fetch(new URL(path, origin))).status).toBe(401);
       const stranger = await signUpLearner(graph);
-      const asStranger = await fetch(new URL(path, origin), { headers: { authorization: `Bearer ${await graph.tokenFor(stranger.caller)}` } });
+      const asStranger = await fetch(new URL(path, origin), {
+        headers: { authorization: `Bearer ${await graph.tokenFor(stranger.caller)}` },
+      });
       expect(asStranger.status).toBe(404);
-      const asOwner = await fetch(new URL(path, origin), { headers: { authorization: `Bearer ${await graph.tokenFor(learner.caller)}` } });
+      const asOwner = await fetch(new URL(path, origin), {
+        headers: { authorization: `Bearer ${await graph.tokenFor(learner.caller)}` },
+      });
       expect(asOwner.status).toBe(200);
       const again = await refusedWithoutChange(() =>
         graph.execute(REQUEST_INVOICE, { input: { paymentId, kind: 'PERSONAL' } }, learner.caller),
@@ -384,7 +469,11 @@ describe('the learner journey through the gateway', () => {
         { input: { paymentId, kind: 'ORGANISATION', title: '上海测试科技有限公司', creditCode: '91310000132149237g' } },
         learner.caller,
       );
-      expect(good.data?.requestInvoice).toMatchObject({ kind: 'ORGANISATION', title: '上海测试科技有限公司', creditCode: '91310000132149237G' });
+      expect(good.data?.requestInvoice).toMatchObject({
+        kind: 'ORGANISATION',
+        title: '上海测试科技有限公司',
+        creditCode: '91310000132149237G',
+      });
     });
 
     it("refuses invoices for unpaid registrations and for other learners' payments", async () => {
@@ -420,7 +509,11 @@ describe('the learner journey through the gateway', () => {
     });
 
     it('refunds nothing from the first day on, and frees the seat', async () => {
-      const small = await insertSjtuSession(graph.subgraph('sjtu').database, { local: '2021-data-late', capacity: 1, firstDay: '2021-05-27' });
+      const small = await insertSjtuSession(graph.subgraph('sjtu').database, {
+        local: '2021-data-late',
+        capacity: 1,
+        firstDay: '2021-05-27',
+      });
       const learner = await signUpLearner(graph);
       const next = await signUpLearner(graph);
       const registrationId = (await register(learner, small)).data?.register.id ?? '';
@@ -436,10 +529,14 @@ describe('the learner journey through the gateway', () => {
       const learner = await signUpLearner(graph);
       const other = await signUpLearner(graph);
       const registrationId = (await register(learner, SJTU_MARCH)).data?.register.id ?? '';
-      expect(errorCode(await refusedWithoutChange(() => graph.execute(WITHDRAW, { registrationId }, other.caller)))).toBe('NOT_FOUND');
+      expect(errorCode(await refusedWithoutChange(() => graph.execute(WITHDRAW, { registrationId }, other.caller)))).toBe(
+        'NOT_FOUND',
+      );
       await pay(learner, registrationId, `pay-${learner.id}`);
       graph.clock.set('2021-03-12T17:00:00+08:00');
-      expect(errorCode(await refusedWithoutChange(() => graph.execute(WITHDRAW, { registrationId }, learner.caller)))).toBe('CONFLICT');
+      expect(errorCode(await refusedWithoutChange(() => graph.execute(WITHDRAW, { registrationId }, learner.caller)))).toBe(
+        'CONFLICT',
+      );
     });
   });
 
@@ -456,7 +553,11 @@ describe('the learner journey through the gateway', () => {
         {},
         learner.caller,
       );
-      expect(during.data?.me.registrations[0]).toEqual({ id: registrationId, status: 'PAID', accessExpiresAt: '2021-12-31T23:59:59+08:00' });
+      expect(during.data?.me.registrations[0]).toEqual({
+        id: registrationId,
+        status: 'PAID',
+        accessExpiresAt: '2021-12-31T23:59:59+08:00',
+      });
       graph.clock.set('2022-01-01T00:00:00+08:00');
       const after = await graph.execute<{ me: { registrations: { status: string }[] } }>(query, {}, learner.caller);
       expect(after.data?.me.registrations[0]?.status).toBe('EXPIRED');

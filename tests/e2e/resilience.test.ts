@@ -4,7 +4,11 @@ import { startTestGraph } from '../harness/graph';
 import type { TestGraph } from '../harness/graph';
 
 interface Catalogue {
-  institutions: { code: string; name: string; profile: { courses: { title: string; sessions: { seatsTaken: number }[] }[] } | null }[];
+  institutions: {
+    code: string;
+    name: string;
+    profile: { courses: { title: string; sessions: { seatsTaken: number }[] }[] } | null;
+  }[];
 }
 
 describe('one institution subgraph down', () => {

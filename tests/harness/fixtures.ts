@@ -8,7 +8,9 @@ import { eq } from 'drizzle-orm';
 
 /** A valid, random Shanghai ID number, for someone born on `birthDay` (YYYYMMDD) or a random day of 1960–1999. */
 export function randomIdNumber(birthDay?: string): string {
-  const day = birthDay ?? `${randomInt(1960, 2000)}${String(randomInt(1, 13)).padStart(2, '0')}${String(randomInt(1, 29)).padStart(2, '0')}`;
+  const day =
+    birthDay ??
+    `${randomInt(1960, 2000)}${String(randomInt(1, 13)).padStart(2, '0')}${String(randomInt(1, 29)).padStart(2, '0')}`;
   const first17 = `310104${day}${String(randomInt(0, 1000)).padStart(3, '0')}`;
   return `${first17}${idNumberCheckCharacter(first17)}`;
 }

@@ -12,7 +12,15 @@ import type { PaymentProvider } from '@xueshi/registry/payments';
 import { shuSubgraph } from '@xueshi/shu';
 import { sjtuSubgraph } from '@xueshi/sjtu';
 import { createLogger, createTokenVerifier, startSubgraphServer } from '@xueshi/subgraph-kit';
-import type { Caller, Database, Logger, RunningServer, SeedLevel, SubgraphDependencies, SubgraphServerOptions } from '@xueshi/subgraph-kit';
+import type {
+  Caller,
+  Database,
+  Logger,
+  RunningServer,
+  SeedLevel,
+  SubgraphDependencies,
+  SubgraphServerOptions,
+} from '@xueshi/subgraph-kit';
 import { ManualClock, openTestDatabase, testKeys } from '@xueshi/subgraph-kit/testing';
 
 /** The instant the suites start at unless they say otherwise: registration for 2021 has just opened. */
@@ -23,7 +31,9 @@ interface AnyService {
   name: string;
   migrations: Parameters<typeof openTestDatabase>[1];
   seed?: (database: Database, level: SeedLevel, clock: ManualClock) => Promise<void>;
-  create: (dependencies: SubgraphDependencies) => SubgraphServerOptions<BaseContext> | Promise<SubgraphServerOptions<BaseContext>>;
+  create: (
+    dependencies: SubgraphDependencies,
+  ) => SubgraphServerOptions<BaseContext> | Promise<SubgraphServerOptions<BaseContext>>;
 }
 
 const asAny = <T>(service: T) => service as unknown as AnyService;
@@ -126,7 +136,9 @@ export async function startTestGraph(options: TestGraphOptions = {}): Promise<Te
 
   // Institutions first: the registry reads session facts from them.
   await Promise.all(INSTITUTION_SERVICES.map((service) => start(service, async () => ({}))));
-  const institutionUrls = Object.fromEntries([...running.values()].map(({ name, port }) => [name, `http://127.0.0.1:${port}/graphql`]));
+  const institutionUrls = Object.fromEntries(
+    [...running.values()].map(({ name, port }) => [name, `http://127.0.0.1:${port}/graphql`]),
+  );
   await start(asAny(registrySubgraph), (base) =>
     registryTestDependencies(base, {
       institutionUrls,
@@ -137,9 +149,7 @@ export async function startTestGraph(options: TestGraphOptions = {}): Promise<Te
 
   const gateway: RunningGateway = await startGateway({
     supergraphFile: fileURLToPath(new URL('../../gateway/supergraph.graphql', import.meta.url)),
-    subgraphUrls: Object.fromEntries(
-      [...running.values()].map(({ name, port }) => [name, `http://127.0.0.1:${port}/graphql`]),
-    ),
+    subgraphUrls: Object.fromEntries([...running.values()].map(({ name, port }) => [name, `http://127.0.0.1:${port}/graphql`])),
     documentsOrigin: `http://127.0.0.1:${running.get('registry')?.port ?? 0}`,
     verifier,
     logger: logger.child({ service: 'gateway' }),

@@ -23,7 +23,9 @@ export async function signUpLearner(
     employer: '上海测试科技有限公司',
     ...overrides,
   };
-  const result = await graph.execute<{ signUp: { token: string; learner: { id: string } } }>(contractOperation('SignUp'), { input });
+  const result = await graph.execute<{ signUp: { token: string; learner: { id: string } } }>(contractOperation('SignUp'), {
+    input,
+  });
   if (!result.data?.signUp) throw new Error(`signUp failed: ${JSON.stringify(result.errors)}`);
   const { token, learner } = result.data.signUp;
   return { id: learner.id, idNumber: input.idNumber, token, caller: { role: 'LEARNER', subject: learner.id } };

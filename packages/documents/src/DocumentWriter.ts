@@ -81,7 +81,10 @@ export class DocumentWriter {
     options: { size?: number; bold?: boolean; align?: 'left' | 'center' | 'right'; color?: string; gapAfter?: number } = {},
   ): void {
     const { size = 10.5, bold = false, align = 'left', color = '#000000', gapAfter = 4 } = options;
-    this.doc.font(bold ? BOLD : REGULAR).fontSize(size).fillColor(color);
+    this.doc
+      .font(bold ? BOLD : REGULAR)
+      .fontSize(size)
+      .fillColor(color);
     this.ensureSpace(this.doc.heightOfString(text, { width: this.contentWidth }));
     this.doc.text(text, this.left, this.doc.y, { width: this.contentWidth, align });
     this.doc.y += gapAfter;
@@ -111,7 +114,10 @@ export class DocumentWriter {
   rule(color = '#000000'): void {
     const y = this.doc.y;
     this.doc.save().lineWidth(RULE_WIDTH).strokeColor(color);
-    this.doc.moveTo(this.left, y).lineTo(this.left + this.contentWidth, y).stroke();
+    this.doc
+      .moveTo(this.left, y)
+      .lineTo(this.left + this.contentWidth, y)
+      .stroke();
     this.doc.restore();
     this.doc.y = y + 4;
   }
@@ -153,7 +159,11 @@ export class DocumentWriter {
    * Draws a bordered table at the current position; a row that does not fit starts a new page, which
    * repeats the header row first. With no rows, one row across the whole table says `emptyText`.
    */
-  table(columns: readonly TableColumn[], rows: readonly (readonly string[])[], options: { size?: number; emptyText?: string } = {}): void {
+  table(
+    columns: readonly TableColumn[],
+    rows: readonly (readonly string[])[],
+    options: { size?: number; emptyText?: string } = {},
+  ): void {
     const { size = 9, emptyText = '' } = options;
     const headers = columns.map((column) => column.header);
     this.doc.font(BOLD).fontSize(size);
@@ -165,7 +175,9 @@ export class DocumentWriter {
     };
     this.doc.font(REGULAR).fontSize(size);
     if (rows.length === 0) {
-      const whole: TableColumn[] = [{ header: '', width: columns.reduce((sum, column) => sum + column.width, 0), align: 'center' }];
+      const whole: TableColumn[] = [
+        { header: '', width: columns.reduce((sum, column) => sum + column.width, 0), align: 'center' },
+      ];
       const height = this.rowHeight([emptyText], whole);
       this.ensureSpace(headerHeight + height);
       header();

@@ -31,7 +31,11 @@ function parseCapital(text: string): number {
   const match = /^(?:(.+)元)?(?:零)?(?:(.)角)?(?:(.)分)?(整)?$/u.exec(text);
   if (match === null) throw new Error(`not an amount: ${text}`);
   const [, yuan = '', jiao, fen] = match;
-  return parseYuan(yuan) * 100 + (jiao === undefined ? 0 : (DIGIT_VALUES[jiao] ?? 0) * 10) + (fen === undefined ? 0 : (DIGIT_VALUES[fen] ?? 0));
+  return (
+    parseYuan(yuan) * 100 +
+    (jiao === undefined ? 0 : (DIGIT_VALUES[jiao] ?? 0) * 10) +
+    (fen === undefined ? 0 : (DIGIT_VALUES[fen] ?? 0))
+  );
 }
 
 describe('fenToChineseCapital', () => {

@@ -24,10 +24,7 @@ let loading: Promise<DocumentFonts> | undefined;
  * rejects if the font package is not installed or its files cannot be read (a later call retries).
  */
 export function loadFonts(): Promise<DocumentFonts> {
-  loading ??= Promise.all([
-    readFile(fontPath('NotoSansHans-Regular.otf')),
-    readFile(fontPath('NotoSansHans-Bold.otf')),
-  ]).then(
+  loading ??= Promise.all([readFile(fontPath('NotoSansHans-Regular.otf')), readFile(fontPath('NotoSansHans-Bold.otf'))]).then(
     ([regular, bold]) => ({ regular, bold }),
     (error: unknown) => {
       loading = undefined;

@@ -9,6 +9,8 @@ export function formatHours(hours: number): string {
   const hundredths = Math.round(hours * 100);
   if (!Number.isSafeInteger(hundredths)) throw new RangeError(`Hours too large: ${hours}`);
   const whole = Math.floor(hundredths / 100);
-  const fraction = String(hundredths % 100).padStart(2, '0').replace(/0+$/, '');
+  const fraction = String(hundredths % 100)
+    .padStart(2, '0')
+    .replace(/0+$/, '');
   return fraction === '' ? String(whole) : `${whole}.${fraction}`;
 }

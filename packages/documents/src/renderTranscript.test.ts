@@ -88,7 +88,15 @@ describe('renderTranscript', () => {
   it('fits a short transcript on one page and says 合格 for a compliant cycle', async () => {
     const short: TranscriptInput = {
       ...sampleTranscript(sampleEntries(3)),
-      cycle: { ...input.cycle, requiredHours: 60, electiveHours: 30, totalHours: 90, compliant: true, requiredShortfall: 0, totalShortfall: 0 },
+      cycle: {
+        ...input.cycle,
+        requiredHours: 60,
+        electiveHours: 30,
+        totalHours: 90,
+        compliant: true,
+        requiredShortfall: 0,
+        totalShortfall: 0,
+      },
     };
     const text = await pdfText(await renderTranscript(short));
     expect(text.numPages).toBe(1);
@@ -100,7 +108,11 @@ describe('renderTranscript', () => {
     const [entry] = sampleEntries(1);
     if (entry === undefined) throw new Error('no sample entry');
     const long = '“一带一路”倡议与上海国际化发展：新时代专业技术人员的机遇与挑战';
-    const text = await pdfText(await renderTranscript(sampleTranscript([{ ...entry, courseTitle: long, institutionName: '国培网（北京创联教育投资有限公司）' }])));
+    const text = await pdfText(
+      await renderTranscript(
+        sampleTranscript([{ ...entry, courseTitle: long, institutionName: '国培网（北京创联教育投资有限公司）' }]),
+      ),
+    );
     // Below the header row (baseline y 659): the course column spans x 80–221, the institution column 221–345.
     const column = (from: number, to: number): string =>
       (text.runs[0] ?? [])

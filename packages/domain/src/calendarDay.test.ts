@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { daysInMonth, formatDay, fromEpochDay, isLeapYear, parseDay, toEpochDay, tryParseDay, weekdayOfEpochDay } from './calendarDay';
+import {
+  daysInMonth,
+  formatDay,
+  fromEpochDay,
+  isLeapYear,
+  parseDay,
+  toEpochDay,
+  tryParseDay,
+  weekdayOfEpochDay,
+} from './calendarDay';
 
 describe('calendarDay', () => {
   it('agrees with Date for every day from 1899 to 2101 (epoch day, round trip, weekday)', () => {
@@ -29,8 +38,22 @@ describe('calendarDay', () => {
   it('parses real days only, in strict YYYY-MM-DD form', () => {
     expect(parseDay('2020-02-29')).toEqual({ year: 2020, month: 2, day: 29 });
     expect(parseDay('2000-02-29')).toEqual({ year: 2000, month: 2, day: 29 });
-    for (const bad of ['2021-02-29', '1900-02-29', '2021-13-01', '2021-00-10', '2021-04-31', '2021-01-00', '2021-1-01',
-      ' 2021-01-01', '2021-01-01 ', '2021/01/01', '20210101', '2021-01-01T00:00', '', '２０２１-01-01']) {
+    for (const bad of [
+      '2021-02-29',
+      '1900-02-29',
+      '2021-13-01',
+      '2021-00-10',
+      '2021-04-31',
+      '2021-01-00',
+      '2021-1-01',
+      ' 2021-01-01',
+      '2021-01-01 ',
+      '2021/01/01',
+      '20210101',
+      '2021-01-01T00:00',
+      '',
+      '２０２１-01-01',
+    ]) {
       expect(tryParseDay(bad), bad).toBeUndefined();
       expect(() => parseDay(bad), bad).toThrow(RangeError);
     }

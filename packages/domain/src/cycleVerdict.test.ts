@@ -62,7 +62,10 @@ describe('cycleVerdict', () => {
     expect(verdict.electiveHours).toBe(0.3);
     expect(verdict.totalHours).toBe(0.3);
     expect(verdict.years[0]).toEqual({ year: 2021, hours: 0.3 });
-    const tenths = cycleVerdict(Array.from({ length: 10 }, () => ele(2022, 0.1)), 2021);
+    const tenths = cycleVerdict(
+      Array.from({ length: 10 }, () => ele(2022, 0.1)),
+      2021,
+    );
     expect(tenths.electiveHours).toBe(1);
     const nearly = cycleVerdict([req(2021, 45), ele(2021, 44.9)], 2021);
     expect(nearly.totalShortfall).toBe(0.1);

@@ -32,9 +32,18 @@ describe('isValidCreditCode', () => {
   });
 
   it('rejects letters outside the code alphabet, lower case, wrong lengths and whitespace', () => {
-    for (const bad of ['', '91310000132149237', '91310000132149237GG', '91310000132149237g',
-      '91310000132149237G ', 'I1310000132149237G', 'O1310000132149237G', 'S1310000132149237G',
-      'V1310000132149237G', 'Z1310000132149237G']) {
+    for (const bad of [
+      '',
+      '91310000132149237',
+      '91310000132149237GG',
+      '91310000132149237g',
+      '91310000132149237G ',
+      'I1310000132149237G',
+      'O1310000132149237G',
+      'S1310000132149237G',
+      'V1310000132149237G',
+      'Z1310000132149237G',
+    ]) {
       expect(isValidCreditCode(bad), bad).toBe(false);
     }
     expect(isValidCreditCode(null as unknown as string)).toBe(false);

@@ -25,10 +25,35 @@ describe('isWorkingDay', () => {
   });
 
   it('follows other years’ notices, including the 2020 Spring Festival extension', () => {
-    expectDays(['2020-01-31', '2020-02-01', '2020-02-02', '2022-12-31', '2023-01-02', '2024-06-10', '2025-02-04',
-      '2025-10-08', '2026-02-23', '2026-10-07'], false);
-    expectDays(['2020-01-19', '2020-02-03', '2023-10-07', '2023-10-08', '2024-02-18', '2025-01-26', '2026-01-04',
-      '2026-02-28', '2026-10-10'], true);
+    expectDays(
+      [
+        '2020-01-31',
+        '2020-02-01',
+        '2020-02-02',
+        '2022-12-31',
+        '2023-01-02',
+        '2024-06-10',
+        '2025-02-04',
+        '2025-10-08',
+        '2026-02-23',
+        '2026-10-07',
+      ],
+      false,
+    );
+    expectDays(
+      [
+        '2020-01-19',
+        '2020-02-03',
+        '2023-10-07',
+        '2023-10-08',
+        '2024-02-18',
+        '2025-01-26',
+        '2026-01-04',
+        '2026-02-28',
+        '2026-10-10',
+      ],
+      true,
+    );
   });
 
   it('treats ordinary weekdays as working and ordinary weekends as not', () => {
@@ -37,7 +62,11 @@ describe('isWorkingDay', () => {
   });
 
   it('throws CalendarYearNotHeldError, carrying the year, outside the held years', () => {
-    for (const [day, year] of [['2019-12-31', 2019], ['2027-01-04', 2027], ['2027-01-01', 2027]] as const) {
+    for (const [day, year] of [
+      ['2019-12-31', 2019],
+      ['2027-01-04', 2027],
+      ['2027-01-01', 2027],
+    ] as const) {
       let caught: unknown;
       try {
         isWorkingDay(day);

@@ -18,7 +18,10 @@ describe('registrationRefusal', () => {
   });
 
   it('refuses a year the registry does not run', () => {
-    expect(attempt('2021-03-01T10:00:00+08:00', { programmeYearOpensAt: null })).toEqual({ reason: 'YEAR_NOT_OPEN', opensAt: null });
+    expect(attempt('2021-03-01T10:00:00+08:00', { programmeYearOpensAt: null })).toEqual({
+      reason: 'YEAR_NOT_OPEN',
+      opensAt: null,
+    });
   });
 
   it("honours the session's own opening after the year's", () => {
@@ -41,7 +44,9 @@ describe('registrationRefusal', () => {
       reason: 'EMPLOYER_ONLY',
       employer: restricted.restrictedToEmployer,
     });
-    expect(attempt('2021-03-01T10:00:00+08:00', { session: restricted, learnerEmployer: ' 上海电气集团股份有限公司(总部) ' })).toBeNull();
+    expect(
+      attempt('2021-03-01T10:00:00+08:00', { session: restricted, learnerEmployer: ' 上海电气集团股份有限公司(总部) ' }),
+    ).toBeNull();
   });
 
   it('folds full-width forms and spaces in employer names', () => {

@@ -22,10 +22,7 @@ export interface RegistrationAttempt {
 
 /** An employer name compared loosely: no spaces, full-width brackets as half-width, case folded. */
 export function normaliseEmployer(name: string): string {
-  return name
-    .normalize('NFKC')
-    .replace(/\s+/g, '')
-    .toLowerCase();
+  return name.normalize('NFKC').replace(/\s+/g, '').toLowerCase();
 }
 
 /**

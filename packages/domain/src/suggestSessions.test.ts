@@ -2,7 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { suggestSessions } from './suggestSessions';
 import type { SessionOffer } from './suggestSessions';
 
-const offer = (sessionId: string, courseTitle: string, category: 'REQUIRED' | 'ELECTIVE', hours: number, startsAt: string): SessionOffer => ({
+const offer = (
+  sessionId: string,
+  courseTitle: string,
+  category: 'REQUIRED' | 'ELECTIVE',
+  hours: number,
+  startsAt: string,
+): SessionOffer => ({
   sessionId,
   courseTitle,
   category,
@@ -44,7 +50,11 @@ describe('suggestSessions', () => {
       requiredShortfall: 0,
       totalShortfall: 0.3,
       takenCourseTitles: [],
-      offers: [offer('a', 'A', 'ELECTIVE', 0.1, 'x'), offer('b', 'B', 'ELECTIVE', 0.2, 'x'), offer('c', 'C', 'ELECTIVE', 0.05, 'x')],
+      offers: [
+        offer('a', 'A', 'ELECTIVE', 0.1, 'x'),
+        offer('b', 'B', 'ELECTIVE', 0.2, 'x'),
+        offer('c', 'C', 'ELECTIVE', 0.05, 'x'),
+      ],
     });
     expect(chosen.map((entry) => entry.sessionId)).toEqual(['b', 'a']);
   });

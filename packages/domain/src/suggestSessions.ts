@@ -30,7 +30,8 @@ export function suggestSessions(situation: ShortfallSituation): SessionOffer[] {
   const taken = new Set(situation.takenCourseTitles);
   const earliestPerCourse = new Map<string, SessionOffer>();
   for (const offer of [...situation.offers].sort((a, b) => a.startsAt.localeCompare(b.startsAt))) {
-    if (!taken.has(offer.courseTitle) && !earliestPerCourse.has(offer.courseTitle)) earliestPerCourse.set(offer.courseTitle, offer);
+    if (!taken.has(offer.courseTitle) && !earliestPerCourse.has(offer.courseTitle))
+      earliestPerCourse.set(offer.courseTitle, offer);
   }
   const required = [...earliestPerCourse.values()].filter((offer) => offer.category === 'REQUIRED');
   const electives = [...earliestPerCourse.values()]

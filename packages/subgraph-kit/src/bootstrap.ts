@@ -26,7 +26,8 @@ export function runService(name: string, main: () => Promise<{ close(): Promise<
       if (process.send) process.once('disconnect', () => shutdown('supervisor gone'));
     },
     (error: unknown) => {
-      const message = error instanceof ConfigError ? error.message : error instanceof Error ? (error.stack ?? error.message) : String(error);
+      const message =
+        error instanceof ConfigError ? error.message : error instanceof Error ? (error.stack ?? error.message) : String(error);
       process.stderr.write(`${name} failed to start: ${message}\n`);
       process.exit(1);
     },

@@ -13,7 +13,12 @@ export const SqlState = {
  */
 export function sqlState(error: unknown): string | undefined {
   for (let current: unknown = error, depth = 0; current && depth < 5; depth += 1) {
-    if (typeof current === 'object' && 'code' in current && typeof current.code === 'string' && /^[0-9A-Z]{5}$/.test(current.code)) {
+    if (
+      typeof current === 'object' &&
+      'code' in current &&
+      typeof current.code === 'string' &&
+      /^[0-9A-Z]{5}$/.test(current.code)
+    ) {
       return current.code;
     }
     current = typeof current === 'object' && 'cause' in current ? current.cause : undefined;
@@ -25,7 +30,9 @@ export function sqlState(error: unknown): string | undefined {
 export function violatedConstraint(error: unknown): string | undefined {
   for (let current: unknown = error, depth = 0; current && depth < 5; depth += 1) {
     if (typeof current === 'object') {
-      const named = (current as { constraint_name?: unknown; constraint?: unknown }).constraint_name ?? (current as { constraint?: unknown }).constraint;
+      const named =
+        (current as { constraint_name?: unknown; constraint?: unknown }).constraint_name ??
+        (current as { constraint?: unknown }).constraint;
       if (typeof named === 'string') return named;
     }
     current = typeof current === 'object' && current !== null && 'cause' in current ? current.cause : undefined;

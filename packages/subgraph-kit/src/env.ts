@@ -28,12 +28,17 @@ export const subgraphEnvShape = {
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** PostgreSQL URL; without it the subgraph runs on an embedded PGlite in DATA_DIR. */
   DATABASE_URL: z.string().url().optional(),
-  DATABASE_SCHEMA: z.string().regex(/^[a-z_][a-z0-9_]*$/).optional(),
+  DATABASE_SCHEMA: z
+    .string()
+    .regex(/^[a-z_][a-z0-9_]*$/)
+    .optional(),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
   DATA_DIR: z.string().default('.data'),
   JWT_PUBLIC_JWK: jwk,
   /** Pins "now" to this instant at start (then runs at real speed): demos of a past year. */
   CLOCK_START: z.iso.datetime({ offset: true }).optional(),
+  /** Redis for what replicas share (rate limits); without it each process counts alone. */
+  REDIS_URL: z.string().url().optional(),
   /** What to load on start: nothing, the 2021 plan, or the plan plus demo data. */
   SEED: z.enum(['none', 'plan', 'demo']).optional(),
 };
@@ -42,10 +47,7 @@ export const subgraphEnv = z.object(subgraphEnvShape);
 export type SubgraphEnv = z.infer<typeof subgraphEnv>;
 
 /** Parses `env` with `schema`; throws ConfigError naming every bad or missing variable. */
-export function parseEnv<Schema extends z.ZodType>(
-  schema: Schema,
-  env: Record<string, string | undefined>,
-): z.infer<Schema> {
+export function parseEnv<Schema extends z.ZodType>(schema: Schema, env: Record<string, string | undefined>): z.infer<Schema> {
   const result = schema.safeParse(env);
   if (result.success) return result.data;
   throw new ConfigError(result.error.issues.map((issue) => `${issue.path.join('.') || '(env)'}: ${issue.message}`));

@@ -43,16 +43,11 @@ export class UserError extends GraphQLError {
 export const unauthenticated = (message: Bilingual = { zh: '请先登录', en: 'Please sign in first' }) =>
   new UserError(ErrorCode.UNAUTHENTICATED, message);
 
-export const forbidden = (
-  message: Bilingual = { zh: '无权执行此操作', en: 'You are not allowed to do this' },
-) => new UserError(ErrorCode.FORBIDDEN, message);
+export const forbidden = (message: Bilingual = { zh: '无权执行此操作', en: 'You are not allowed to do this' }) =>
+  new UserError(ErrorCode.FORBIDDEN, message);
 
 export const notFound = (what: Bilingual, id?: string) =>
-  new UserError(
-    ErrorCode.NOT_FOUND,
-    { zh: `未找到${what.zh}`, en: `${what.en} not found` },
-    id === undefined ? {} : { id },
-  );
+  new UserError(ErrorCode.NOT_FOUND, { zh: `未找到${what.zh}`, en: `${what.en} not found` }, id === undefined ? {} : { id });
 
 export const badInput = (message: Bilingual, field?: string) =>
   new UserError(ErrorCode.BAD_USER_INPUT, message, field === undefined ? {} : { field });

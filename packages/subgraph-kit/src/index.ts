@@ -9,6 +9,7 @@ export * from './http';
 export * from './loaders';
 export * from './logger';
 export * from './migrate';
+export * from './rateLimit';
 export * from './scalars';
 export * from './sdl';
 export * from './server';

@@ -13,15 +13,52 @@ const REDACTED_PATHS = [
   'mobile',
   'token',
   'authorization',
+  'variables',
   '*.password',
   '*.idNumber',
   '*.mobile',
   '*.token',
   '*.authorization',
+  '*.variables',
   'req.headers.authorization',
   'req.headers.cookie',
   'headers.authorization',
 ];
+
+const ID_NUMBER = /(?<![0-9A-Za-z])(\d{3})\d{11}(\d{3}[\dXx])(?![0-9A-Za-z])/g;
+const MOBILE = /(?<!\d)(1[3-9]\d)\d{4}(\d{4})(?!\d)/g;
+const JWT = /eyJ[\w-]{6,}\.[\w-]{6,}\.[\w-]{6,}/g;
+
+/** Masks ID numbers and mobiles and drops bearer tokens in free text (error messages, stacks). */
+export function scrubText(text: string): string {
+  return text
+    .replace(JWT, '[token]')
+    .replace(ID_NUMBER, (_match, head: string, tail: string) => `${head}${'*'.repeat(11)}${tail}`)
+    .replace(MOBILE, (_match, head: string, tail: string) => `${head}****${tail}`);
+}
+
+function scrub(value: unknown, depth = 0): unknown {
+  if (typeof value === 'string') return scrubText(value);
+  if (depth > 6 || value === null || typeof value !== 'object') return value;
+  if (Array.isArray(value)) return value.map((item) => scrub(item, depth + 1));
+  return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, scrub(item, depth + 1)]));
+}
+
+/**
+ * Errors as type, code, message and stack only: driver errors carry the statement's parameters (ID
+ * numbers, mobiles), which must not reach a log.
+ */
+function serializeError(error: unknown): unknown {
+  if (!(error instanceof Error)) return scrub(error);
+  const code = (error as { code?: unknown }).code;
+  return {
+    type: error.name,
+    ...(typeof code === 'string' ? { code } : {}),
+    message: scrubText(error.message),
+    stack: error.stack ? scrubText(error.stack) : undefined,
+    ...(error.cause ? { cause: serializeError(error.cause) } : {}),
+  };
+}
 
 export interface LoggerOptions {
   level?: string;
@@ -35,6 +72,8 @@ export function createLogger(service: string, options: LoggerOptions = {}): Logg
       level: options.level ?? 'info',
       redact: { paths: REDACTED_PATHS, censor: '[redacted]' },
       base: { service },
+      serializers: { err: serializeError, error: serializeError },
+      formatters: { log: (object) => scrub(object) as Record<string, unknown> },
     },
     options.destination,
   );

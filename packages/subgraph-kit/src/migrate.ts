@@ -26,9 +26,7 @@ export async function applyMigrations(raw: RawSql, schema: string, sources: Migr
          applied_at timestamptz not null default now()
        )`,
     );
-    const done = new Set(
-      (await tx.query<{ name: string }>('select name from schema_migrations')).map((row) => row.name),
-    );
+    const done = new Set((await tx.query<{ name: string }>('select name from schema_migrations')).map((row) => row.name));
     for (const migration of pending.flat()) {
       if (done.has(migration.name)) continue;
       await tx.exec(migration.sql);

@@ -39,7 +39,9 @@ export interface SubgraphService<TContext extends BaseContext, TDependencies ext
 export async function startSubgraphService<TContext extends BaseContext, TDependencies extends SubgraphDependencies>(
   service: SubgraphService<TContext, TDependencies>,
   env: SubgraphEnv,
-  extra: (base: SubgraphDependencies) => Omit<TDependencies, keyof SubgraphDependencies> | Promise<Omit<TDependencies, keyof SubgraphDependencies>>,
+  extra: (
+    base: SubgraphDependencies,
+  ) => Omit<TDependencies, keyof SubgraphDependencies> | Promise<Omit<TDependencies, keyof SubgraphDependencies>>,
 ): Promise<RunningServer> {
   const logger = createLogger(service.name, { level: env.LOG_LEVEL });
   const clock = env.CLOCK_START ? pinnedClock(new Date(env.CLOCK_START)) : systemClock;

@@ -8,7 +8,12 @@ export const seed = liveCourseSeed('engineers-society', {
     '2021-03-24',
     '2021-04-21',
     '2021-05-26',
-    { firstDay: '2021-06-23', deliveryMode: 'FACE_TO_FACE', venue: PLAN_PROFILES['engineers-society'].address ?? '', capacity: 40 },
+    {
+      firstDay: '2021-06-23',
+      deliveryMode: 'FACE_TO_FACE',
+      venue: PLAN_PROFILES['engineers-society'].address ?? '',
+      capacity: 40,
+    },
     '2021-07-21',
     '2021-09-15',
     '2021-10-20',

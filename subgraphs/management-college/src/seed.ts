@@ -7,7 +7,12 @@ export const seed = liveCourseSeed('management-college', {
   plan: [
     '2021-03-16',
     '2021-04-20',
-    { firstDay: '2021-05-18', deliveryMode: 'FACE_TO_FACE', venue: PLAN_PROFILES['management-college'].address ?? '', capacity: 60 },
+    {
+      firstDay: '2021-05-18',
+      deliveryMode: 'FACE_TO_FACE',
+      venue: PLAN_PROFILES['management-college'].address ?? '',
+      capacity: 60,
+    },
     '2021-06-22',
     '2021-07-20',
     '2021-08-17',

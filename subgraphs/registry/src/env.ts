@@ -14,9 +14,19 @@ const registryEnv = z.object({
   PORT: subgraphEnvShape.PORT.default(4001),
   /** The private half of the signing key: only the registry issues tokens. */
   JWT_PRIVATE_JWK: subgraphEnvShape.JWT_PUBLIC_JWK,
-  TOKEN_TTL_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(30),
+  TOKEN_TTL_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 60)
+    .default(30),
   /** How long an unpaid registration holds its seat. */
-  HOLD_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(30),
+  HOLD_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 60)
+    .default(30),
   /** scrypt cost as log2(N); 17 is OWASP's minimum. */
   PASSWORD_HASH_COST: z.coerce.number().int().min(14).max(20).default(17),
   PAYMENT_PROVIDER: z.enum(['sandbox']).default('sandbox'),

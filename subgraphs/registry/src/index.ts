@@ -1,4 +1,11 @@
-import { createTokenSigner, runService, startSubgraphService } from '@xueshi/subgraph-kit';
+import {
+  createRateLimiter,
+  createTokenSigner,
+  memoryRateLimitStore,
+  redisRateLimitStore,
+  runService,
+  startSubgraphService,
+} from '@xueshi/subgraph-kit';
 import { institutionUrlsOf, readRegistryEnv } from './env';
 import { createSandboxProvider } from './payments/sandbox';
 import { createInstitutionDirectory } from './services/institutionDirectory';
@@ -17,6 +24,10 @@ runService('registry', async () => {
       tokenTtlSeconds: env.TOKEN_TTL_MINUTES * 60,
       sweepIntervalMs: env.SWEEP_INTERVAL_SECONDS * 1000,
       publicUrl: env.PUBLIC_URL.replace(/\/$/, ''),
+      rateLimiter: createRateLimiter(
+        env.REDIS_URL ? await redisRateLimitStore(env.REDIS_URL) : memoryRateLimitStore(clock),
+        clock,
+      ),
     };
   });
 });

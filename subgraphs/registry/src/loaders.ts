@@ -3,7 +3,17 @@ import { and, asc, count, desc, inArray, isNull } from 'drizzle-orm';
 import type { Clock } from '@xueshi/subgraph-kit';
 import { byKey, groupBy } from '@xueshi/subgraph-kit';
 import type { Db } from '@xueshi/subgraph-kit';
-import { creditEntries, invoices, learners, outcomes, payments, programmeYears, registrations, staff, transcripts } from './db/schema';
+import {
+  creditEntries,
+  invoices,
+  learners,
+  outcomes,
+  payments,
+  programmeYears,
+  registrations,
+  staff,
+  transcripts,
+} from './db/schema';
 import type {
   CreditEntryRow,
   InvoiceRow,
@@ -21,7 +31,14 @@ import { holdsSeatAt } from './store/registrations';
 export function createRegistryLoaders(db: Db, clock: Clock) {
   return {
     learner: new DataLoader<string, LearnerRow | null>(async (ids) =>
-      byKey(ids, await db.select().from(learners).where(inArray(learners.id, [...ids])), (row) => row.id),
+      byKey(
+        ids,
+        await db
+          .select()
+          .from(learners)
+          .where(inArray(learners.id, [...ids])),
+        (row) => row.id,
+      ),
     ),
     registrationsByLearner: new DataLoader<string, RegistrationRow[]>(async (learnerIds) =>
       groupBy(
@@ -43,7 +60,14 @@ export function createRegistryLoaders(db: Db, clock: Clock) {
       return byKey(sessionIds, rows, (row) => row.sessionId).map((row) => Number(row?.taken ?? 0));
     }),
     registration: new DataLoader<string, RegistrationRow | null>(async (ids) =>
-      byKey(ids, await db.select().from(registrations).where(inArray(registrations.id, [...ids])), (row) => row.id),
+      byKey(
+        ids,
+        await db
+          .select()
+          .from(registrations)
+          .where(inArray(registrations.id, [...ids])),
+        (row) => row.id,
+      ),
     ),
     paymentsByRegistration: new DataLoader<string, PaymentRow[]>(async (registrationIds) =>
       groupBy(
@@ -57,10 +81,24 @@ export function createRegistryLoaders(db: Db, clock: Clock) {
       ),
     ),
     invoiceByPayment: new DataLoader<string, InvoiceRow | null>(async (paymentIds) =>
-      byKey(paymentIds, await db.select().from(invoices).where(inArray(invoices.paymentId, [...paymentIds])), (row) => row.paymentId),
+      byKey(
+        paymentIds,
+        await db
+          .select()
+          .from(invoices)
+          .where(inArray(invoices.paymentId, [...paymentIds])),
+        (row) => row.paymentId,
+      ),
     ),
     staffMember: new DataLoader<string, StaffRow | null>(async (usernames) =>
-      byKey(usernames, await db.select().from(staff).where(inArray(staff.username, [...usernames])), (row) => row.username),
+      byKey(
+        usernames,
+        await db
+          .select()
+          .from(staff)
+          .where(inArray(staff.username, [...usernames])),
+        (row) => row.username,
+      ),
     ),
     /** A session's roster: paid registrations and those with an outcome, in registration order. */
     rosterBySession: new DataLoader<string, RegistrationRow[]>(async (sessionIds) =>
@@ -69,7 +107,12 @@ export function createRegistryLoaders(db: Db, clock: Clock) {
         await db
           .select()
           .from(registrations)
-          .where(and(inArray(registrations.sessionId, [...sessionIds]), inArray(registrations.status, ['PAID', 'COMPLETED', 'FAILED'])))
+          .where(
+            and(
+              inArray(registrations.sessionId, [...sessionIds]),
+              inArray(registrations.status, ['PAID', 'COMPLETED', 'FAILED']),
+            ),
+          )
           .orderBy(asc(registrations.registeredAt), asc(registrations.id)),
         (row) => row.sessionId,
       ),
@@ -86,7 +129,14 @@ export function createRegistryLoaders(db: Db, clock: Clock) {
       ),
     ),
     creditEntry: new DataLoader<string, CreditEntryRow | null>(async (ids) =>
-      byKey(ids, await db.select().from(creditEntries).where(inArray(creditEntries.id, [...ids])), (row) => row.id),
+      byKey(
+        ids,
+        await db
+          .select()
+          .from(creditEntries)
+          .where(inArray(creditEntries.id, [...ids])),
+        (row) => row.id,
+      ),
     ),
     creditEntryByRegistration: new DataLoader<string, CreditEntryRow | null>(async (registrationIds) =>
       byKey(
@@ -99,7 +149,14 @@ export function createRegistryLoaders(db: Db, clock: Clock) {
       ),
     ),
     outcome: new DataLoader<string, OutcomeRow | null>(async (registrationIds) =>
-      byKey(registrationIds, await db.select().from(outcomes).where(inArray(outcomes.registrationId, [...registrationIds])), (row) => row.registrationId),
+      byKey(
+        registrationIds,
+        await db
+          .select()
+          .from(outcomes)
+          .where(inArray(outcomes.registrationId, [...registrationIds])),
+        (row) => row.registrationId,
+      ),
     ),
     transcriptsByLearner: new DataLoader<string, TranscriptRow[]>(async (learnerIds) =>
       groupBy(
@@ -113,7 +170,14 @@ export function createRegistryLoaders(db: Db, clock: Clock) {
       ),
     ),
     programmeYear: new DataLoader<number, ProgrammeYearRow | null>(async (years) =>
-      byKey(years, await db.select().from(programmeYears).where(inArray(programmeYears.year, [...years])), (row) => row.year),
+      byKey(
+        years,
+        await db
+          .select()
+          .from(programmeYears)
+          .where(inArray(programmeYears.year, [...years])),
+        (row) => row.year,
+      ),
     ),
   };
 }

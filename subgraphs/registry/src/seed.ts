@@ -1,12 +1,6 @@
 import { createHash } from 'node:crypto';
 import { eq } from 'drizzle-orm';
-import {
-  addCalendarDays,
-  coursewareAccessExpiresAt,
-  creditVisibleFrom,
-  endOfShanghaiYear,
-  shanghaiDay,
-} from '@xueshi/domain';
+import { addCalendarDays, coursewareAccessExpiresAt, creditVisibleFrom, endOfShanghaiYear, shanghaiDay } from '@xueshi/domain';
 import {
   DEMO_HISTORY,
   DEMO_LEARNER,
@@ -125,7 +119,10 @@ export async function seed(database: Database, level: SeedLevel, clock: Clock, p
   const missing = demoStaff().filter((member) => !existing.has(member.username));
   if (missing.length > 0) {
     const passwordHash = await hashPassword(DEMO_PASSWORD, passwordCost);
-    await db.insert(staff).values(missing.map((member) => ({ ...member, passwordHash }))).onConflictDoNothing();
+    await db
+      .insert(staff)
+      .values(missing.map((member) => ({ ...member, passwordHash })))
+      .onConflictDoNothing();
   }
 
   const [known] = await db.select({ id: learners.id }).from(learners).where(eq(learners.idNumber, DEMO_LEARNER.idNumber));
@@ -133,7 +130,12 @@ export async function seed(database: Database, level: SeedLevel, clock: Clock, p
   if (!known) {
     await db
       .insert(learners)
-      .values({ id: learnerId, ...DEMO_LEARNER, passwordHash: await hashPassword(DEMO_PASSWORD, passwordCost), cycleStartYear: 2021 })
+      .values({
+        id: learnerId,
+        ...DEMO_LEARNER,
+        passwordHash: await hashPassword(DEMO_PASSWORD, passwordCost),
+        cycleStartYear: 2021,
+      })
       .onConflictDoNothing();
   }
 
@@ -159,7 +161,8 @@ export async function seed(database: Database, level: SeedLevel, clock: Clock, p
     firstDay: facts.firstDay,
     lastDay: facts.lastDay,
     paidAt: at(facts.registeredOn, '10:35'),
-    accessExpiresAt: facts.deliveryMode === 'ONLINE_COURSEWARE' ? coursewareAccessExpiresAt(at(facts.registeredOn, '10:35')) : null,
+    accessExpiresAt:
+      facts.deliveryMode === 'ONLINE_COURSEWARE' ? coursewareAccessExpiresAt(at(facts.registeredOn, '10:35')) : null,
     refundFen: null,
   }));
   await db.insert(registrations).values(registrationRows).onConflictDoNothing();

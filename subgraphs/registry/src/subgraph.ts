@@ -1,6 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { loadTypeDefs } from '@xueshi/subgraph-kit';
-import type { SubgraphDependencies, SubgraphService, TokenSigner } from '@xueshi/subgraph-kit';
+import type { RateLimiter, SubgraphDependencies, SubgraphService, TokenSigner } from '@xueshi/subgraph-kit';
 import type { RegistryContext, RegistryServices } from './context';
 import { createRegistryLoaders } from './loaders';
 import type { PaymentProvider } from './payments/provider';
@@ -31,6 +31,7 @@ export interface RegistryDependencies extends SubgraphDependencies {
   sweepIntervalMs: number;
   /** Where the public reaches the gateway, printed on transcripts for verification. */
   publicUrl: string;
+  rateLimiter: RateLimiter;
 }
 
 export const typeDefs = loadTypeDefs(
@@ -61,6 +62,7 @@ export function createRegistryServices(dependencies: RegistryDependencies): Regi
       signer: dependencies.signer,
       passwordCost: dependencies.passwordCost,
       tokenTtlSeconds: dependencies.tokenTtlSeconds,
+      rateLimiter: dependencies.rateLimiter,
     }),
     registrations,
     payments: createPayments({ db: database.db, clock, provider: dependencies.paymentProvider, registrations, logger }),

@@ -1,4 +1,4 @@
-import { createTokenSigner } from '@xueshi/subgraph-kit';
+import { createRateLimiter, createTokenSigner, memoryRateLimitStore } from '@xueshi/subgraph-kit';
 import type { SubgraphDependencies } from '@xueshi/subgraph-kit';
 import { testKeys } from '@xueshi/subgraph-kit/testing';
 import type { PaymentProvider } from './payments/provider';
@@ -24,5 +24,6 @@ export async function registryTestDependencies(
     tokenTtlSeconds: 30 * 60,
     sweepIntervalMs: 60_000,
     publicUrl: 'http://localhost:4000',
+    rateLimiter: createRateLimiter(memoryRateLimitStore(base.clock), base.clock),
   };
 }

@@ -54,10 +54,16 @@ describe('registry seed and ledger', () => {
     const [entry] = await registry.database.db.select().from(creditEntries).limit(1);
     expect(entry).toBeDefined();
     await expect(
-      registry.database.db.update(creditEntries).set({ minutes: 1 }).where(eq(creditEntries.id, entry?.id ?? '')),
+      registry.database.db
+        .update(creditEntries)
+        .set({ minutes: 1 })
+        .where(eq(creditEntries.id, entry?.id ?? '')),
     ).rejects.toThrow();
     await expect(registry.database.db.delete(creditEntries).where(eq(creditEntries.id, entry?.id ?? ''))).rejects.toThrow();
-    const [after] = await registry.database.db.select().from(creditEntries).where(eq(creditEntries.id, entry?.id ?? ''));
+    const [after] = await registry.database.db
+      .select()
+      .from(creditEntries)
+      .where(eq(creditEntries.id, entry?.id ?? ''));
     expect(after?.minutes).toBe(entry?.minutes);
   });
 });

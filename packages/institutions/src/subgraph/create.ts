@@ -1,9 +1,18 @@
 import { fileURLToPath } from 'node:url';
 import { mergeResolvers } from '@xueshi/subgraph-kit';
-import type { Database, MigrationSource, Resolvers, SeedLevel, SubgraphDependencies, SubgraphService, Clock } from '@xueshi/subgraph-kit';
+import type {
+  Database,
+  MigrationSource,
+  Resolvers,
+  SeedLevel,
+  SubgraphDependencies,
+  SubgraphService,
+  Clock,
+} from '@xueshi/subgraph-kit';
 import type { DocumentNode } from 'graphql';
 import type { InstitutionCode } from '../institutions';
 import { createInstitutionLoaders } from './loaders';
+import { createManagement } from './management';
 import { institutionResolvers } from './resolvers';
 import type { InstitutionContext } from './resolvers';
 
@@ -34,22 +43,23 @@ export function institutionSubgraph<Own extends object = Record<string, never>>(
     name: options.code,
     migrations: [INSTITUTION_MIGRATIONS, ...(options.migrations ?? [])],
     seed: options.seed,
-    create: (dependencies) => ({
-      name: options.code,
-      typeDefs: options.typeDefs,
-      resolvers: mergeResolvers<InstitutionContext & { own: Own }>(
-        institutionResolvers(options.code),
-        options.resolvers ?? {},
-      ),
-      database: dependencies.database,
-      verifier: dependencies.verifier,
-      logger: dependencies.logger,
-      createContext: (caller) => ({
-        caller,
-        clock: dependencies.clock,
-        loaders: createInstitutionLoaders(dependencies.database.db),
-        own: options.createOwnLoaders?.(dependencies) ?? ({} as Own),
-      }),
-    }),
+    create: (dependencies) => {
+      const management = createManagement(options.code, dependencies.database.db, dependencies.clock);
+      return {
+        name: options.code,
+        typeDefs: options.typeDefs,
+        resolvers: mergeResolvers<InstitutionContext & { own: Own }>(institutionResolvers(options.code), options.resolvers ?? {}),
+        database: dependencies.database,
+        verifier: dependencies.verifier,
+        logger: dependencies.logger,
+        createContext: (caller) => ({
+          caller,
+          clock: dependencies.clock,
+          loaders: createInstitutionLoaders(dependencies.database.db),
+          management,
+          own: options.createOwnLoaders?.(dependencies) ?? ({} as Own),
+        }),
+      };
+    },
   };
 }

@@ -22,10 +22,24 @@ export function createInstitutionLoaders(db: Db) {
       ),
     ),
     course: new DataLoader<string, CourseRow | null>(async (ids) =>
-      byKey(ids, await db.select().from(courses).where(inArray(courses.id, [...ids])), (row) => row.id),
+      byKey(
+        ids,
+        await db
+          .select()
+          .from(courses)
+          .where(inArray(courses.id, [...ids])),
+        (row) => row.id,
+      ),
     ),
     session: new DataLoader<string, SessionRow | null>(async (ids) =>
-      byKey(ids, await db.select().from(sessions).where(inArray(sessions.id, [...ids])), (row) => row.id),
+      byKey(
+        ids,
+        await db
+          .select()
+          .from(sessions)
+          .where(inArray(sessions.id, [...ids])),
+        (row) => row.id,
+      ),
     ),
     sessionsByCourse: new DataLoader<string, SessionRow[]>(async (courseIds) =>
       groupBy(

@@ -5,11 +5,13 @@ import { institution } from '../institutions';
 import type { InstitutionCode } from '../institutions';
 import type { CourseRow, SessionRow } from './db/schema';
 import type { InstitutionLoaders } from './loaders';
+import type { ContactInput, Management, OpenSessionInput, UpdateSessionInput } from './management';
 
 export interface InstitutionContext {
   caller: Caller | null;
   clock: Clock;
   loaders: InstitutionLoaders;
+  management: Management;
 }
 
 /**
@@ -19,6 +21,17 @@ export interface InstitutionContext {
 export function institutionResolvers(code: InstitutionCode): Resolvers<InstitutionContext> {
   const { typePrefix } = institution(code);
   return {
+    Mutation: {
+      [`open${typePrefix}Session`]: (_root: unknown, args: { input: OpenSessionInput }, context: InstitutionContext) =>
+        context.management.openSession(context.caller, args.input),
+      [`update${typePrefix}Session`]: (
+        _root: unknown,
+        args: { id: string; input: UpdateSessionInput },
+        context: InstitutionContext,
+      ) => context.management.updateSession(context.caller, args.id, args.input),
+      [`set${typePrefix}Contacts`]: (_root: unknown, args: { contacts: ContactInput[] }, context: InstitutionContext) =>
+        context.management.setContacts(context.caller, args.contacts),
+    },
     DateTime: DateTimeScalar,
     Date: DateScalar,
     InstitutionProfile: { __resolveType: () => `${typePrefix}Profile` },
@@ -32,16 +45,14 @@ export function institutionResolvers(code: InstitutionCode): Resolvers<Instituti
         context.loaders.coursesByYear.load(args.year),
     },
     [`${typePrefix}Course`]: {
-      __resolveReference: (reference: { id: string }, context: InstitutionContext) =>
-        context.loaders.course.load(reference.id),
+      __resolveReference: (reference: { id: string }, context: InstitutionContext) => context.loaders.course.load(reference.id),
       hours: (course: CourseRow) => minutesToHours(course.minutes),
       institution: () => ({ code }),
       sessions: (course: CourseRow, _args: unknown, context: InstitutionContext) =>
         context.loaders.sessionsByCourse.load(course.id),
     },
     [`${typePrefix}Session`]: {
-      __resolveReference: (reference: { id: string }, context: InstitutionContext) =>
-        context.loaders.session.load(reference.id),
+      __resolveReference: (reference: { id: string }, context: InstitutionContext) => context.loaders.session.load(reference.id),
       course: async (session: SessionRow, _args: unknown, context: InstitutionContext) => {
         const course = await context.loaders.course.load(session.courseId);
         if (!course) throw new Error(`Session ${session.id} has no course ${session.courseId}`);

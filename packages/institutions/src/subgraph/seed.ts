@@ -80,8 +80,7 @@ export function liveSessions(course: CourseRow, entries: readonly SessionEntry[]
       deliveryMode: options.deliveryMode ?? 'LIVE_ONLINE',
       venue: options.venue ?? null,
       capacity: options.capacity,
-      registrationOpensAt:
-        options.registrationOpensAt ?? new Date(Math.max(yearOpens.getTime(), fourWeeksBefore.getTime())),
+      registrationOpensAt: options.registrationOpensAt ?? new Date(Math.max(yearOpens.getTime(), fourWeeksBefore.getTime())),
       registrationClosesAt: startsAt,
       restrictedToEmployer: options.restrictedToEmployer ?? null,
       isSample: true,

@@ -9,8 +9,7 @@ export interface SandboxProvider extends PaymentProvider {
   declineNextCharges(count: number): void;
 }
 
-const reference = (kind: string, key: string) =>
-  `sandbox-${kind}-${createHash('sha256').update(key).digest('hex').slice(0, 16)}`;
+const reference = (kind: string, key: string) => `sandbox-${kind}-${createHash('sha256').update(key).digest('hex').slice(0, 16)}`;
 
 /**
  * A provider that moves no real money and accepts every charge unless told to decline. Like a real
@@ -35,7 +34,11 @@ export function createSandboxProvider(): SandboxProvider {
       let result: ProviderResult;
       if (declines > 0) {
         declines -= 1;
-        result = { status: 'FAILED', reference: reference('charge', idempotencyKey), failureReason: '银行卡被拒绝 (card declined)' };
+        result = {
+          status: 'FAILED',
+          reference: reference('charge', idempotencyKey),
+          failureReason: '银行卡被拒绝 (card declined)',
+        };
       } else {
         charges.set(idempotencyKey, amountFen);
         result = { status: 'SUCCEEDED', reference: reference('charge', idempotencyKey) };

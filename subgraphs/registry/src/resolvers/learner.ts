@@ -54,12 +54,14 @@ export const learnerResolvers: Resolvers<RegistryContext> = {
   Payment: {
     registration: async (payment: PaymentRow, _args: unknown, context: RegistryContext) =>
       context.loaders.registration.load(payment.registrationId),
-    invoice: (payment: PaymentRow, _args: unknown, context: RegistryContext) =>
-      context.loaders.invoiceByPayment.load(payment.id),
+    invoice: (payment: PaymentRow, _args: unknown, context: RegistryContext) => context.loaders.invoiceByPayment.load(payment.id),
   },
   Invoice: {
     issuer: (invoice: InvoiceRow) => institutionByCode(invoice.institution),
     document: (invoice: InvoiceRow, _args: unknown, context: RegistryContext) =>
-      context.services.documents.invoiceLink(invoice.id, requireRole(context.caller, 'LEARNER', 'REGISTRAR', 'INSTITUTION_STAFF')),
+      context.services.documents.invoiceLink(
+        invoice.id,
+        requireRole(context.caller, 'LEARNER', 'REGISTRAR', 'INSTITUTION_STAFF'),
+      ),
   },
 };

@@ -64,8 +64,11 @@ export const ledgerResolvers: Resolvers<RegistryContext> = {
       context.services.statistics.compliance(context.caller, args.startYear),
   },
   Mutation: {
-    reportOutcome: (_root: unknown, args: { registrationId: string; attendedFully: boolean; examPassed: boolean }, context: RegistryContext) =>
-      context.services.outcomes.reportOutcome(context.caller, args),
+    reportOutcome: (
+      _root: unknown,
+      args: { registrationId: string; attendedFully: boolean; examPassed: boolean },
+      context: RegistryContext,
+    ) => context.services.outcomes.reportOutcome(context.caller, args),
     reportOutcomes: (
       _root: unknown,
       args: { sessionId: string; outcomes: { registrationId: string; attendedFully: boolean; examPassed: boolean }[] },
@@ -89,7 +92,9 @@ export const ledgerResolvers: Resolvers<RegistryContext> = {
     },
     cycle: async (learner: LearnerRow, args: { startYear?: number | null }, context: RegistryContext): Promise<CycleOf> => {
       const caller = requireOwnRecord(context.caller, learner);
-      const standing = standingEntries(ledgerFor(caller, await context.loaders.creditEntriesByLearner.load(learner.id), today(context)));
+      const standing = standingEntries(
+        ledgerFor(caller, await context.loaders.creditEntriesByLearner.load(learner.id), today(context)),
+      );
       return { ...verdictOf(standing, args.startYear ?? learner.cycleStartYear), learner, standing };
     },
     transcripts: (learner: LearnerRow, _args: unknown, context: RegistryContext) => {
@@ -102,7 +107,9 @@ export const ledgerResolvers: Resolvers<RegistryContext> = {
       const now = context.clock.now();
       const thisYear = shanghaiYear(now);
       if (cycle.compliant || thisYear > cycle.endYear) return [];
-      const years = [...new Set([thisYear, Number(addCalendarDays(shanghaiDay(now), 60).slice(0, 4))])].filter((year) => year <= cycle.endYear);
+      const years = [...new Set([thisYear, Number(addCalendarDays(shanghaiDay(now), 60).slice(0, 4))])].filter(
+        (year) => year <= cycle.endYear,
+      );
       const [offers, held] = await Promise.all([
         Promise.all(years.map((year) => context.services.directory.openSessions(year, now))).then((lists) => lists.flat()),
         context.loaders.registrationsByLearner.load(cycle.learner.id),
@@ -131,7 +138,8 @@ export const ledgerResolvers: Resolvers<RegistryContext> = {
       entry.reverses ? context.loaders.creditEntry.load(entry.reverses) : null,
   },
   Registration: {
-    outcome: (registration: RegistrationRow, _args: unknown, context: RegistryContext) => context.loaders.outcome.load(registration.id),
+    outcome: (registration: RegistrationRow, _args: unknown, context: RegistryContext) =>
+      context.loaders.outcome.load(registration.id),
     creditEntry: (registration: RegistrationRow, _args: unknown, context: RegistryContext) =>
       context.loaders.creditEntryByRegistration.load(registration.id),
     learner: (registration: RegistrationRow, _args: unknown, context: RegistryContext) => {

@@ -85,7 +85,9 @@ export function createDocuments(options: DocumentOptions) {
       return;
     }
     logger.error({ err: error }, 'document failed');
-    response.status(500).json({ errors: [{ message: '服务内部错误 (Internal server error)', extensions: { code: ErrorCode.UNAVAILABLE } }] });
+    response
+      .status(500)
+      .json({ errors: [{ message: '服务内部错误 (Internal server error)', extensions: { code: ErrorCode.UNAVAILABLE } }] });
   };
 
   const transcriptInput = (row: Awaited<ReturnType<Transcripts['readable']>>): TranscriptInput => ({

@@ -1,6 +1,6 @@
 import { isValidIdNumber, isValidMobile, normaliseIdNumber, shanghaiDay } from '@xueshi/domain';
-import { ErrorCode, UserError, badInput, sqlState, SqlState, unauthenticated } from '@xueshi/subgraph-kit';
-import type { Caller, Clock, Db, TokenSigner } from '@xueshi/subgraph-kit';
+import { ErrorCode, SIGN_IN_LIMITS, UserError, badInput, sqlState, SqlState, unauthenticated } from '@xueshi/subgraph-kit';
+import type { Caller, Clock, Db, RateLimiter, TokenSigner } from '@xueshi/subgraph-kit';
 import { eq } from 'drizzle-orm';
 import { learners, staff } from '../db/schema';
 import type { LearnerRow, StaffRow } from '../db/schema';
@@ -27,10 +27,11 @@ export interface IdentityOptions {
   signer: TokenSigner;
   passwordCost: number;
   tokenTtlSeconds: number;
+  /** Refuses an account after repeated failed sign-ins, whichever replica takes the attempt. */
+  rateLimiter: RateLimiter;
 }
 
-const wrongCredentials = () =>
-  unauthenticated({ zh: '身份证号码或密码错误', en: 'Wrong ID number or password' });
+const wrongCredentials = () => unauthenticated({ zh: '身份证号码或密码错误', en: 'Wrong ID number or password' });
 const wrongStaffCredentials = () => unauthenticated({ zh: '用户名或密码错误', en: 'Wrong username or password' });
 
 const MIN_PASSWORD = 8;
@@ -69,7 +70,10 @@ export function createIdentity(options: IdentityOptions) {
       });
       if (input.password.length < MIN_PASSWORD || input.password.length > MAX_PASSWORD) {
         throw badInput(
-          { zh: `密码长度须为 ${MIN_PASSWORD}–${MAX_PASSWORD} 位`, en: `The password must have ${MIN_PASSWORD}–${MAX_PASSWORD} characters` },
+          {
+            zh: `密码长度须为 ${MIN_PASSWORD}–${MAX_PASSWORD} 位`,
+            en: `The password must have ${MIN_PASSWORD}–${MAX_PASSWORD} characters`,
+          },
           'password',
         );
       }
@@ -92,21 +96,36 @@ export function createIdentity(options: IdentityOptions) {
       }
     },
 
-    /** Signs a learner in with ID number and password; UNAUTHENTICATED when either is wrong. */
+    /**
+     * Signs a learner in with ID number and password; UNAUTHENTICATED when either is wrong, RATE_LIMITED
+     * after five failures for the ID number within 15 minutes.
+     */
     signIn: async (idNumberInput: string, password: string): Promise<SignedIn<LearnerRow>> => {
-      const idNumber = normaliseIdNumber(idNumberInput);
+      const idNumber = normaliseIdNumber(idNumberInput).slice(0, 32);
+      const account = `learner:${idNumber}`;
+      await options.rateLimiter.check(SIGN_IN_LIMITS.failuresPerAccount, account);
       const [learner] = idNumber.length === 18 ? await db.select().from(learners).where(eq(learners.idNumber, idNumber)) : [];
       const matches = await verifyPassword(password.slice(0, MAX_PASSWORD), learner?.passwordHash ?? (await decoyHash()));
-      if (!learner || !matches) throw wrongCredentials();
+      if (!learner || !matches) {
+        await options.rateLimiter.record(SIGN_IN_LIMITS.failuresPerAccount, account);
+        throw wrongCredentials();
+      }
+      await options.rateLimiter.reset(SIGN_IN_LIMITS.failuresPerAccount, account);
       return issue({ role: 'LEARNER', subject: learner.id }, learner);
     },
 
-    /** Signs a member of staff in; UNAUTHENTICATED when the username or password is wrong. */
+    /** Signs a member of staff in; UNAUTHENTICATED when the username or password is wrong, RATE_LIMITED as for learners. */
     staffSignIn: async (username: string, password: string): Promise<SignedIn<StaffRow>> => {
-      const name = username.trim();
-      const [member] = name.length > 0 && name.length <= 64 ? await db.select().from(staff).where(eq(staff.username, name)) : [];
+      const name = username.trim().slice(0, 64);
+      const account = `staff:${name}`;
+      await options.rateLimiter.check(SIGN_IN_LIMITS.failuresPerAccount, account);
+      const [member] = name.length > 0 ? await db.select().from(staff).where(eq(staff.username, name)) : [];
       const matches = await verifyPassword(password.slice(0, MAX_PASSWORD), member?.passwordHash ?? (await decoyHash()));
-      if (!member || !matches) throw wrongStaffCredentials();
+      if (!member || !matches) {
+        await options.rateLimiter.record(SIGN_IN_LIMITS.failuresPerAccount, account);
+        throw wrongStaffCredentials();
+      }
+      await options.rateLimiter.reset(SIGN_IN_LIMITS.failuresPerAccount, account);
       return issue(
         { role: member.role, subject: member.username, ...(member.institution ? { institution: member.institution } : {}) },
         member,

@@ -61,7 +61,10 @@ export function createInvoices(options: { db: Db; clock: Clock }) {
         });
         const code = (request.creditCode ?? '').trim().toUpperCase();
         if (!isValidCreditCode(code)) {
-          throw badInput({ zh: '统一社会信用代码无效，请核对', en: 'This is not a valid unified social credit code' }, 'creditCode');
+          throw badInput(
+            { zh: '统一社会信用代码无效，请核对', en: 'This is not a valid unified social credit code' },
+            'creditCode',
+          );
         }
         creditCode = code;
       } else {
@@ -69,7 +72,12 @@ export function createInvoices(options: { db: Db; clock: Clock }) {
           throw badInput({ zh: '个人发票不填写统一社会信用代码', en: 'A personal invoice has no credit code' }, 'creditCode');
         }
         title = request.title?.trim()
-          ? text(request.title, 'title', { min: 1, max: 40, zh: '请填写个人发票抬头（姓名）', en: 'Enter the name for the invoice' })
+          ? text(request.title, 'title', {
+              min: 1,
+              max: 40,
+              zh: '请填写个人发票抬头（姓名）',
+              en: 'Enter the name for the invoice',
+            })
           : learner.name;
       }
 
@@ -78,7 +86,8 @@ export function createInvoices(options: { db: Db; clock: Clock }) {
         return await retryOnConflict(() =>
           db.transaction(async (tx) => {
             const [refunded] = await tx.select({ id: refunds.id }).from(refunds).where(eq(refunds.paymentId, payment.id));
-            if (refunded) throw conflict({ zh: '该笔支付已退款，不能开具发票', en: 'This payment was refunded; it cannot be invoiced' });
+            if (refunded)
+              throw conflict({ zh: '该笔支付已退款，不能开具发票', en: 'This payment was refunded; it cannot be invoiced' });
             const [already] = await tx.select({ id: invoices.id }).from(invoices).where(eq(invoices.paymentId, payment.id));
             if (already) throw conflict({ zh: '该笔支付已开具发票', en: 'This payment already has an invoice' });
             const year = shanghaiYear(now);
@@ -120,7 +129,10 @@ export function createInvoices(options: { db: Db; clock: Clock }) {
     /** The caller's own invoice, or NOT_FOUND (also for someone else's). */
     own: async (caller: Caller, id: string): Promise<InvoiceRow> => {
       const [invoice] = isUuid(id)
-        ? await db.select().from(invoices).where(and(eq(invoices.id, id), eq(invoices.learnerId, caller.subject)))
+        ? await db
+            .select()
+            .from(invoices)
+            .where(and(eq(invoices.id, id), eq(invoices.learnerId, caller.subject)))
         : [];
       if (!invoice) throw notFound({ zh: '发票', en: 'Invoice' }, id);
       return invoice;

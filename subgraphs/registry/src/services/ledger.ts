@@ -24,7 +24,11 @@ export function ledgerFor(caller: Caller | null, entries: readonly CreditEntryRo
 /** The cycle verdict over standing entries (as `ledgerFor` gives them to the caller). */
 export function verdictOf(entries: readonly CreditEntryRow[], startYear: number): CycleVerdict {
   return cycleVerdict(
-    standingEntries(entries).map((entry) => ({ year: entry.year, category: entry.category, hours: minutesToHours(entry.minutes) })),
+    standingEntries(entries).map((entry) => ({
+      year: entry.year,
+      category: entry.category,
+      hours: minutesToHours(entry.minutes),
+    })),
     startYear,
   );
 }

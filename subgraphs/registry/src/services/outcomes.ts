@@ -96,7 +96,14 @@ export function createOutcomes(options: { db: Db; clock: Clock }) {
     caller.role === 'REGISTRAR' || (caller.role === 'INSTITUTION_STAFF' && caller.institution === institution);
 
   /** Writes one outcome and, when passed, its credit entry; the registration must be locked by `tx`. */
-  const apply = async (tx: Tx, caller: Caller, registration: RegistrationRow, outcome: OutcomeInput, completedOn: string, now: Date) => {
+  const apply = async (
+    tx: Tx,
+    caller: Caller,
+    registration: RegistrationRow,
+    outcome: OutcomeInput,
+    completedOn: string,
+    now: Date,
+  ) => {
     const [existing] = await tx.select().from(outcomes).where(eq(outcomes.registrationId, registration.id));
     if (existing) {
       if (existing.attendedFully === outcome.attendedFully && existing.examPassed === outcome.examPassed) return registration;
@@ -233,7 +240,10 @@ export function createOutcomes(options: { db: Db; clock: Clock }) {
       };
       if (Object.values(columns).some((index) => index < 0)) {
         throw badInput(
-          { zh: 'CSV 须包含列：报名编号、全程参加、考试合格', en: 'The CSV needs the columns registrationId, attendedFully, examPassed' },
+          {
+            zh: 'CSV 须包含列：报名编号、全程参加、考试合格',
+            en: 'The CSV needs the columns registrationId, attendedFully, examPassed',
+          },
           'csv',
         );
       }
@@ -249,7 +259,11 @@ export function createOutcomes(options: { db: Db; clock: Clock }) {
      * The elective provider reports that a learner finished paid courseware; it earns the courseware's
      * actual hours. A purchase that has expired (31 Dec of its year) earns nothing: CONFLICT.
      */
-    reportCoursewareCompletion: async (caller: Caller | null, registrationId: string, completedAt: Date): Promise<RegistrationRow> => {
+    reportCoursewareCompletion: async (
+      caller: Caller | null,
+      registrationId: string,
+      completedAt: Date,
+    ): Promise<RegistrationRow> => {
       const staff = requireRole(caller, 'INSTITUTION_STAFF', 'REGISTRAR');
       if (!isUuid(registrationId)) throw registrationNotFound(registrationId);
       const now = clock.now();
@@ -274,7 +288,14 @@ export function createOutcomes(options: { db: Db; clock: Clock }) {
               en: 'This courseware has expired (it had to be finished by 31 December of its year); it earns no credit',
             });
           }
-          return apply(tx, staff, registration, { registrationId, attendedFully: true, examPassed: true }, shanghaiDay(completedAt), now);
+          return apply(
+            tx,
+            staff,
+            registration,
+            { registrationId, attendedFully: true, examPassed: true },
+            shanghaiDay(completedAt),
+            now,
+          );
         }),
       );
     },
@@ -282,7 +303,12 @@ export function createOutcomes(options: { db: Db; clock: Clock }) {
     /** Reverses a credit entry whole, with a reason: the registrar only; CONFLICT when already reversed. */
     reverseCreditEntry: async (caller: Caller | null, entryId: string, reasonInput: string): Promise<CreditEntryRow> => {
       const registrar = requireRole(caller, 'REGISTRAR');
-      const reason = text(reasonInput, 'reason', { min: 2, max: 500, zh: '请写明更正原因（2–500 字）', en: 'Give the reason (2–500 characters)' });
+      const reason = text(reasonInput, 'reason', {
+        min: 2,
+        max: 500,
+        zh: '请写明更正原因（2–500 字）',
+        en: 'Give the reason (2–500 characters)',
+      });
       if (!isUuid(entryId)) throw notFound({ zh: '学时记录', en: 'Credit entry' }, entryId);
       const now = clock.now();
       return retryOnConflict(() =>
@@ -290,7 +316,10 @@ export function createOutcomes(options: { db: Db; clock: Clock }) {
           const [entry] = await tx.select().from(creditEntries).where(eq(creditEntries.id, entryId)).for('update');
           if (!entry) throw notFound({ zh: '学时记录', en: 'Credit entry' }, entryId);
           if (entry.reverses !== null) throw conflict({ zh: '冲销记录不能再冲销', en: 'A reversal cannot itself be reversed' });
-          const [already] = await tx.select({ id: creditEntries.id }).from(creditEntries).where(eq(creditEntries.reverses, entry.id));
+          const [already] = await tx
+            .select({ id: creditEntries.id })
+            .from(creditEntries)
+            .where(eq(creditEntries.reverses, entry.id));
           if (already) throw conflict({ zh: '该学时记录已冲销', en: 'This entry is already reversed' });
           const [reversal] = await tx
             .insert(creditEntries)
@@ -323,7 +352,12 @@ export function createOutcomes(options: { db: Db; clock: Clock }) {
     recordCreditEntry: async (caller: Caller | null, input: ManualCreditInput): Promise<CreditEntryRow> => {
       const registrar = requireRole(caller, 'REGISTRAR');
       if (!isUuid(input.learnerId)) throw notFound({ zh: '学员', en: 'Learner' }, input.learnerId);
-      const courseTitle = text(input.courseTitle, 'courseTitle', { min: 2, max: 100, zh: '请填写课程名称', en: 'Give the course title' });
+      const courseTitle = text(input.courseTitle, 'courseTitle', {
+        min: 2,
+        max: 100,
+        zh: '请填写课程名称',
+        en: 'Give the course title',
+      });
       const reason = text(input.reason, 'reason', { min: 2, max: 500, zh: '请写明登记原因', en: 'Give the reason' });
       if (!isInstitutionCode(input.institution)) throw badInput({ zh: '实施机构无效', en: 'Unknown institution' }, 'institution');
       if (!isCategory(input.category)) throw badInput({ zh: '课程类别无效', en: 'Unknown category' }, 'category');

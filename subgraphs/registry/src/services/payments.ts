@@ -94,7 +94,10 @@ export function createPayments(options: PaymentOptions) {
             .where(and(eq(payments.learnerId, learner.subject), eq(payments.idempotencyKey, idempotencyKey)));
           if (existing) {
             if (existing.registrationId !== registration.id) {
-              throw conflict({ zh: '该支付请求标识已用于其他报名', en: 'This idempotency key was used for another registration' });
+              throw conflict({
+                zh: '该支付请求标识已用于其他报名',
+                en: 'This idempotency key was used for another registration',
+              });
             }
             return { payment: existing, created: false };
           }
@@ -117,7 +120,10 @@ export function createPayments(options: PaymentOptions) {
             .from(payments)
             .where(and(eq(payments.registrationId, registration.id), inArray(payments.status, ['PENDING', 'SUCCEEDED'])));
           if (live) {
-            throw conflict({ zh: '该报名已有一笔支付正在处理，请稍候', en: 'A payment for this registration is already in progress' });
+            throw conflict({
+              zh: '该报名已有一笔支付正在处理，请稍候',
+              en: 'A payment for this registration is already in progress',
+            });
           }
           const [inserted] = await tx
             .insert(payments)

@@ -1,9 +1,4 @@
-import {
-  coursewareAccessExpiresAt,
-  refundFen,
-  registrationRefusal,
-  registrationStatusAt,
-} from '@xueshi/domain';
+import { coursewareAccessExpiresAt, refundFen, registrationRefusal, registrationStatusAt } from '@xueshi/domain';
 import type { RegistrationRefusal } from '@xueshi/domain';
 import {
   ErrorCode,
@@ -154,7 +149,10 @@ export function createRegistrations(options: RegistrationOptions) {
               });
             }
             if (facts.capacity !== null && (await seatsHeld(tx, facts.id, now)) >= facts.capacity) {
-              throw new UserError(ErrorCode.SESSION_FULL, { zh: '该班次名额已满，请选择其他班次', en: 'This session is full; please choose another' });
+              throw new UserError(ErrorCode.SESSION_FULL, {
+                zh: '该班次名额已满，请选择其他班次',
+                en: 'This session is full; please choose another',
+              });
             }
             const free = facts.feeFen === 0;
             const [row] = await tx

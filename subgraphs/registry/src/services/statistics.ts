@@ -66,18 +66,27 @@ export function createStatistics(options: { db: Db }) {
           .where(eq(registrations.year, year))
           .groupBy(registrations.institution),
         db
-          .select({ institution: creditEntries.institution, minutes: sql<number>`coalesce(sum(${creditEntries.minutes}), 0)`.mapWith(Number) })
+          .select({
+            institution: creditEntries.institution,
+            minutes: sql<number>`coalesce(sum(${creditEntries.minutes}), 0)`.mapWith(Number),
+          })
           .from(creditEntries)
           .where(eq(creditEntries.year, year))
           .groupBy(creditEntries.institution),
         db
-          .select({ institution: registrations.institution, fen: sql<number>`coalesce(sum(${payments.amountFen}), 0)`.mapWith(Number) })
+          .select({
+            institution: registrations.institution,
+            fen: sql<number>`coalesce(sum(${payments.amountFen}), 0)`.mapWith(Number),
+          })
           .from(payments)
           .innerJoin(registrations, eq(registrations.id, payments.registrationId))
           .where(and(eq(registrations.year, year), eq(payments.status, 'SUCCEEDED')))
           .groupBy(registrations.institution),
         db
-          .select({ institution: registrations.institution, fen: sql<number>`coalesce(sum(${refunds.amountFen}), 0)`.mapWith(Number) })
+          .select({
+            institution: registrations.institution,
+            fen: sql<number>`coalesce(sum(${refunds.amountFen}), 0)`.mapWith(Number),
+          })
           .from(refunds)
           .innerJoin(payments, eq(payments.id, refunds.paymentId))
           .innerJoin(registrations, eq(registrations.id, payments.registrationId))
@@ -135,7 +144,14 @@ export function createStatistics(options: { db: Db }) {
         .groupBy(creditEntries.learnerId, creditEntries.year, creditEntries.category);
       const byLearner = new Map<string, typeof rows>();
       for (const row of rows) byLearner.set(row.learnerId, [...(byLearner.get(row.learnerId) ?? []), row]);
-      const figures: ComplianceFigures = { startYear, endYear, learnersWithCredit: 0, compliant: 0, requiredShort: 0, totalShort: 0 };
+      const figures: ComplianceFigures = {
+        startYear,
+        endYear,
+        learnersWithCredit: 0,
+        compliant: 0,
+        requiredShort: 0,
+        totalShort: 0,
+      };
       for (const entries of byLearner.values()) {
         const standing = entries.filter((entry) => entry.minutes > 0);
         if (standing.length === 0) continue;

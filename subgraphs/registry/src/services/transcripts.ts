@@ -41,7 +41,9 @@ export function createTranscripts(options: { db: Db; clock: Clock }) {
 
   const standingIds = async (learnerId: string, today: string) => {
     const entries = await db.select().from(creditEntries).where(eq(creditEntries.learnerId, learnerId));
-    return ledgerFor({ role: 'LEARNER', subject: learnerId }, entries, today).map((entry) => entry.id).sort();
+    return ledgerFor({ role: 'LEARNER', subject: learnerId }, entries, today)
+      .map((entry) => entry.id)
+      .sort();
   };
 
   return {
@@ -80,7 +82,13 @@ export function createTranscripts(options: { db: Db; clock: Clock }) {
       // 60 random bits: a collision (a unique violation, the learner asks again) is not worth a retry loop.
       const [row] = await db
         .insert(transcripts)
-        .values({ verificationCode: newVerificationCode(), learnerId, cycleStartYear: content.cycle.startYear, issuedAt: now, content })
+        .values({
+          verificationCode: newVerificationCode(),
+          learnerId,
+          cycleStartYear: content.cycle.startYear,
+          issuedAt: now,
+          content,
+        })
         .returning();
       if (!row) throw new Error('insert returned no transcript');
       return row;

@@ -1,0 +1,191 @@
+import { randomBytes } from 'node:crypto';
+import { shanghaiDay } from '@xueshi/domain';
+import { badInput, forbidden, notFound, requireRole } from '@xueshi/subgraph-kit';
+import type { Caller, Clock, Db } from '@xueshi/subgraph-kit';
+import { asc, eq } from 'drizzle-orm';
+import { ownedId, parseOwnedId } from '../ids';
+import type { InstitutionCode } from '../institutions';
+import { contacts, courses, profile, sessions } from './db/schema';
+import type { DeliveryMode, ProfileRow, SessionRow } from './db/schema';
+
+export interface OpenSessionInput {
+  courseId: string;
+  title?: string | null;
+  startsAt: Date;
+  endsAt: Date;
+  deliveryMode: DeliveryMode;
+  venue?: string | null;
+  capacity?: number | null;
+  registrationOpensAt: Date;
+  restrictedToEmployer?: string | null;
+}
+
+export interface UpdateSessionInput {
+  title?: string | null;
+  startsAt?: Date | null;
+  endsAt?: Date | null;
+  venue?: string | null;
+  capacity?: number | null;
+  registrationOpensAt?: Date | null;
+}
+
+export interface ContactInput {
+  name: string;
+  phones: string[];
+}
+
+const PRINTABLE = /^[^\p{C}<>;={}[\]\\$`]*$/u;
+/** A Shanghai landline (7–8 digits, optional -extension), a hotline (400/800) or a mobile, as published. */
+const PHONE = /^(\d{7,8}(-\d{1,6})?|[48]00\d{7}|1[3-9]\d{9})$/;
+const MAX_CAPACITY = 10_000;
+
+function optionalText(value: string | null | undefined, field: string, max: number): string | null {
+  if (value === null || value === undefined) return null;
+  const trimmed = value.trim();
+  if (trimmed.length === 0) return null;
+  if (trimmed.length > max || !PRINTABLE.test(trimmed) || trimmed.includes('--')) {
+    throw badInput(
+      { zh: `「${field}」包含不允许的字符或过长`, en: `${field} has characters that are not allowed or is too long` },
+      field,
+    );
+  }
+  return trimmed;
+}
+
+function checkSchedule(startsAt: Date, endsAt: Date, opensAt: Date): void {
+  if (endsAt <= startsAt) throw badInput({ zh: '结束时间须晚于开始时间', en: 'The session must end after it starts' }, 'endsAt');
+  if (opensAt >= startsAt) {
+    throw badInput(
+      { zh: '报名须在班次开始前开放', en: 'Registration must open before the session starts' },
+      'registrationOpensAt',
+    );
+  }
+}
+
+function checkCapacity(capacity: number | null | undefined): void {
+  if (capacity !== null && capacity !== undefined && (!Number.isInteger(capacity) || capacity < 1 || capacity > MAX_CAPACITY)) {
+    throw badInput(
+      {
+        zh: `名额应为 1–${MAX_CAPACITY} 的整数，或不限`,
+        en: `Capacity must be a whole number from 1 to ${MAX_CAPACITY}, or none`,
+      },
+      'capacity',
+    );
+  }
+}
+
+/**
+ * What an institution's own staff manage: opening and changing its sessions, and its published
+ * contacts. The institution's staff (and the registrar) only; FORBIDDEN for anyone else.
+ */
+export function createManagement(code: InstitutionCode, db: Db, clock: Clock) {
+  const requireOwnStaff = (caller: Caller | null): Caller => {
+    const staff = requireRole(caller, 'INSTITUTION_STAFF', 'REGISTRAR');
+    if (staff.role === 'INSTITUTION_STAFF' && staff.institution !== code) throw forbidden();
+    return staff;
+  };
+
+  return {
+    openSession: async (caller: Caller | null, input: OpenSessionInput): Promise<SessionRow> => {
+      requireOwnStaff(caller);
+      const owner = parseOwnedId(input.courseId);
+      const [course] =
+        owner?.institution.code === code && owner.kind === 'course'
+          ? await db.select().from(courses).where(eq(courses.id, input.courseId))
+          : [];
+      if (!course) throw notFound({ zh: '课程', en: 'Course' }, input.courseId);
+      checkSchedule(input.startsAt, input.endsAt, input.registrationOpensAt);
+      checkCapacity(input.capacity);
+      if (input.endsAt <= clock.now())
+        throw badInput({ zh: '不能开设已结束的班次', en: 'A session cannot be opened in the past' }, 'endsAt');
+      const courseware = course.days === null;
+      if (courseware !== (input.deliveryMode === 'ONLINE_COURSEWARE')) {
+        throw badInput({ zh: '授课方式与课程不符', en: 'The delivery mode does not fit the course' }, 'deliveryMode');
+      }
+      const firstDay = shanghaiDay(input.startsAt);
+      const local = `${course.id.split(':')[2]}-${firstDay.slice(5).replace('-', '')}-${randomBytes(3).toString('hex')}`;
+      const [row] = await db
+        .insert(sessions)
+        .values({
+          id: ownedId(code, 'session', local),
+          courseId: course.id,
+          title: optionalText(input.title, 'title', 100) ?? `${course.title} ${firstDay}`,
+          startsAt: input.startsAt,
+          endsAt: input.endsAt,
+          firstDay,
+          lastDay: shanghaiDay(input.endsAt),
+          deliveryMode: input.deliveryMode,
+          venue: optionalText(input.venue, 'venue', 200),
+          capacity: input.capacity ?? null,
+          registrationOpensAt: input.registrationOpensAt,
+          registrationClosesAt: courseware ? input.endsAt : input.startsAt,
+          restrictedToEmployer: optionalText(input.restrictedToEmployer, 'restrictedToEmployer', 100),
+          isSample: false,
+        })
+        .returning();
+      if (!row) throw new Error('insert returned no session');
+      return row;
+    },
+
+    updateSession: async (caller: Caller | null, id: string, input: UpdateSessionInput): Promise<SessionRow> => {
+      requireOwnStaff(caller);
+      const owner = parseOwnedId(id);
+      const [current] =
+        owner?.institution.code === code && owner.kind === 'session'
+          ? await db.select().from(sessions).where(eq(sessions.id, id))
+          : [];
+      if (!current) throw notFound({ zh: '班次', en: 'Session' }, id);
+      const startsAt = input.startsAt ?? current.startsAt;
+      const endsAt = input.endsAt ?? current.endsAt;
+      const opensAt = input.registrationOpensAt ?? current.registrationOpensAt;
+      checkSchedule(startsAt, endsAt, opensAt);
+      if (input.capacity !== undefined) checkCapacity(input.capacity);
+      const courseware = current.deliveryMode === 'ONLINE_COURSEWARE';
+      const [row] = await db
+        .update(sessions)
+        .set({
+          title:
+            input.title === undefined || input.title === null
+              ? current.title
+              : (optionalText(input.title, 'title', 100) ?? current.title),
+          startsAt,
+          endsAt,
+          firstDay: shanghaiDay(startsAt),
+          lastDay: shanghaiDay(endsAt),
+          venue: input.venue === undefined ? current.venue : optionalText(input.venue, 'venue', 200),
+          capacity: input.capacity === undefined ? current.capacity : input.capacity,
+          registrationOpensAt: opensAt,
+          registrationClosesAt: courseware ? endsAt : startsAt,
+        })
+        .where(eq(sessions.id, id))
+        .returning();
+      if (!row) throw notFound({ zh: '班次', en: 'Session' }, id);
+      return row;
+    },
+
+    setContacts: async (caller: Caller | null, list: ContactInput[]): Promise<ProfileRow | null> => {
+      requireOwnStaff(caller);
+      if (list.length > 50) throw badInput({ zh: '联系人过多', en: 'Too many contacts' }, 'contacts');
+      const rows = list.map((contact, position) => {
+        const name = optionalText(contact.name, 'name', 20);
+        if (!name) throw badInput({ zh: '请填写联系人姓名', en: 'Give each contact a name' }, 'contacts');
+        if (
+          contact.phones.length === 0 ||
+          contact.phones.length > 5 ||
+          contact.phones.some((phone) => !PHONE.test(phone.trim()))
+        ) {
+          throw badInput({ zh: `${name}的电话号码无效`, en: `A phone number of ${name} is not valid` }, 'contacts');
+        }
+        return { position, name, phones: contact.phones.map((phone) => phone.trim()) };
+      });
+      await db.transaction(async (tx) => {
+        await tx.delete(contacts);
+        if (rows.length > 0) await tx.insert(contacts).values(rows);
+      });
+      const [row] = await db.select().from(profile).orderBy(asc(profile.code)).limit(1);
+      return row ?? null;
+    },
+  };
+}
+
+export type Management = ReturnType<typeof createManagement>;
