@@ -7,7 +7,7 @@ import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
-import { ErrorCode, UserError, createErrorFormatter, listen } from '@xueshi/subgraph-kit';
+import { ErrorCode, UserError, createErrorFormatter, listen, requestLogPlugin } from '@xueshi/subgraph-kit';
 import { GraphQLError } from 'graphql';
 import type { Caller, Logger, TokenVerifier } from '@xueshi/subgraph-kit';
 import express from 'express';
@@ -126,7 +126,11 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     introspection: options.development,
     csrfPrevention: true,
     logger,
-    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginLandingPageDisabled()],
+    plugins: [
+      ApolloServerPluginDrainHttpServer({ httpServer }),
+      ApolloServerPluginLandingPageDisabled(),
+      requestLogPlugin(logger),
+    ],
   });
   await apollo.start();
 

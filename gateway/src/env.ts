@@ -7,6 +7,7 @@ const gatewayEnv = z.object({
   HOST: subgraphEnvShape.HOST,
   PORT: subgraphEnvShape.PORT.default(GATEWAY_DEFAULT_PORT),
   LOG_LEVEL: subgraphEnvShape.LOG_LEVEL,
+  LOG_FILE: subgraphEnvShape.LOG_FILE,
   JWT_PUBLIC_JWK: subgraphEnvShape.JWT_PUBLIC_JWK,
   CLOCK_START: subgraphEnvShape.CLOCK_START,
   /** The composed supergraph to serve; defaults to the committed gateway/supergraph.graphql. */

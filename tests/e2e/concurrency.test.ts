@@ -3,9 +3,9 @@ import { fileURLToPath } from 'node:url';
 import { startGateway } from '@xueshi/gateway';
 import type { RunningGateway } from '@xueshi/gateway';
 import { registrations, payments } from '@xueshi/registry/db';
-import { createLogger, createTokenVerifier } from '@xueshi/subgraph-kit';
+import { createTokenVerifier } from '@xueshi/subgraph-kit';
 import type { Caller } from '@xueshi/subgraph-kit';
-import { testDatabaseUrl, testKeys } from '@xueshi/subgraph-kit/testing';
+import { testDatabaseUrl, testKeys, testLogger } from '@xueshi/subgraph-kit/testing';
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { contractOperation } from '../harness/contract';
@@ -48,7 +48,6 @@ describe(`${ATTEMPTS} learners racing for ${CAPACITY} seats`, () => {
       );
       secondRegistry = await startServiceProcess('subgraphs/registry', {
         NODE_ENV: 'test',
-        LOG_LEVEL: 'warn',
         DATABASE_URL: testDatabaseUrl,
         DATABASE_SCHEMA: graph.subgraph('registry').database.schema,
         SEED: 'none',
@@ -68,7 +67,7 @@ describe(`${ATTEMPTS} learners racing for ${CAPACITY} seats`, () => {
         },
         documentsOrigin: new URL(secondRegistry.url).origin,
         verifier: await createTokenVerifier(keys.publicJwk, graph.clock),
-        logger: createLogger('second-gateway', { level: 'silent' }),
+        logger: testLogger('second-gateway'),
         development: false,
         port: 0,
       });

@@ -11,7 +11,7 @@ import { registryTestDependencies } from '@xueshi/registry/testing';
 import type { PaymentProvider } from '@xueshi/registry/payments';
 import { shuSubgraph } from '@xueshi/shu';
 import { sjtuSubgraph } from '@xueshi/sjtu';
-import { createLogger, createTokenVerifier, startSubgraphServer } from '@xueshi/subgraph-kit';
+import { createTokenVerifier, startSubgraphServer } from '@xueshi/subgraph-kit';
 import type {
   Caller,
   Database,
@@ -21,7 +21,7 @@ import type {
   SubgraphDependencies,
   SubgraphServerOptions,
 } from '@xueshi/subgraph-kit';
-import { ManualClock, openTestDatabase, testKeys } from '@xueshi/subgraph-kit/testing';
+import { ManualClock, openTestDatabase, testKeys, testLogger } from '@xueshi/subgraph-kit/testing';
 
 /** The instant the suites start at unless they say otherwise: registration for 2021 has just opened. */
 export const DEFAULT_TEST_TIME = '2021-02-22T10:00:00+08:00';
@@ -107,7 +107,7 @@ export async function startTestGraph(options: TestGraphOptions = {}): Promise<Te
   const clock = new ManualClock(options.startAt ?? DEFAULT_TEST_TIME);
   const keys = await testKeys();
   const verifier = await createTokenVerifier(keys.publicJwk, clock);
-  const logger = options.logger ?? createLogger('test', { level: 'silent' });
+  const logger = options.logger ?? testLogger('test-graph');
   const running = new Map<string, RunningSubgraph>();
 
   const start = async (service: AnyService, extra: (base: SubgraphDependencies) => Promise<object>) => {

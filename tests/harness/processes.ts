@@ -1,7 +1,9 @@
 import { spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { TEST_LOG_DIR } from '@xueshi/subgraph-kit/testing';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -30,7 +32,14 @@ export async function startServiceProcess(entry: string, env: Record<string, str
   const port = await freePort();
   const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', `${entry}/src/index.ts`], {
     cwd: ROOT,
-    env: { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1' },
+    env: {
+      ...process.env,
+      LOG_LEVEL: 'debug',
+      LOG_FILE: join(TEST_LOG_DIR, `${entry.replace(/\W+/g, '-')}-${port}.log`),
+      ...env,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+    },
     stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
   });
   let stderr = '';

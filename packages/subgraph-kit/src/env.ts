@@ -26,6 +26,8 @@ export const subgraphEnvShape = {
   HOST: z.string().default('127.0.0.1'),
   PORT: z.coerce.number().int().min(0).max(65535),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** Append logs to this file instead of standard output. */
+  LOG_FILE: z.string().optional(),
   /** PostgreSQL URL; without it the subgraph runs on an embedded PGlite in DATA_DIR. */
   DATABASE_URL: z.string().url().optional(),
   DATABASE_SCHEMA: z
@@ -63,4 +65,25 @@ export function seedOnStart(env: Pick<SubgraphEnv, 'SEED' | 'DATABASE_URL'>): 'n
     throw new ConfigError(['SEED: demo accounts load only into the embedded database; use SEED=plan with DATABASE_URL']);
   }
   return env.SEED ?? 'none';
+}
+
+/** Key ids of keys made for development and tests; production refuses them. */
+const NON_PRODUCTION_KEY = /^(dev|test)-/;
+
+/** Why `jwk` may not sign or verify in production, or null when it may. */
+export function developmentKeyProblem(jwk: JWK, variable: string): string | null {
+  if (!jwk.kid) return `${variable}: the key has no kid; generate production keys with pnpm keys`;
+  if (NON_PRODUCTION_KEY.test(jwk.kid))
+    return `${variable}: "${jwk.kid}" is a development key; generate production keys with pnpm keys`;
+  return null;
+}
+
+/** What a subgraph may not run with in production: development keys, demo data, an embedded database. */
+export function productionProblems(env: SubgraphEnv): string[] {
+  if (env.NODE_ENV !== 'production') return [];
+  return [
+    developmentKeyProblem(env.JWT_PUBLIC_JWK, 'JWT_PUBLIC_JWK'),
+    env.SEED === 'demo' ? 'SEED: the demo data (with its published passwords) never loads in production' : null,
+    env.DATABASE_URL ? null : 'DATABASE_URL: production runs on PostgreSQL, not the embedded database',
+  ].filter((problem): problem is string => problem !== null);
 }

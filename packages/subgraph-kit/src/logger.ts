@@ -1,4 +1,4 @@
-import { pino } from 'pino';
+import { destination, pino } from 'pino';
 import type { DestinationStream, Logger as PinoLogger } from 'pino';
 
 export type Logger = PinoLogger;
@@ -63,6 +63,8 @@ function serializeError(error: unknown): unknown {
 export interface LoggerOptions {
   level?: string;
   destination?: DestinationStream;
+  /** Append to this file (synchronously, so nothing is lost at exit) instead of standard output. */
+  file?: string | undefined;
 }
 
 export function createLogger(service: string, options: LoggerOptions = {}): Logger {
@@ -75,6 +77,32 @@ export function createLogger(service: string, options: LoggerOptions = {}): Logg
       serializers: { err: serializeError, error: serializeError },
       formatters: { log: (object) => scrub(object) as Record<string, unknown> },
     },
-    options.destination,
+    options.destination ?? (options.file ? destination({ dest: options.file, sync: true, mkdir: true }) : undefined),
   );
+}
+
+/** Logs every GraphQL operation once: its name, the caller's role, how long it took and the error codes. */
+export function requestLogPlugin<TContext extends { caller?: { role: string } | null }>(logger: Logger) {
+  return {
+    requestDidStart: async () => {
+      const started = performance.now();
+      return {
+        willSendResponse: async (request: {
+          operationName?: string | null;
+          contextValue: TContext;
+          errors?: readonly { extensions?: Record<string, unknown> }[];
+        }) => {
+          logger.info(
+            {
+              operation: request.operationName ?? null,
+              role: request.contextValue.caller?.role ?? 'ANONYMOUS',
+              ms: Math.round(performance.now() - started),
+              errors: request.errors?.map((error) => error.extensions?.['code'] ?? 'UNKNOWN'),
+            },
+            'graphql operation',
+          );
+        },
+      };
+    },
+  };
 }

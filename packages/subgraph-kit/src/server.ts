@@ -11,6 +11,7 @@ import type { Caller, TokenVerifier } from './auth';
 import type { Database } from './db';
 import { createErrorFormatter } from './errors';
 import { listen } from './http';
+import { requestLogPlugin } from './logger';
 import type { Logger } from './logger';
 
 export type Resolvers<TContext> = GraphQLResolverMap<TContext>;
@@ -66,7 +67,7 @@ export async function startSubgraphServer<TContext extends BaseContext>(
     introspection: options.introspection ?? false,
     csrfPrevention: true,
     logger: options.logger,
-    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ...(options.plugins ?? [])],
+    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), requestLogPlugin(options.logger), ...(options.plugins ?? [])],
   });
   await apollo.start();
 

@@ -6,7 +6,7 @@ import { pinnedClock, systemClock } from './clock';
 import type { Clock } from './clock';
 import { openDatabase } from './db';
 import type { Database } from './db';
-import { seedOnStart } from './env';
+import { ConfigError, productionProblems, seedOnStart } from './env';
 import type { SubgraphEnv } from './env';
 import { createLogger } from './logger';
 import type { Logger } from './logger';
@@ -30,6 +30,8 @@ export interface SubgraphService<TContext extends BaseContext, TDependencies ext
   /** Loads the seed idempotently: running it twice changes nothing. */
   seed?: (database: Database, level: SeedLevel, clock: Clock) => Promise<void>;
   create: (dependencies: TDependencies) => SubgraphServerOptions<TContext> | Promise<SubgraphServerOptions<TContext>>;
+  /** In production, what in the database the service refuses to start with (e.g. accounts with demo passwords). */
+  productionProblems?: (database: Database) => Promise<string[]>;
 }
 
 /**
@@ -43,7 +45,9 @@ export async function startSubgraphService<TContext extends BaseContext, TDepend
     base: SubgraphDependencies,
   ) => Omit<TDependencies, keyof SubgraphDependencies> | Promise<Omit<TDependencies, keyof SubgraphDependencies>>,
 ): Promise<RunningServer> {
-  const logger = createLogger(service.name, { level: env.LOG_LEVEL });
+  const configProblems = productionProblems(env);
+  if (configProblems.length > 0) throw new ConfigError(configProblems);
+  const logger = createLogger(service.name, { level: env.LOG_LEVEL, file: env.LOG_FILE });
   const clock = env.CLOCK_START ? pinnedClock(new Date(env.CLOCK_START)) : systemClock;
   const seed = seedOnStart(env);
   const database = await openDatabase({
@@ -54,6 +58,8 @@ export async function startSubgraphService<TContext extends BaseContext, TDepend
     migrations: service.migrations,
   });
   try {
+    const stored = env.NODE_ENV === 'production' ? ((await service.productionProblems?.(database)) ?? []) : [];
+    if (stored.length > 0) throw new ConfigError(stored);
     if (seed !== 'none' && service.seed) {
       await service.seed(database, seed, clock);
       logger.info({ seed }, 'seed loaded');

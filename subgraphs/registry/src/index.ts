@@ -1,5 +1,7 @@
 import {
+  ConfigError,
   createRateLimiter,
+  developmentKeyProblem,
   createTokenSigner,
   memoryRateLimitStore,
   redisRateLimitStore,
@@ -13,6 +15,8 @@ import { registrySubgraph } from './subgraph';
 
 runService('registry', async () => {
   const env = readRegistryEnv(process.env);
+  const keyProblem = env.NODE_ENV === 'production' ? developmentKeyProblem(env.JWT_PRIVATE_JWK, 'JWT_PRIVATE_JWK') : null;
+  if (keyProblem) throw new ConfigError([keyProblem]);
   return startSubgraphService(registrySubgraph, env, async ({ clock, logger }) => {
     const signer = await createTokenSigner(env.JWT_PRIVATE_JWK, clock);
     return {

@@ -5,6 +5,7 @@ import type { RegistryContext, RegistryServices } from './context';
 import { createRegistryLoaders } from './loaders';
 import type { PaymentProvider } from './payments/provider';
 import { resolvers } from './resolvers';
+import { demoPasswordProblems } from './production';
 import { seed } from './seed';
 import { createDocuments } from './services/documents';
 import { createIdentity } from './services/identity';
@@ -88,6 +89,7 @@ export const registrySubgraph: SubgraphService<RegistryContext, RegistryDependen
   name: 'registry',
   migrations: REGISTRY_MIGRATIONS,
   seed: (database, level, clock) => seed(database, level, clock),
+  productionProblems: demoPasswordProblems,
   create: (dependencies) => {
     const services = createRegistryServices(dependencies);
     let sweeper: NodeJS.Timeout | undefined;

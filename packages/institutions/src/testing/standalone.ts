@@ -1,7 +1,7 @@
 import type { BaseContext } from '@apollo/server';
-import { createLogger, createTokenVerifier, startSubgraphServer } from '@xueshi/subgraph-kit';
+import { createTokenVerifier, startSubgraphServer } from '@xueshi/subgraph-kit';
 import type { Database, RunningServer, SubgraphDependencies, SubgraphService } from '@xueshi/subgraph-kit';
-import { ManualClock, openTestDatabase, testKeys } from '@xueshi/subgraph-kit/testing';
+import { ManualClock, openTestDatabase, testKeys, testLogger } from '@xueshi/subgraph-kit/testing';
 
 export interface StandaloneSubgraph {
   url: string;
@@ -33,7 +33,7 @@ export async function startStandaloneSubgraph<TContext extends BaseContext, TDep
     database,
     clock,
     verifier: await createTokenVerifier(keys.publicJwk, clock),
-    logger: createLogger(service.name, { level: 'silent' }),
+    logger: testLogger(service.name),
   };
   const serverOptions = await service.create({ ...base, ...(await options.extra?.(base)) } as TDependencies);
   const server: RunningServer = await startSubgraphServer(serverOptions, { port: 0 });

@@ -1,14 +1,26 @@
 import { randomBytes } from 'node:crypto';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
 import type { JWK } from 'jose';
 import { createTokenSigner, generateSigningKeys } from '../auth';
 import type { Caller } from '../auth';
 import type { Clock } from '../clock';
 import { openDatabase } from '../db';
+import { createLogger } from '../logger';
+import type { Logger } from '../logger';
 import type { Database } from '../db';
 import type { MigrationSource } from '../migrate';
 
 export { ManualClock } from '../clock';
+
+/** Where every test run's services write their logs, for the audit that follows the suite. */
+export const TEST_LOG_DIR = fileURLToPath(new URL('../../../../.test-logs/', import.meta.url));
+
+/** A logger for services under test: everything from debug up, into this process's file in TEST_LOG_DIR. */
+export function testLogger(service: string): Logger {
+  return createLogger(service, { level: 'debug', file: join(TEST_LOG_DIR, `${process.pid}.log`) });
+}
 
 /** The PostgreSQL the suite runs against, when it runs against one (otherwise PGlite). */
 export const testDatabaseUrl: string | undefined = process.env['DATABASE_URL'] || undefined;

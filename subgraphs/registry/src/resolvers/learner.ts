@@ -36,6 +36,8 @@ export const learnerResolvers: Resolvers<RegistryContext> = {
     idNumber: (learner: LearnerRow, _args: unknown, context: RegistryContext) =>
       seesPersonalData(context.caller, learner) ? learner.idNumber : null,
     idNumberMasked: (learner: LearnerRow) => maskIdNumber(learner.idNumber),
+    mobile: (learner: LearnerRow, _args: unknown, context: RegistryContext) =>
+      seesPersonalData(context.caller, learner) ? learner.mobile : null,
     mobileMasked: (learner: LearnerRow) => maskMobile(learner.mobile),
     registrations: (learner: LearnerRow, _args: unknown, context: RegistryContext) => {
       requireOwnRecord(context.caller, learner);
