@@ -1,5 +1,7 @@
 import { watch } from 'node:fs';
 import { readFile } from 'node:fs/promises';
+import { dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { createServer } from 'node:http';
 import { ApolloGateway, RemoteGraphQLDataSource } from '@apollo/gateway';
 import type { GraphQLDataSourceProcessOptions } from '@apollo/gateway';
@@ -7,7 +9,15 @@ import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
-import { ErrorCode, UserError, createErrorFormatter, listen, requestLogPlugin } from '@xueshi/subgraph-kit';
+import {
+  ErrorCode,
+  UserError,
+  callerOfRequest,
+  createErrorFormatter,
+  jsonErrorHandler,
+  listen,
+  requestLogPlugin,
+} from '@xueshi/subgraph-kit';
 import { GraphQLError } from 'graphql';
 import type { Caller, Logger, TokenVerifier } from '@xueshi/subgraph-kit';
 import express from 'express';
@@ -91,22 +101,27 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   const gateway = new ApolloGateway({
     logger,
     supergraphSdl: async ({ update }) => {
-      const load = () => readFile(options.supergraphFile, 'utf8');
+      const file = typeof options.supergraphFile === 'string' ? options.supergraphFile : fileURLToPath(options.supergraphFile);
+      const load = () => readFile(file, 'utf8');
+      let served = await load();
       let timer: NodeJS.Timeout | undefined;
-      const watcher = watch(options.supergraphFile, () => {
+      // The folder, not the file: deployments and editors replace the file by rename, which a watch on
+      // the file itself stops following after the first time.
+      const watcher = watch(dirname(file), () => {
         clearTimeout(timer);
         timer = setTimeout(() => {
-          load().then(
-            (sdl) => {
+          load()
+            .then((sdl) => {
+              if (sdl === served) return;
               update(sdl);
+              served = sdl;
               logger.info('supergraph reloaded');
-            },
-            (error: unknown) => logger.error({ err: error }, 'supergraph reload failed; keeping the previous one'),
-          );
+            })
+            .catch((error: unknown) => logger.error({ err: error }, 'supergraph reload failed; keeping the previous one'));
         }, RELOAD_DEBOUNCE_MS);
       });
       return {
-        supergraphSdl: await load(),
+        supergraphSdl: served,
         cleanup: async () => {
           clearTimeout(timer);
           watcher.close();
@@ -124,6 +139,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     formatError: createErrorFormatter(logger),
     includeStacktraceInErrorResponses: false,
     introspection: options.development,
+    hideSchemaDetailsFromClientErrors: !options.development,
     csrfPrevention: true,
     logger,
     plugins: [
@@ -169,13 +185,13 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     '/graphql',
     express.json({ limit: BODY_LIMIT }),
     expressMiddleware(apollo, {
-      context: async ({ req }) => {
-        const authorization = req.headers.authorization;
-        const caller = await options.verifier.fromAuthorizationHeader(authorization);
-        return { authorization, caller };
-      },
+      context: async ({ req }) => ({
+        authorization: req.headers.authorization,
+        caller: await callerOfRequest(options.verifier, req.headers.authorization),
+      }),
     }),
   );
+  app.use(jsonErrorHandler(logger));
 
   const { url, port } = await listen(httpServer, options.port, options.host);
   logger.info({ url }, 'gateway listening');

@@ -1,5 +1,5 @@
 import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import type { Router } from 'express';
 
 const require = createRequire(import.meta.url);
@@ -64,7 +64,8 @@ export function graphiqlRoutes(router: Router): void {
   });
   for (const [name, file] of Object.entries(ASSETS)) {
     router.get(`/graphiql/${name}`, (_req, res) => {
-      res.sendFile(file, { maxAge: '1h' });
+      // The packages live under node_modules/.pnpm, a dot-folder sendFile refuses unless it is the root.
+      res.sendFile(basename(file), { root: dirname(file), maxAge: '1h' });
     });
   }
   router.get('/graphql', (req, res, next) => {

@@ -24,7 +24,7 @@ const jwk = z.string().transform((text, ctx): JWK => {
 export const subgraphEnvShape = {
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   HOST: z.string().default('127.0.0.1'),
-  PORT: z.coerce.number().int().min(0).max(65535),
+  PORT: z.preprocess((value) => (value === '' ? undefined : value), z.coerce.number().int().min(0).max(65535)),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** Append logs to this file instead of standard output. */
   LOG_FILE: z.string().optional(),

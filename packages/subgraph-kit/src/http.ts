@@ -1,4 +1,9 @@
 import type { Server } from 'node:http';
+import type { ErrorRequestHandler } from 'express';
+import { GraphQLError } from 'graphql';
+import type { Caller, TokenVerifier } from './auth';
+import { UserError } from './errors';
+import type { Logger } from './logger';
 import type { AddressInfo } from 'node:net';
 
 /** Starts `server` on `port` (0 picks a free one); throws when the port is taken. */
@@ -13,4 +18,44 @@ export async function listen(server: Server, port: number, host = '127.0.0.1'): 
   const address = server.address() as AddressInfo;
   const reachable = host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host;
   return { url: `http://${reachable}:${address.port}/graphql`, port: address.port };
+}
+
+/**
+ * The caller of an HTTP request, for a GraphQL context: a bad or expired token is refused with HTTP 401
+ * and UNAUTHENTICATED before any resolver runs.
+ */
+export async function callerOfRequest(verifier: TokenVerifier, authorization: string | undefined): Promise<Caller | null> {
+  try {
+    return await verifier.fromAuthorizationHeader(authorization);
+  } catch (error) {
+    if (error instanceof UserError) {
+      throw new GraphQLError(error.message, { extensions: { ...error.extensions, http: { status: 401 } } });
+    }
+    throw error;
+  }
+}
+
+/**
+ * Answers what never reaches GraphQL (malformed JSON, a body over the limit) as a GraphQL-shaped JSON
+ * error instead of Express's HTML page with a stack trace.
+ */
+export function jsonErrorHandler(logger: Logger): ErrorRequestHandler {
+  return (error: unknown, _req, res, next) => {
+    if (res.headersSent) {
+      next(error);
+      return;
+    }
+    const status =
+      typeof error === 'object' && error !== null && 'status' in error && typeof error.status === 'number' ? error.status : 500;
+    if (status >= 500) logger.error({ err: error }, 'request failed');
+    const message =
+      status === 413
+        ? '请求过大 (Request body too large)'
+        : status < 500
+          ? '请求格式错误 (Malformed request)'
+          : '服务内部错误 (Internal server error)';
+    res
+      .status(status)
+      .json({ errors: [{ message, extensions: { code: status < 500 ? 'BAD_REQUEST' : 'INTERNAL_SERVER_ERROR' } }] });
+  };
 }

@@ -39,6 +39,7 @@ export function scrubText(text: string): string {
 
 function scrub(value: unknown, depth = 0): unknown {
   if (typeof value === 'string') return scrubText(value);
+  if (value instanceof Error) return serializeError(value);
   if (depth > 6 || value === null || typeof value !== 'object') return value;
   if (Array.isArray(value)) return value.map((item) => scrub(item, depth + 1));
   return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, scrub(item, depth + 1)]));
@@ -76,6 +77,12 @@ export function createLogger(service: string, options: LoggerOptions = {}): Logg
       base: { service },
       serializers: { err: serializeError, error: serializeError },
       formatters: { log: (object) => scrub(object) as Record<string, unknown> },
+      hooks: {
+        // Messages are scrubbed too: a message built from data is as risky as a field.
+        logMethod(args, method) {
+          method.apply(this, args.map((arg) => (typeof arg === 'string' ? scrubText(arg) : arg)) as Parameters<typeof method>);
+        },
+      },
     },
     options.destination ?? (options.file ? destination({ dest: options.file, sync: true, mkdir: true }) : undefined),
   );

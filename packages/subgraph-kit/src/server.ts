@@ -10,7 +10,7 @@ import type { DocumentNode } from 'graphql';
 import type { Caller, TokenVerifier } from './auth';
 import type { Database } from './db';
 import { createErrorFormatter } from './errors';
-import { listen } from './http';
+import { callerOfRequest, jsonErrorHandler, listen } from './http';
 import { requestLogPlugin } from './logger';
 import type { Logger } from './logger';
 
@@ -96,12 +96,10 @@ export async function startSubgraphServer<TContext extends BaseContext>(
     '/graphql',
     express.json({ limit: BODY_LIMIT }),
     expressMiddleware(apollo, {
-      context: async ({ req }) => {
-        const caller = await options.verifier.fromAuthorizationHeader(req.headers.authorization);
-        return options.createContext(caller);
-      },
+      context: async ({ req }) => options.createContext(await callerOfRequest(options.verifier, req.headers.authorization)),
     }),
   );
+  app.use(jsonErrorHandler(options.logger));
 
   const { url, port } = await listen(httpServer, address.port, address.host);
   options.logger.info({ url }, `${options.name} subgraph listening`);

@@ -1,4 +1,7 @@
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
+import { readFile, rename, writeFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
@@ -25,17 +28,34 @@ export function testLogger(service: string): Logger {
 /** The PostgreSQL the suite runs against, when it runs against one (otherwise PGlite). */
 export const testDatabaseUrl: string | undefined = process.env['DATABASE_URL'] || undefined;
 
-let pgliteTemplate: Promise<Blob> | undefined;
+let template: Promise<Blob> | undefined;
 
-/** An initialised, empty PGlite cluster; new instances load it instead of running initdb again. */
-function pgliteTemplateDump(): Promise<Blob> {
-  pgliteTemplate ??= (async () => {
+/**
+ * An initialised, empty PGlite cluster; new instances load it instead of running initdb again. It is
+ * kept in the temp folder between runs (initdb is most of a database suite's time), named after the
+ * installed PGlite so an upgrade makes a new one.
+ */
+export function pgliteTemplate(): Promise<Blob> {
+  template ??= (async () => {
+    const installed = createRequire(import.meta.url).resolve('@electric-sql/pglite');
+    const cached = join(
+      tmpdir(),
+      `xueshi-pglite-template-${createHash('sha256').update(installed).digest('hex').slice(0, 16)}.tar`,
+    );
+    try {
+      return new Blob([await readFile(cached)]);
+    } catch {
+      // Not made on this machine yet.
+    }
     const pglite = await PGlite.create();
     const dump = await pglite.dumpDataDir('none');
     await pglite.close();
+    const staged = `${cached}.${process.pid}`;
+    await writeFile(staged, Buffer.from(await dump.arrayBuffer()));
+    await rename(staged, cached);
     return dump;
   })();
-  return pgliteTemplate;
+  return template;
 }
 
 /**
@@ -52,7 +72,7 @@ export async function openTestDatabase(schema: string, migrations: MigrationSour
       dropSchemaOnClose: true,
     });
   }
-  return openDatabase({ schema: schema.replace(/-/g, '_'), migrations, loadDataDir: await pgliteTemplateDump() });
+  return openDatabase({ schema: schema.replace(/-/g, '_'), migrations, loadDataDir: await pgliteTemplate() });
 }
 
 export interface TestKeys {

@@ -1,0 +1,164 @@
+import {
+  ErrorCode,
+  TOKEN_AUDIENCE,
+  TOKEN_ISSUER,
+  createTokenSigner,
+  createTokenVerifier,
+  generateSigningKeys,
+  requireRole,
+} from '@xueshi/subgraph-kit';
+import type { Caller, TokenSigner, TokenVerifier } from '@xueshi/subgraph-kit';
+import { ManualClock } from '@xueshi/subgraph-kit/testing';
+import { SignJWT, importJWK } from 'jose';
+import type { JWK, JWTPayload } from 'jose';
+import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { expectUserError } from './support/userError';
+
+const START = '2021-02-22T10:00:00+08:00';
+const MINUTE = 60_000;
+
+describe('tokens', () => {
+  let keys: { privateJwk: JWK; publicJwk: JWK };
+  let otherKeys: { privateJwk: JWK; publicJwk: JWK };
+  let clock: ManualClock;
+  let signer: TokenSigner;
+  let verifier: TokenVerifier;
+
+  /** Signs an arbitrary payload with the real key, for claims the signer would never produce. */
+  const signRaw = async (payload: JWTPayload, overrides: { issuer?: string; audience?: string } = {}) => {
+    const issuedAt = Math.floor(clock.now().getTime() / 1000);
+    return new SignJWT(payload)
+      .setProtectedHeader({ alg: 'ES256' })
+      .setIssuer(overrides.issuer ?? TOKEN_ISSUER)
+      .setAudience(overrides.audience ?? TOKEN_AUDIENCE)
+      .setIssuedAt(issuedAt)
+      .setExpirationTime(issuedAt + 900)
+      .sign(await importJWK(keys.privateJwk, 'ES256'));
+  };
+
+  beforeAll(async () => {
+    [keys, otherKeys] = await Promise.all([generateSigningKeys('test-auth'), generateSigningKeys('test-other')]);
+  });
+  beforeEach(async () => {
+    clock = new ManualClock(START);
+    signer = await createTokenSigner(keys.privateJwk, clock);
+    verifier = await createTokenVerifier(keys.publicJwk, clock);
+  });
+
+  it('verifies what the signer signed, for every kind of caller', async () => {
+    const callers: Caller[] = [
+      { role: 'LEARNER', subject: 'learner-1' },
+      { role: 'INSTITUTION_STAFF', subject: 'teacher', institution: 'sjtu' },
+      { role: 'REGISTRAR', subject: 'registrar' },
+      { role: 'SERVICE', subject: 'registry' },
+    ];
+    for (const caller of callers) {
+      expect(await verifier.verify(await signer.sign(caller))).toEqual(caller);
+    }
+    const token = await signer.sign({ role: 'ANALYST', subject: 'analyst' });
+    expect(await verifier.fromAuthorizationHeader(`Bearer ${token}`)).toEqual({ role: 'ANALYST', subject: 'analyst' });
+  });
+
+  it('accepts a token for 15 minutes and answers UNAUTHENTICATED (expired) after', async () => {
+    const token = await signer.sign({ role: 'LEARNER', subject: 'learner-1' });
+    clock.advance(15 * MINUTE - 1000);
+    expect((await verifier.verify(token)).subject).toBe('learner-1');
+    clock.advance(2000);
+    const error = await expectUserError(verifier.verify(token), ErrorCode.UNAUTHENTICATED);
+    expect(error.extensions['en']).toMatch(/expired/);
+  });
+
+  it('honours a shorter lifetime given to the signer', async () => {
+    const token = await signer.sign({ role: 'SERVICE', subject: 'registry' }, 60);
+    clock.advance(61_000);
+    await expectUserError(verifier.verify(token), ErrorCode.UNAUTHENTICATED);
+  });
+
+  it('refuses a token signed by another key', async () => {
+    const foreign = await (await createTokenSigner(otherKeys.privateJwk, clock)).sign({ role: 'REGISTRAR', subject: 'mallory' });
+    const error = await expectUserError(verifier.verify(foreign), ErrorCode.UNAUTHENTICATED);
+    expect(error.extensions['en']).toMatch(/Invalid token/);
+  });
+
+  it('refuses a token whose payload was changed after signing', async () => {
+    const [header, , signature] = (await signer.sign({ role: 'LEARNER', subject: 'learner-1' })).split('.');
+    const forged = Buffer.from(
+      JSON.stringify({ role: 'REGISTRAR', sub: 'learner-1', iss: TOKEN_ISSUER, aud: TOKEN_AUDIENCE, exp: 4_102_444_800 }),
+    ).toString('base64url');
+    await expectUserError(verifier.verify(`${header}.${forged}.${signature}`), ErrorCode.UNAUTHENTICATED);
+  });
+
+  it('refuses a token for another issuer or audience', async () => {
+    await expectUserError(
+      verifier.verify(await signRaw({ role: 'LEARNER', sub: 'a' }, { issuer: 'elsewhere' })),
+      ErrorCode.UNAUTHENTICATED,
+    );
+    await expectUserError(
+      verifier.verify(await signRaw({ role: 'LEARNER', sub: 'a' }, { audience: 'elsewhere' })),
+      ErrorCode.UNAUTHENTICATED,
+    );
+  });
+
+  it('refuses institution staff without an institution, an unknown role, and a token without a subject', async () => {
+    // The signer drops an empty institution, so this is what a staff token without one looks like.
+    const staffWithout = await signer.sign({ role: 'INSTITUTION_STAFF', subject: 'teacher', institution: '' });
+    await expectUserError(verifier.verify(staffWithout), ErrorCode.UNAUTHENTICATED);
+    await expectUserError(
+      verifier.verify(await signRaw({ role: 'INSTITUTION_STAFF', sub: 'teacher' })),
+      ErrorCode.UNAUTHENTICATED,
+    );
+    await expectUserError(verifier.verify(await signRaw({ role: 'ROOT', sub: 'teacher' })), ErrorCode.UNAUTHENTICATED);
+    await expectUserError(verifier.verify(await signRaw({ role: 'LEARNER' })), ErrorCode.UNAUTHENTICATED);
+    // The same claims with an institution are fine: the refusals above are about the claims.
+    expect(await verifier.verify(await signRaw({ role: 'INSTITUTION_STAFF', sub: 'teacher', inst: 'shu' }))).toEqual({
+      role: 'INSTITUTION_STAFF',
+      subject: 'teacher',
+      institution: 'shu',
+    });
+  });
+
+  it('keeps download tokens and API tokens apart: each is refused where the other is expected', async () => {
+    const caller: Caller = { role: 'LEARNER', subject: 'learner-1' };
+    const download = await signer.signDocument('/documents/transcripts/learner-1.pdf', caller);
+    expect(await verifier.verifyDocument(download, '/documents/transcripts/learner-1.pdf')).toEqual(caller);
+    await expectUserError(verifier.verifyDocument(download, '/documents/transcripts/learner-2.pdf'), ErrorCode.UNAUTHENTICATED);
+    await expectUserError(verifier.verify(download), ErrorCode.UNAUTHENTICATED);
+    await expectUserError(verifier.fromAuthorizationHeader(`Bearer ${download}`), ErrorCode.UNAUTHENTICATED);
+    await expectUserError(
+      verifier.verifyDocument(await signer.sign(caller), '/documents/transcripts/learner-1.pdf'),
+      ErrorCode.UNAUTHENTICATED,
+    );
+    clock.advance(5 * MINUTE + 1000);
+    await expectUserError(verifier.verifyDocument(download, '/documents/transcripts/learner-1.pdf'), ErrorCode.UNAUTHENTICATED);
+  });
+
+  it('reads no caller from a missing header and UNAUTHENTICATED from a malformed one', async () => {
+    expect(await verifier.fromAuthorizationHeader(undefined)).toBeNull();
+    expect(await verifier.fromAuthorizationHeader('')).toBeNull();
+    const token = await signer.sign({ role: 'LEARNER', subject: 'learner-1' });
+    for (const header of [
+      `Basic ${token}`,
+      'Bearer',
+      `Bearer  ${token}`,
+      `bearer ${token}`,
+      'Bearer a.b',
+      'Bearer not.a.jwt',
+      `Bearer ${token}x.y`,
+    ]) {
+      await expectUserError(verifier.fromAuthorizationHeader(header), ErrorCode.UNAUTHENTICATED);
+    }
+  });
+});
+
+describe('requireRole', () => {
+  const learner: Caller = { role: 'LEARNER', subject: 'learner-1' };
+
+  it('answers UNAUTHENTICATED without a caller and FORBIDDEN for another role', async () => {
+    await expectUserError(() => requireRole(null, 'LEARNER'), ErrorCode.UNAUTHENTICATED);
+    await expectUserError(() => requireRole(learner, 'REGISTRAR', 'ANALYST'), ErrorCode.FORBIDDEN);
+  });
+
+  it('returns the caller holding one of the roles', () => {
+    expect(requireRole(learner, 'REGISTRAR', 'LEARNER')).toBe(learner);
+  });
+});
