@@ -5,12 +5,21 @@ import type { ChildProcess } from 'node:child_process';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { randomBytes } from 'node:crypto';
 import { join, resolve } from 'node:path';
-import { GATEWAY_DEFAULT_PORT, SUBGRAPHS, DEMO_LEARNER, DEMO_PASSWORD } from '@xueshi/institutions';
+import { DEMO_LEARNER, DEMO_PASSWORD, GATEWAY_DEFAULT_PORT, SUBGRAPHS, subgraphUrlVariable } from '@xueshi/institutions';
 import { generateSigningKeys } from '@xueshi/subgraph-kit';
 
 const root = resolve(import.meta.dirname, '..');
 const dataDir = resolve(root, process.env['DATA_DIR'] ?? '.data');
 const gatewayPort = Number(process.env['PORT'] ?? GATEWAY_DEFAULT_PORT);
+/** Where the subgraphs listen: their usual ports, or consecutive ones from SUBGRAPH_PORTS_FROM. */
+const portsFrom = process.env['SUBGRAPH_PORTS_FROM'] ? Number(process.env['SUBGRAPH_PORTS_FROM']) : undefined;
+const subgraphs = SUBGRAPHS.map(({ name, defaultPort }, index) => ({
+  name,
+  port: portsFrom === undefined ? defaultPort : portsFrom + index,
+}));
+const urls = Object.fromEntries(
+  subgraphs.map(({ name, port }) => [subgraphUrlVariable(name), `http://127.0.0.1:${port}/graphql`]),
+);
 const logLevel = process.env['LOG_LEVEL'] ?? 'warn';
 const READY_TIMEOUT_MS = 180_000;
 
@@ -92,16 +101,18 @@ console.log(
 );
 try {
   await Promise.all(
-    SUBGRAPHS.map(async ({ name, defaultPort }) => {
+    subgraphs.map(async ({ name, port }) => {
       startProcess(name, `subgraphs/${name}/src/index.ts`, {
         ...shared,
-        PORT: String(defaultPort),
-        ...(name === 'registry' ? { JWT_PRIVATE_JWK: JSON.stringify(keys.privateJwk) } : {}),
+        PORT: String(port),
+        ...(name === 'registry'
+          ? { ...urls, JWT_PRIVATE_JWK: JSON.stringify(keys.privateJwk), PUBLIC_URL: `http://localhost:${gatewayPort}` }
+          : {}),
       });
-      await waitUntilReady(name, `http://127.0.0.1:${defaultPort}/ready`);
+      await waitUntilReady(name, `http://127.0.0.1:${port}/ready`);
     }),
   );
-  startProcess('gateway', 'gateway/src/index.ts', { ...shared, PORT: String(gatewayPort) });
+  startProcess('gateway', 'gateway/src/index.ts', { ...shared, ...urls, PORT: String(gatewayPort) });
   await waitUntilReady('gateway', `http://127.0.0.1:${gatewayPort}/ready`);
 } catch (error) {
   if (!stopping) {
@@ -112,7 +123,7 @@ try {
 
 const rows = [
   ['gateway (GraphQL + GraphiQL)', `http://localhost:${gatewayPort}/graphql`],
-  ...SUBGRAPHS.map(({ name, defaultPort }) => [`subgraph ${name}`, `http://localhost:${defaultPort}/graphql`]),
+  ...subgraphs.map(({ name, port }) => [`subgraph ${name}`, `http://localhost:${port}/graphql`]),
 ];
 console.log(`
 The federated graph is up.

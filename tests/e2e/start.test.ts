@@ -1,0 +1,155 @@
+import { spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { pdfText } from '@xueshi/documents/testing';
+import { DEMO_LEARNER, DEMO_PASSWORD } from '@xueshi/institutions';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { contractOperation } from '../harness/contract';
+
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+
+const isFree = (port: number) =>
+  new Promise<boolean>((resolve) => {
+    const server = createServer();
+    server.once('error', () => resolve(false));
+    server.listen(port, '127.0.0.1', () => server.close(() => resolve(true)));
+  });
+
+/** Eight consecutive free ports: the gateway's, then the seven subgraphs'. */
+async function freePortRun(): Promise<number> {
+  for (;;) {
+    const base = 20_000 + Math.floor(Math.random() * 20_000);
+    const ports = Array.from({ length: 8 }, (_, index) => base + index);
+    if ((await Promise.all(ports.map(isFree))).every(Boolean)) return base;
+  }
+}
+
+// The README's first command, as a newcomer runs it: every service as its own process on a fresh
+// embedded database, with the 2021 plan and the demo, on today's clock.
+describe('pnpm start', () => {
+  let child: ChildProcess;
+  let output = '';
+  let dataDir: string;
+  let gateway = '';
+
+  const post = async <T>(query: string, variables: Record<string, unknown> = {}, token?: string) => {
+    const response = await fetch(`${gateway}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+      body: JSON.stringify({ query, variables }),
+    });
+    return (await response.json()) as { data?: T; errors?: { message: string }[] };
+  };
+
+  beforeAll(async () => {
+    dataDir = await mkdtemp(join(tmpdir(), 'xueshi-start-'));
+    const base = await freePortRun();
+    gateway = `http://127.0.0.1:${base}`;
+    const { DATABASE_URL: _suiteDatabase, ...inherited } = process.env;
+    child = spawn(process.execPath, ['--import', 'tsx', 'scripts/start.ts'], {
+      cwd: ROOT,
+      env: { ...inherited, DATA_DIR: dataDir, PORT: String(base), SUBGRAPH_PORTS_FROM: String(base + 1) },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    const deadline = Date.now() + 240_000;
+    while (!output.includes('The federated graph is up.')) {
+      if (child.exitCode !== null || Date.now() > deadline) throw new Error(`pnpm start did not come up:\n${output}`);
+      await new Promise((resolve) => setTimeout(resolve, 500));
+    }
+  }, 300_000);
+
+  afterAll(async () => {
+    if (child && child.exitCode === null) {
+      child.kill('SIGTERM');
+      await new Promise((resolve) => child.once('exit', resolve));
+    }
+    await rm(dataDir, { recursive: true, force: true });
+  });
+
+  it('prints where everything is and answers the catalogue of the plan', async () => {
+    expect(output).toContain(`gateway (GraphQL + GraphiQL)`);
+    expect(output).toContain(DEMO_LEARNER.idNumber);
+    const catalogue = await post<{ institutions: { name: string; profile: { courses: unknown[] } }[] }>(
+      contractOperation('Catalogue'),
+      {
+        year: 2021,
+      },
+    );
+    expect(catalogue.errors).toBeUndefined();
+    expect(catalogue.data?.institutions.map((institution) => institution.name)).toContain('上海大学');
+    const page = await fetch(`${gateway}/graphql`, { headers: { accept: 'text/html' } });
+    expect(await page.text()).toContain('graphiql');
+  });
+
+  it("shows the demo learner's entries, cycle verdict and a downloadable transcript", async () => {
+    const signIn = await post<{ signIn: { token: string } }>(contractOperation('SignIn'), {
+      idNumber: DEMO_LEARNER.idNumber,
+      password: DEMO_PASSWORD,
+    });
+    const token = signIn.data?.signIn.token;
+    expect(token).toBeTruthy();
+    const record = await post<{ me: { creditEntries: unknown[]; cycle: { startYear: number; totalHours: number } } }>(
+      contractOperation('MyRecord'),
+      {},
+      token,
+    );
+    expect(record.errors).toBeUndefined();
+    expect(record.data?.me.creditEntries).toHaveLength(10);
+    expect(record.data?.me.cycle).toMatchObject({ startYear: 2021, totalHours: 69.5 });
+    const issued = await post<{ issueTranscript: { pdf: { url: string } } }>(
+      `mutation { issueTranscript { pdf { url } } }`,
+      {},
+      token,
+    );
+    const pdf = await fetch(`${gateway}${issued.data?.issueTranscript.pdf.url ?? ''}`);
+    expect(pdf.headers.get('content-type')).toBe('application/pdf');
+    expect((await pdfText(new Uint8Array(await pdf.arrayBuffer()))).text).toContain('上海市专业技术人员继续教育学时记录');
+  });
+
+  it("walks the README's demo: register for an upcoming session, pay, withdraw with a full refund", async () => {
+    const signIn = await post<{ signIn: { token: string } }>(contractOperation('SignIn'), {
+      idNumber: DEMO_LEARNER.idNumber,
+      password: DEMO_PASSWORD,
+    });
+    const token = signIn.data?.signIn.token;
+    // The upcoming sessions are this year's, or next year's late in December.
+    const year = new Date(Date.now() + 8 * 3600_000).getUTCFullYear();
+    const offers = await Promise.all(
+      [year, year + 1].map((programmeYear) =>
+        post<{ institution: { profile: { courses: { sessions: { id: string; startsAt: string }[] }[] } } }>(
+          `query ($year: Int!) { institution(code: "sjtu") { profile { courses(year: $year) { sessions { id startsAt } } } } }`,
+          { year: programmeYear },
+        ),
+      ),
+    );
+    const sessionId = offers
+      .flatMap((offer) => offer.data?.institution.profile.courses.flatMap((course) => course.sessions) ?? [])
+      .find((session) => Date.parse(session.startsAt) > Date.now())?.id;
+    expect(sessionId).toBeTruthy();
+    const registered = await post<{ register: { id: string; status: string } }>(
+      contractOperation('Register'),
+      { sessionId },
+      token,
+    );
+    expect(registered.data?.register.status).toBe('AWAITING_PAYMENT');
+    const registrationId = registered.data?.register.id;
+    const paid = await post<{ pay: { status: string } }>(
+      contractOperation('Pay'),
+      { registrationId, idempotencyKey: 'readme-walkthrough' },
+      token,
+    );
+    expect(paid.data?.pay.status).toBe('SUCCEEDED');
+    const withdrawn = await post<{ withdraw: { status: string; refundFen: number } }>(
+      contractOperation('Withdraw'),
+      { registrationId },
+      token,
+    );
+    expect(withdrawn.data?.withdraw).toEqual({ id: registrationId, status: 'WITHDRAWN', refundFen: 24000 });
+  });
+});
