@@ -1,3 +1,5 @@
+import type { TranscriptEntry } from '@xueshi/documents';
+import type { CycleVerdict } from '@xueshi/domain';
 import { boolean, date, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 
 const instant = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
@@ -160,26 +162,8 @@ export interface TranscriptContent {
   idNumberMasked: string;
   employer: string;
   issuedOn: string;
-  cycle: {
-    startYear: number;
-    endYear: number;
-    requiredHours: number;
-    electiveHours: number;
-    totalHours: number;
-    compliant: boolean;
-    requiredShortfall: number;
-    totalShortfall: number;
-    years: { year: number; hours: number }[];
-  };
-  entries: {
-    entryId: string;
-    courseTitle: string;
-    institutionName: string;
-    category: 'REQUIRED' | 'ELECTIVE';
-    hours: number;
-    completedOn: string;
-    visibleFrom: string;
-  }[];
+  cycle: CycleVerdict;
+  entries: (TranscriptEntry & { entryId: string })[];
 }
 
 export const transcripts = pgTable('transcripts', {
