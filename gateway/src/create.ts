@@ -9,6 +9,7 @@ import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
+import cors from 'cors';
 import {
   ErrorCode,
   UserError,
@@ -19,14 +20,21 @@ import {
   requestLogPlugin,
 } from '@xueshi/subgraph-kit';
 import { GraphQLError } from 'graphql';
-import type { Caller, Logger, TokenVerifier } from '@xueshi/subgraph-kit';
+import type { GraphQLFormattedError } from 'graphql';
+import type { Caller, Logger, RateLimiter, TokenVerifier } from '@xueshi/subgraph-kit';
 import express from 'express';
+import { DEFAULT_MAX_BATCH_OPERATIONS, batchLimit } from './batchLimit';
 import { graphiqlRoutes } from './graphiql';
+import { DEFAULT_QUERY_LIMITS, queryLimitProtection } from './queryLimits';
+import type { QueryLimits } from './queryLimits';
+import { signInLimitPlugin } from './signInLimit';
 
 export interface GatewayContext {
   /** The caller's bearer token, forwarded so every subgraph verifies the caller itself. */
   authorization?: string | undefined;
   caller: Caller | null;
+  /** The client's address: the socket's, or the one trusted proxies forwarded (`trustProxy`). */
+  clientAddress: string;
 }
 
 export interface GatewayOptions {
@@ -40,6 +48,24 @@ export interface GatewayOptions {
   logger: Logger;
   /** Development: GraphiQL on GET /graphql, introspection and field suggestions. */
   development: boolean;
+  /** Depth, alias, directive, token and cost limits; DEFAULT_QUERY_LIMITS for any not given. */
+  queryLimits?: Partial<QueryLimits> | undefined;
+  /** Operations allowed in one batched HTTP request (default 10). */
+  maxBatchOperations?: number | undefined;
+  /** Origins whose pages may call the gateway from a browser; none when not given. */
+  corsOrigins?: readonly string[] | undefined;
+  /**
+   * Express's `trust proxy`: how many proxies in front of the gateway to believe about the client's
+   * address (X-Forwarded-For), or true to believe the left-most address; false (the default) uses the
+   * socket's address.
+   */
+  trustProxy?: boolean | number | undefined;
+  /**
+   * Counts sign-in attempts per client address (SIGN_IN_LIMITS.attemptsPerAddress). Without one the
+   * gateway does not limit them and only the registry's per-account limit applies; a deployment always
+   * passes one (index.ts does).
+   */
+  signInLimiter?: RateLimiter | undefined;
   port: number;
   host?: string | undefined;
 }
@@ -55,9 +81,28 @@ const BODY_LIMIT = '1mb';
 const RELOAD_DEBOUNCE_MS = 200;
 
 /**
+ * The GraphQL errors of a subgraph's HTTP 4xx answer (a variable its scalar refused, a bad token), which
+ * @apollo/gateway reports as "400: Bad Request" with the subgraph's URL and raw body; null for anything
+ * else. The subgraph formatted (and masked) them itself, as it does the errors of a 200.
+ */
+function refusalOf(error: unknown): GraphQLFormattedError[] | null {
+  if (!(error instanceof GraphQLError)) return null;
+  const response: unknown = error.extensions['response'];
+  if (typeof response !== 'object' || response === null || !('status' in response) || !('body' in response)) return null;
+  const { status, body } = response;
+  if (typeof status !== 'number' || status < 400 || status >= 500) return null;
+  if (typeof body !== 'object' || body === null || !('errors' in body) || !Array.isArray(body.errors)) return null;
+  const errors = body.errors.filter(
+    (entry: unknown): entry is GraphQLFormattedError =>
+      typeof entry === 'object' && entry !== null && 'message' in entry && typeof entry.message === 'string',
+  );
+  return errors.length > 0 ? errors : null;
+}
+
+/**
  * Forwards the caller's token to every subgraph (a subgraph never trusts the gateway's word for who
- * calls), and turns a subgraph that cannot be reached into a typed UNAVAILABLE error that does not
- * reveal its address.
+ * calls); passes on a subgraph's refusal of a request as its typed errors; and turns a subgraph that
+ * cannot be reached or fails wholesale into a typed UNAVAILABLE error. Neither reveals its address.
  */
 class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> {
   constructor(
@@ -78,7 +123,9 @@ class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> {
     try {
       return await super.process(options);
     } catch (error) {
-      if (error instanceof GraphQLError) throw error;
+      const refusal = refusalOf(error);
+      if (refusal) return { errors: refusal };
+      if (error instanceof GraphQLError && !('response' in error.extensions)) throw error;
       this.logger.warn({ err: error, subgraph: this.name }, 'subgraph unreachable');
       throw new UserError(
         ErrorCode.UNAVAILABLE,
@@ -133,24 +180,34 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
 
   const app = express();
   app.disable('x-powered-by');
+  app.set('trust proxy', options.trustProxy ?? false);
   const httpServer = createServer(app);
+  const limits = queryLimitProtection({ ...DEFAULT_QUERY_LIMITS, ...options.queryLimits }, options);
+  const formatError = createErrorFormatter(logger);
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
-    formatError: createErrorFormatter(logger),
+    formatError: (formatted, error) => formatError(limits.formatError(formatted), error),
     includeStacktraceInErrorResponses: false,
     introspection: options.development,
     hideSchemaDetailsFromClientErrors: !options.development,
     csrfPrevention: true,
+    allowBatchedHttpRequests: true,
+    parseOptions: limits.parseOptions,
+    validationRules: limits.validationRules,
     logger,
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
       ApolloServerPluginLandingPageDisabled(),
       requestLogPlugin(logger),
+      ...limits.plugins,
+      ...(options.signInLimiter ? [signInLimitPlugin<GatewayContext>(options.signInLimiter, logger)] : []),
     ],
   });
   await apollo.start();
 
   let draining = false;
+  // Bearer tokens, not cookies, carry identity, so no origin is ever allowed credentials.
+  app.use(cors({ origin: [...(options.corsOrigins ?? [])], methods: ['GET', 'POST'], maxAge: 600 }));
   app.get('/health', (_req, res) => {
     res.json({ status: 'ok', service: 'gateway' });
   });
@@ -184,10 +241,12 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   app.use(
     '/graphql',
     express.json({ limit: BODY_LIMIT }),
+    batchLimit(options.maxBatchOperations ?? DEFAULT_MAX_BATCH_OPERATIONS),
     expressMiddleware(apollo, {
       context: async ({ req }) => ({
         authorization: req.headers.authorization,
         caller: await callerOfRequest(options.verifier, req.headers.authorization),
+        clientAddress: req.ip ?? req.socket.remoteAddress ?? 'unknown',
       }),
     }),
   );

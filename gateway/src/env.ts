@@ -1,6 +1,37 @@
 import { SUBGRAPHS, GATEWAY_DEFAULT_PORT, subgraphUrlVariable } from '@xueshi/institutions';
 import { parseEnv, subgraphEnvShape } from '@xueshi/subgraph-kit';
 import { z } from 'zod';
+import { DEFAULT_MAX_BATCH_OPERATIONS } from './batchLimit';
+import { DEFAULT_QUERY_LIMITS } from './queryLimits';
+import type { QueryLimits } from './queryLimits';
+
+/** Where the frontends run in development (Next.js, Vite). */
+export const DEVELOPMENT_CORS_ORIGINS = ['http://localhost:3000', 'http://localhost:5173'];
+
+const limit = (fallback: number) =>
+  z.preprocess((value) => (value === '' ? undefined : value), z.coerce.number().int().min(1).default(fallback));
+
+const origins = z.string().transform((text, ctx): string[] => {
+  const listed = text
+    .split(',')
+    .map((origin) => origin.trim())
+    .filter((origin) => origin !== '');
+  for (const origin of listed) {
+    let parsed: string | undefined;
+    try {
+      parsed = new URL(origin).origin;
+    } catch {
+      // reported below
+    }
+    if (parsed !== origin) ctx.addIssue({ code: 'custom', message: `"${origin}" is not an origin such as https://example.cn` });
+  }
+  return listed;
+});
+
+const trustProxy = z
+  .string()
+  .regex(/^(true|false|\d+)$/, 'must be true, false or the number of proxies in front of the gateway')
+  .transform((text) => (text === 'true' ? true : text === 'false' ? false : Number(text)));
 
 const gatewayEnv = z.object({
   NODE_ENV: subgraphEnvShape.NODE_ENV,
@@ -10,22 +41,49 @@ const gatewayEnv = z.object({
   LOG_FILE: subgraphEnvShape.LOG_FILE,
   JWT_PUBLIC_JWK: subgraphEnvShape.JWT_PUBLIC_JWK,
   CLOCK_START: subgraphEnvShape.CLOCK_START,
+  /** Counters every replica shares (sign-in attempts per address); without it each process counts alone. */
+  REDIS_URL: subgraphEnvShape.REDIS_URL,
   /** The composed supergraph to serve; defaults to the committed gateway/supergraph.graphql. */
   SUPERGRAPH_FILE: z.string().optional(),
+  QUERY_MAX_DEPTH: limit(DEFAULT_QUERY_LIMITS.maxDepth),
+  QUERY_MAX_ALIASES: limit(DEFAULT_QUERY_LIMITS.maxAliases),
+  QUERY_MAX_DIRECTIVES: limit(DEFAULT_QUERY_LIMITS.maxDirectives),
+  QUERY_MAX_TOKENS: limit(DEFAULT_QUERY_LIMITS.maxTokens),
+  QUERY_MAX_COST: limit(DEFAULT_QUERY_LIMITS.maxCost),
+  BATCH_MAX_OPERATIONS: limit(DEFAULT_MAX_BATCH_OPERATIONS),
+  /** Comma-separated origins browsers may call from; unset: the local frontends in development, none in production. */
+  CORS_ORIGINS: origins.optional(),
+  /** How many proxies' X-Forwarded-For to believe about the client's address; unset or false: none. */
+  TRUST_PROXY: trustProxy.optional(),
   ...Object.fromEntries(SUBGRAPHS.map(({ name }) => [subgraphUrlVariable(name), z.string().url().optional()])),
 });
 
 export interface GatewayEnv extends z.infer<typeof gatewayEnv> {
   subgraphUrls: Record<string, string>;
+  queryLimits: QueryLimits;
+  corsOrigins: string[];
+  trustProxy: boolean | number;
 }
 
 /** The gateway's configuration; throws a ConfigError listing every bad variable. */
 export function readGatewayEnv(env: Record<string, string | undefined>): GatewayEnv {
-  const parsed = parseEnv(gatewayEnv, env) as z.infer<typeof gatewayEnv> & Record<string, string | undefined>;
+  const parsed = parseEnv(gatewayEnv, env);
   const subgraphUrls: Record<string, string> = {};
   for (const { name } of SUBGRAPHS) {
-    const url = parsed[subgraphUrlVariable(name)];
-    if (url) subgraphUrls[name] = url;
+    const url: unknown = (parsed as Record<string, unknown>)[subgraphUrlVariable(name)];
+    if (typeof url === 'string' && url) subgraphUrls[name] = url;
   }
-  return { ...parsed, subgraphUrls };
+  return {
+    ...parsed,
+    subgraphUrls,
+    queryLimits: {
+      maxDepth: parsed.QUERY_MAX_DEPTH,
+      maxAliases: parsed.QUERY_MAX_ALIASES,
+      maxDirectives: parsed.QUERY_MAX_DIRECTIVES,
+      maxTokens: parsed.QUERY_MAX_TOKENS,
+      maxCost: parsed.QUERY_MAX_COST,
+    },
+    corsOrigins: parsed.CORS_ORIGINS ?? (parsed.NODE_ENV === 'production' ? [] : DEVELOPMENT_CORS_ORIGINS),
+    trustProxy: parsed.TRUST_PROXY ?? false,
+  };
 }

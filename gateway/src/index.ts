@@ -2,9 +2,12 @@ import { fileURLToPath } from 'node:url';
 import {
   ConfigError,
   createLogger,
+  createRateLimiter,
   createTokenVerifier,
   developmentKeyProblem,
+  memoryRateLimitStore,
   pinnedClock,
+  redisRateLimitStore,
   runService,
   systemClock,
 } from '@xueshi/subgraph-kit';
@@ -20,14 +23,36 @@ runService('gateway', async () => {
   const keyProblem = env.NODE_ENV === 'production' ? developmentKeyProblem(env.JWT_PUBLIC_JWK, 'JWT_PUBLIC_JWK') : null;
   if (keyProblem) throw new ConfigError([keyProblem]);
   const clock = env.CLOCK_START ? pinnedClock(new Date(env.CLOCK_START)) : systemClock;
-  return startGateway({
-    supergraphFile: env.SUPERGRAPH_FILE ?? fileURLToPath(SUPERGRAPH_FILE),
-    subgraphUrls: env.subgraphUrls,
-    documentsOrigin: new URL(env.subgraphUrls['registry'] ?? `http://127.0.0.1:${registryPort}/graphql`).origin,
-    verifier: await createTokenVerifier(env.JWT_PUBLIC_JWK, clock),
-    logger: createLogger('gateway', { level: env.LOG_LEVEL, file: env.LOG_FILE }),
-    development: env.NODE_ENV !== 'production',
-    port: env.PORT,
-    host: env.HOST,
-  });
+  const logger = createLogger('gateway', { level: env.LOG_LEVEL, file: env.LOG_FILE });
+  const verifier = await createTokenVerifier(env.JWT_PUBLIC_JWK, clock);
+  // Replicas behind a load balancer must share the counters, or each one allows the whole limit.
+  const store = env.REDIS_URL ? await redisRateLimitStore(env.REDIS_URL, logger) : memoryRateLimitStore(clock);
+  if (!env.REDIS_URL && env.NODE_ENV === 'production')
+    logger.warn('REDIS_URL is not set: sign-in limits are counted per replica');
+  try {
+    const gateway = await startGateway({
+      supergraphFile: env.SUPERGRAPH_FILE ?? fileURLToPath(SUPERGRAPH_FILE),
+      subgraphUrls: env.subgraphUrls,
+      documentsOrigin: new URL(env.subgraphUrls['registry'] ?? `http://127.0.0.1:${registryPort}/graphql`).origin,
+      verifier,
+      logger,
+      development: env.NODE_ENV !== 'production',
+      queryLimits: env.queryLimits,
+      maxBatchOperations: env.BATCH_MAX_OPERATIONS,
+      corsOrigins: env.corsOrigins,
+      trustProxy: env.trustProxy,
+      signInLimiter: createRateLimiter(store, clock),
+      port: env.PORT,
+      host: env.HOST,
+    });
+    return {
+      close: async () => {
+        await gateway.close();
+        await store.close();
+      },
+    };
+  } catch (error) {
+    await store.close();
+    throw error;
+  }
 });

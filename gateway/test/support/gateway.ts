@@ -1,5 +1,7 @@
+import { request } from 'node:http';
+import type { IncomingHttpHeaders } from 'node:http';
 import { fileURLToPath } from 'node:url';
-import { createLogger, createTokenVerifier, startSubgraphServer } from '@xueshi/subgraph-kit';
+import { createLogger, createTokenVerifier, startSubgraphServer, unauthenticated } from '@xueshi/subgraph-kit';
 import type { Database, Db, Logger } from '@xueshi/subgraph-kit';
 import { parse } from 'graphql';
 import { ManualClock, testKeys } from '@xueshi/subgraph-kit/testing';
@@ -34,6 +36,11 @@ export async function startTestGateway(options: TestGatewayOptions): Promise<Run
     verifier: options.verifier ?? (await createTokenVerifier(keys.publicJwk, new ManualClock('2021-02-22T10:00:00+08:00'))),
     logger: options.logger ?? createLogger('gateway-test', { level: 'silent' }),
     development: options.development,
+    queryLimits: options.queryLimits,
+    maxBatchOperations: options.maxBatchOperations,
+    corsOrigins: options.corsOrigins,
+    trustProxy: options.trustProxy,
+    signInLimiter: options.signInLimiter,
     port: options.port ?? 0,
     host: options.host,
   });
@@ -57,6 +64,55 @@ export async function post<Data = Record<string, unknown>>(
     body: JSON.stringify({ query, variables }),
   });
   return { status: response.status, ...((await response.json()) as Omit<GraphQLResponse<Data>, 'status'>) };
+}
+
+export interface SentRequest {
+  method?: string;
+  headers?: Record<string, string>;
+  body?: string | Buffer;
+  /** The address to send from, e.g. 127.0.0.2: another client, as far as the gateway can tell. */
+  localAddress?: string;
+}
+
+export interface ReceivedResponse {
+  status: number;
+  headers: IncomingHttpHeaders;
+  text: string;
+  /** The body parsed as JSON; throws when it is not JSON. */
+  json<T = GraphQLResponse>(): T;
+}
+
+/**
+ * Sends one HTTP request with node:http, which (unlike fetch) can choose the local address and sends
+ * exactly the headers given: the same client, or another, as the gateway sees it.
+ */
+export function send(url: string, options: SentRequest = {}): Promise<ReceivedResponse> {
+  return new Promise((resolve, reject) => {
+    const outgoing = request(
+      url,
+      {
+        method: options.method ?? 'POST',
+        headers: options.headers ?? { 'content-type': 'application/json' },
+        ...(options.localAddress ? { localAddress: options.localAddress } : {}),
+      },
+      (response) => {
+        const chunks: Buffer[] = [];
+        response.on('data', (chunk: Buffer) => chunks.push(chunk));
+        response.on('error', reject);
+        response.on('end', () => {
+          const text = Buffer.concat(chunks).toString('utf8');
+          resolve({
+            status: response.statusCode ?? 0,
+            headers: response.headers,
+            text,
+            json: <T>() => JSON.parse(text) as T,
+          });
+        });
+      },
+    );
+    outgoing.on('error', reject);
+    outgoing.end(options.body);
+  });
 }
 
 /** Polls `probe` until it returns true, failing after `timeoutMs`; answers how long it took. */
@@ -91,9 +147,14 @@ export function captureUnhandledRejections(): { seen: unknown[]; restore(): void
   };
 }
 
+/** The one password the stub registry accepts; any other is a failed sign-in (UNAUTHENTICATED). */
+export const STUB_PASSWORD = 'right';
+
 /**
- * A stand-in for the registry that answers `institutions { code name }` from memory and counts the
- * operations it receives: enough for the gateway to plan and route to it, with no database behind it.
+ * A stand-in for the registry that answers `institutions { code name }`, and signIn or staffSignIn
+ * (`{ token }` only) with a token for STUB_PASSWORD and UNAUTHENTICATED for anything else, from memory,
+ * and counts the operations it receives: enough for the gateway to plan and route to it, with no
+ * database behind it.
  */
 export async function startStubRegistry(): Promise<{ url: string; operations: { count: number }; close(): Promise<void> }> {
   const operations = { count: 0 };
@@ -114,8 +175,19 @@ export async function startStubRegistry(): Promise<{ url: string; operations: { 
         extend schema @link(url: "https://specs.apollo.dev/federation/v2.5", import: ["@key"])
         type Query { institutions: [Institution!]! }
         type Institution @key(fields: "code") { code: ID! name: String! }
+        type Mutation {
+          signIn(idNumber: String!, password: String!): SignedIn!
+          staffSignIn(username: String!, password: String!): SignedIn!
+        }
+        type SignedIn { token: String! }
       `),
-      resolvers: { Query: { institutions: () => [{ code: 'association', name: '上海继续工程教育协会' }] } },
+      resolvers: {
+        Query: { institutions: () => [{ code: 'association', name: '上海继续工程教育协会' }] },
+        Mutation: {
+          signIn: (_root: unknown, args: { password: string }) => stubSignIn(args.password),
+          staffSignIn: (_root: unknown, args: { password: string }) => stubSignIn(args.password),
+        },
+      },
       database,
       verifier: await createTokenVerifier(keys.publicJwk, new ManualClock('2021-02-22T10:00:00+08:00')),
       logger: createLogger('stub-registry', { level: 'silent' }),
@@ -128,3 +200,8 @@ export async function startStubRegistry(): Promise<{ url: string; operations: { 
 }
 
 const unused = () => Promise.reject(new Error('the stub registry has no database'));
+
+function stubSignIn(password: string): { token: string } {
+  if (password !== STUB_PASSWORD) throw unauthenticated({ zh: '密码错误', en: 'Wrong password' });
+  return { token: 'stub-token' };
+}

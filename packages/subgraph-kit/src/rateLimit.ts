@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { Redis } from 'ioredis';
 import type { Clock } from './clock';
 import { ErrorCode, UserError } from './errors';
+import type { Logger } from './logger';
 
 /** Counters that every replica shares (Redis), or that one process keeps (memory, the embedded demo). */
 export interface RateLimitStore {
@@ -15,7 +16,16 @@ export interface RateLimitStore {
 /** A store in this process's memory: right for one process, wrong behind a load balancer. */
 export function memoryRateLimitStore(clock: Clock): RateLimitStore {
   const counters = new Map<string, { count: number; expiresAt: number }>();
+  let nextSweep = 0;
+  // Windows of addresses never seen again would otherwise stay forever.
+  const sweep = () => {
+    const now = clock.now().getTime();
+    if (now < nextSweep) return;
+    nextSweep = now + 60_000;
+    for (const [key, counter] of counters) if (counter.expiresAt <= now) counters.delete(key);
+  };
   const live = (key: string) => {
+    sweep();
     const counter = counters.get(key);
     if (counter && counter.expiresAt <= clock.now().getTime()) counters.delete(key);
     return counters.get(key);
@@ -35,10 +45,19 @@ export function memoryRateLimitStore(clock: Clock): RateLimitStore {
   };
 }
 
-/** A store in Redis, shared by every replica; throws on start when Redis cannot be reached. */
-export async function redisRateLimitStore(url: string): Promise<RateLimitStore> {
+/**
+ * A store in Redis, shared by every replica; throws on start when Redis cannot be reached. Later
+ * outages make each call fail (callers refuse rather than go unlimited) while the client reconnects.
+ */
+export async function redisRateLimitStore(url: string, logger?: Logger): Promise<RateLimitStore> {
   const redis = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 2, enableOfflineQueue: false });
-  await redis.connect();
+  redis.on('error', (error: Error) => logger?.warn({ err: error }, 'redis connection problem'));
+  try {
+    await redis.connect();
+  } catch (error) {
+    redis.disconnect();
+    throw error;
+  }
   return {
     increment: async (key, ttlSeconds) => {
       const results = await redis.multi().incr(key).expire(key, ttlSeconds).exec();
@@ -105,8 +124,11 @@ export function createRateLimiter(store: RateLimitStore, clock: Clock, prefix = 
   };
 }
 
-/** The sign-in limits: failures per account, attempts per client address. */
+/**
+ * The sign-in limits: failures per account, and failures per client address. Only failures count, so
+ * an office of people signing in from one address at registration opening is never held up.
+ */
 export const SIGN_IN_LIMITS = {
   failuresPerAccount: { name: 'sign-in-failures', limit: 5, windowSeconds: 15 * 60 },
-  attemptsPerAddress: { name: 'sign-in-address', limit: 30, windowSeconds: 10 * 60 },
+  failuresPerAddress: { name: 'sign-in-address-failures', limit: 30, windowSeconds: 10 * 60 },
 } as const satisfies Record<string, RateLimitRule>;

@@ -1,0 +1,110 @@
+import { HeaderMap } from '@apollo/server';
+import type { ApolloServerPlugin } from '@apollo/server';
+import { ErrorCode, SIGN_IN_LIMITS, UserError } from '@xueshi/subgraph-kit';
+import type { Logger, RateLimiter } from '@xueshi/subgraph-kit';
+import { Kind } from 'graphql';
+import type { DocumentNode, FragmentDefinitionNode, OperationDefinitionNode, SelectionSetNode } from 'graphql';
+
+/** Root fields that try a password or create an account: what someone guessing passwords sends. */
+export const SIGN_IN_FIELDS: ReadonlySet<string> = new Set(['signIn', 'staffSignIn', 'signUp']);
+
+/** The context the limit needs: who is asking, as the gateway sees them. */
+export interface ClientAddressContext {
+  /** The client's address: the socket's, or the one trusted proxies forwarded (TRUST_PROXY). */
+  clientAddress: string;
+}
+
+/**
+ * The response keys of the sign-in root fields of `operation` (aliased or not, through fragments too):
+ * twenty aliases of signIn are twenty attempts.
+ */
+export function signInResponseKeys(document: DocumentNode, operation: OperationDefinitionNode): string[] {
+  const fragments = new Map(
+    document.definitions
+      .filter((definition): definition is FragmentDefinitionNode => definition.kind === Kind.FRAGMENT_DEFINITION)
+      .map((fragment) => [fragment.name.value, fragment]),
+  );
+  const keys = (selectionSet: SelectionSetNode, entered: ReadonlySet<string>): string[] =>
+    selectionSet.selections.flatMap((selection) => {
+      if (selection.kind === Kind.FIELD) {
+        return SIGN_IN_FIELDS.has(selection.name.value) ? [selection.alias?.value ?? selection.name.value] : [];
+      }
+      if (selection.kind === Kind.INLINE_FRAGMENT) return keys(selection.selectionSet, entered);
+      const fragment = fragments.get(selection.name.value);
+      if (!fragment || entered.has(fragment.name.value)) return [];
+      return keys(fragment.selectionSet, new Set([...entered, fragment.name.value]));
+    });
+  return keys(operation.selectionSet, new Set());
+}
+
+/** How many sign-in attempts `operation` makes. */
+export function signInAttempts(document: DocumentNode, operation: OperationDefinitionNode): number {
+  return signInResponseKeys(document, operation).length;
+}
+
+/** Errors of a sign-in that mean a guess was wrong (or, for sign-up, an ID number probed). */
+const FAILED_GUESS: ReadonlySet<unknown> = new Set([ErrorCode.UNAUTHENTICATED, ErrorCode.CONFLICT]);
+
+/**
+ * Limits failed sign-ins per client address (SIGN_IN_LIMITS.failuresPerAddress): an address with too
+ * many recent failures is refused with HTTP 429, RATE_LIMITED and `retryAfterSeconds` before the
+ * registry hears of it; each failed attempt in a response counts. Successful sign-ins never count, so a
+ * whole office behind one address signs in freely. The registry limits failures per account on its own;
+ * this stops one address from trying many accounts.
+ *
+ * When the counter store cannot be reached, sign-in is refused as UNAVAILABLE: an unlimited sign-in is
+ * what the limit exists to prevent.
+ */
+export function signInLimitPlugin<TContext extends ClientAddressContext>(
+  limiter: RateLimiter,
+  logger: Logger,
+): ApolloServerPlugin<TContext> {
+  const rule = SIGN_IN_LIMITS.failuresPerAddress;
+  const unavailable = (error: unknown) => {
+    logger.error({ err: error }, 'sign-in limit unavailable; refusing sign-in');
+    return new UserError(
+      ErrorCode.UNAVAILABLE,
+      { zh: '登录服务暂时不可用，请稍后再试', en: 'Sign-in is unavailable; please try again later' },
+      { http: { status: 503 } },
+    );
+  };
+  return {
+    requestDidStart: async () => {
+      let keys: string[] = [];
+      return {
+        didResolveOperation: async ({ document, operation, contextValue }) => {
+          keys = operation ? signInResponseKeys(document, operation) : [];
+          if (keys.length === 0) return;
+          try {
+            await limiter.check(rule, contextValue.clientAddress);
+          } catch (error) {
+            if (!(error instanceof UserError && error.code === ErrorCode.RATE_LIMITED)) throw unavailable(error);
+            const retryAfter = String(error.extensions['retryAfterSeconds']);
+            throw new UserError(
+              ErrorCode.RATE_LIMITED,
+              {
+                zh: '此地址的登录尝试次数过多，请稍后再试',
+                en: 'Too many sign-in attempts from this address; please try again later',
+              },
+              {
+                retryAfterSeconds: error.extensions['retryAfterSeconds'],
+                http: { status: 429, headers: new HeaderMap([['retry-after', retryAfter]]) },
+              },
+            );
+          }
+        },
+        willSendResponse: async ({ response, contextValue }) => {
+          if (keys.length === 0 || response.body.kind !== 'single') return;
+          const failures = (response.body.singleResult.errors ?? []).filter(
+            (error) => keys.includes(String(error.path?.[0])) && FAILED_GUESS.has(error.extensions?.['code']),
+          );
+          try {
+            for (const _failure of failures) await limiter.record(rule, contextValue.clientAddress);
+          } catch (error) {
+            logger.error({ err: error }, 'failed sign-in not counted: the limit store is unavailable');
+          }
+        },
+      };
+    },
+  };
+}
