@@ -6,6 +6,7 @@ import { createServer } from 'node:http';
 import { ApolloGateway, RemoteGraphQLDataSource } from '@apollo/gateway';
 import type { GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
+import type { ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
@@ -78,6 +79,21 @@ export interface RunningGateway {
 }
 
 const BODY_LIMIT = '1mb';
+
+/**
+ * An operation name the document does not have is the client's mistake: 400 with a typed error (the
+ * gateway's executor would otherwise fail on it as an internal error).
+ */
+const operationResolution: ApolloServerPlugin<GatewayContext> = {
+  requestDidStart: async () => ({
+    didResolveOperation: async ({ operation, request }) => {
+      if (operation) return;
+      throw new GraphQLError(`没有名为 ${JSON.stringify(request.operationName ?? '')} 的操作 (Unknown operation name)`, {
+        extensions: { code: 'OPERATION_RESOLUTION_FAILURE', http: { status: 400 } },
+      });
+    },
+  }),
+};
 const RELOAD_DEBOUNCE_MS = 200;
 
 /**
@@ -196,6 +212,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     validationRules: limits.validationRules,
     logger,
     plugins: [
+      operationResolution,
       ApolloServerPluginDrainHttpServer({ httpServer }),
       ApolloServerPluginLandingPageDisabled(),
       requestLogPlugin(logger),
@@ -221,7 +238,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
         headers: req.headers.authorization ? { authorization: req.headers.authorization } : {},
         signal: AbortSignal.timeout(30_000),
       });
-      for (const header of ['content-type', 'content-disposition', 'cache-control']) {
+      for (const header of ['content-type', 'content-disposition', 'cache-control', 'content-security-policy']) {
         const value = upstream.headers.get(header);
         if (value) res.set(header, value);
       }

@@ -19,7 +19,9 @@ describe('sign-in abuse per account', () => {
   it('refuses an ID number after five failures in 15 minutes, even with the right password, until the window passes', async () => {
     const learner = await signUpLearner(graph, { password: 'the right password' });
     for (let attempt = 1; attempt <= 5; attempt += 1) {
-      expect(errorCode(await graph.execute(SIGN_IN, { idNumber: learner.idNumber, password: `guess ${attempt}` }))).toBe('UNAUTHENTICATED');
+      expect(errorCode(await graph.execute(SIGN_IN, { idNumber: learner.idNumber, password: `guess ${attempt}` }))).toBe(
+        'UNAUTHENTICATED',
+      );
     }
     const before = await registrySnapshot(graph.subgraph('registry').database);
     const limited = await graph.execute(SIGN_IN, { idNumber: learner.idNumber, password: 'the right password' });
@@ -37,15 +39,20 @@ describe('sign-in abuse per account', () => {
 
   it('forgives earlier failures once the right password is given', async () => {
     const learner = await signUpLearner(graph, { password: 'the right password' });
-    for (let attempt = 1; attempt <= 4; attempt += 1) await graph.execute(SIGN_IN, { idNumber: learner.idNumber, password: 'wrong' });
+    for (let attempt = 1; attempt <= 4; attempt += 1)
+      await graph.execute(SIGN_IN, { idNumber: learner.idNumber, password: 'wrong' });
     expect((await graph.execute(SIGN_IN, { idNumber: learner.idNumber, password: 'the right password' })).errors).toBeUndefined();
-    for (let attempt = 1; attempt <= 4; attempt += 1) await graph.execute(SIGN_IN, { idNumber: learner.idNumber, password: 'wrong' });
+    for (let attempt = 1; attempt <= 4; attempt += 1)
+      await graph.execute(SIGN_IN, { idNumber: learner.idNumber, password: 'wrong' });
     expect((await graph.execute(SIGN_IN, { idNumber: learner.idNumber, password: 'the right password' })).errors).toBeUndefined();
   });
 
   it('limits staff accounts the same way', async () => {
-    for (let attempt = 1; attempt <= 5; attempt += 1) await graph.execute(STAFF_SIGN_IN, { username: 'shu-staff', password: 'wrong' });
-    expect(errorCode(await graph.execute(STAFF_SIGN_IN, { username: 'shu-staff', password: DEMO_PASSWORD }))).toBe('RATE_LIMITED');
+    for (let attempt = 1; attempt <= 5; attempt += 1)
+      await graph.execute(STAFF_SIGN_IN, { username: 'shu-staff', password: 'wrong' });
+    expect(errorCode(await graph.execute(STAFF_SIGN_IN, { username: 'shu-staff', password: DEMO_PASSWORD }))).toBe(
+      'RATE_LIMITED',
+    );
     expect((await graph.execute(STAFF_SIGN_IN, { username: 'sjtu-staff', password: DEMO_PASSWORD })).errors).toBeUndefined();
   });
 });

@@ -3,6 +3,7 @@ export * from './bootstrap';
 export * from './clock';
 export * from './db';
 export * from './dbErrors';
+export * from './entities';
 export * from './env';
 export * from './errors';
 export * from './http';

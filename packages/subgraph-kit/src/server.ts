@@ -9,7 +9,9 @@ import express from 'express';
 import type { DocumentNode } from 'graphql';
 import type { Caller, TokenVerifier } from './auth';
 import type { Database } from './db';
+import { guardedEntitiesResolver } from './entities';
 import { createErrorFormatter } from './errors';
+import { mergeResolvers } from './sdl';
 import { callerOfRequest, jsonErrorHandler, listen } from './http';
 import { requestLogPlugin } from './logger';
 import type { Logger } from './logger';
@@ -60,7 +62,9 @@ export async function startSubgraphServer<TContext extends BaseContext>(
     schema: buildSubgraphSchema({
       typeDefs: options.typeDefs,
       // Resolver maps are typed by their own context; the schema builder only knows `unknown`.
-      resolvers: options.resolvers as GraphQLResolverMap<unknown>,
+      resolvers: mergeResolvers(options.resolvers as GraphQLResolverMap<unknown>, {
+        Query: { _entities: guardedEntitiesResolver },
+      }),
     }),
     formatError: createErrorFormatter(options.logger),
     includeStacktraceInErrorResponses: false,

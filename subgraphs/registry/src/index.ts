@@ -29,7 +29,7 @@ runService('registry', async () => {
       sweepIntervalMs: env.SWEEP_INTERVAL_SECONDS * 1000,
       publicUrl: env.PUBLIC_URL.replace(/\/$/, ''),
       rateLimiter: createRateLimiter(
-        env.REDIS_URL ? await redisRateLimitStore(env.REDIS_URL) : memoryRateLimitStore(clock),
+        env.REDIS_URL ? await redisRateLimitStore(env.REDIS_URL, logger) : memoryRateLimitStore(clock),
         clock,
       ),
     };

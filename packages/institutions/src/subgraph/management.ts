@@ -35,6 +35,8 @@ export interface ContactInput {
 }
 
 const PRINTABLE = /^[^\p{C}<>;={}[\]\\$`]*$/u;
+/** A script URL scheme: never part of a title, a venue or an employer's name, and dangerous where a venue becomes a link. */
+const SCRIPT_SCHEME = /(?:java|vb)script\s*:/i;
 /** A Shanghai landline (7–8 digits, optional -extension), a hotline (400/800) or a mobile, as published. */
 const PHONE = /^(\d{7,8}(-\d{1,6})?|[48]00\d{7}|1[3-9]\d{9})$/;
 const MAX_CAPACITY = 10_000;
@@ -43,7 +45,7 @@ function optionalText(value: string | null | undefined, field: string, max: numb
   if (value === null || value === undefined) return null;
   const trimmed = value.trim();
   if (trimmed.length === 0) return null;
-  if (trimmed.length > max || !PRINTABLE.test(trimmed) || trimmed.includes('--')) {
+  if (trimmed.length > max || !PRINTABLE.test(trimmed) || trimmed.includes('--') || SCRIPT_SCHEME.test(trimmed)) {
     throw badInput(
       { zh: `「${field}」包含不允许的字符或过长`, en: `${field} has characters that are not allowed or is too long` },
       field,
@@ -52,7 +54,20 @@ function optionalText(value: string | null | undefined, field: string, max: numb
   return trimmed;
 }
 
+/** The id to name in a NOT_FOUND: an id of this shape only, never arbitrary input echoed back. */
+const echoedId = (id: string): string | undefined => (parseOwnedId(id) ? id : undefined);
+
+/** BAD_USER_INPUT for an instant that is no real time (the scalar lets some through, e.g. month 13). */
+function checkInstant(value: Date | null | undefined, field: string): void {
+  if (value !== null && value !== undefined && Number.isNaN(value.getTime())) {
+    throw badInput({ zh: `「${field}」不是有效的时间`, en: `${field} is not a valid time` }, field);
+  }
+}
+
 function checkSchedule(startsAt: Date, endsAt: Date, opensAt: Date): void {
+  checkInstant(startsAt, 'startsAt');
+  checkInstant(endsAt, 'endsAt');
+  checkInstant(opensAt, 'registrationOpensAt');
   if (endsAt <= startsAt) throw badInput({ zh: '结束时间须晚于开始时间', en: 'The session must end after it starts' }, 'endsAt');
   if (opensAt >= startsAt) {
     throw badInput(
@@ -93,7 +108,7 @@ export function createManagement(code: InstitutionCode, db: Db, clock: Clock) {
         owner?.institution.code === code && owner.kind === 'course'
           ? await db.select().from(courses).where(eq(courses.id, input.courseId))
           : [];
-      if (!course) throw notFound({ zh: '课程', en: 'Course' }, input.courseId);
+      if (!course) throw notFound({ zh: '课程', en: 'Course' }, echoedId(input.courseId));
       checkSchedule(input.startsAt, input.endsAt, input.registrationOpensAt);
       checkCapacity(input.capacity);
       if (input.endsAt <= clock.now())
@@ -134,7 +149,7 @@ export function createManagement(code: InstitutionCode, db: Db, clock: Clock) {
         owner?.institution.code === code && owner.kind === 'session'
           ? await db.select().from(sessions).where(eq(sessions.id, id))
           : [];
-      if (!current) throw notFound({ zh: '班次', en: 'Session' }, id);
+      if (!current) throw notFound({ zh: '班次', en: 'Session' }, echoedId(id));
       const startsAt = input.startsAt ?? current.startsAt;
       const endsAt = input.endsAt ?? current.endsAt;
       const opensAt = input.registrationOpensAt ?? current.registrationOpensAt;

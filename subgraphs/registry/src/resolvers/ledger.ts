@@ -7,6 +7,7 @@ import type { RegistryContext } from '../context';
 import type { CreditEntryRow, LearnerRow, OutcomeRow, RegistrationRow, TranscriptRow } from '../db/schema';
 import type { ManualCreditInput } from '../services/outcomes';
 import { csvCell } from '../services/csv';
+import { cycleStartYear, echoedId } from '../services/validation';
 import { ledgerFor, standingEntries, verdictOf } from '../services/ledger';
 import { institutionByCode } from './institution';
 import { ownedReference } from './entities';
@@ -25,13 +26,19 @@ interface CycleOf extends CycleVerdict {
 
 const today = (context: RegistryContext) => shanghaiDay(context.clock.now());
 
-/** The roster of a session: who may see it is its institution's staff and the registrar. */
+/**
+ * The roster of a session: who may see it is its institution's staff and the registrar. NOT_FOUND for a
+ * session its institution does not have (asked of the owner only when the roster is empty).
+ */
 async function rosterOf(context: RegistryContext, sessionId: string): Promise<RegistrationRow[]> {
   const caller = requireRole(context.caller, 'INSTITUTION_STAFF', 'REGISTRAR');
   const owner = parseOwnedId(sessionId);
-  if (!owner || owner.kind !== 'session') throw notFound({ zh: '班次', en: 'Session' }, sessionId);
+  const missing = () => notFound({ zh: '班次', en: 'Session' }, echoedId(sessionId));
+  if (!owner || owner.kind !== 'session') throw missing();
   if (caller.role === 'INSTITUTION_STAFF' && caller.institution !== owner.institution.code) throw forbidden();
-  return context.loaders.rosterBySession.load(sessionId);
+  const roster = await context.loaders.rosterBySession.load(sessionId);
+  if (roster.length === 0 && !(await context.services.directory.sessionFacts(sessionId))) throw missing();
+  return roster;
 }
 
 export const ledgerResolvers: Resolvers<RegistryContext> = {
@@ -92,10 +99,12 @@ export const ledgerResolvers: Resolvers<RegistryContext> = {
     },
     cycle: async (learner: LearnerRow, args: { startYear?: number | null }, context: RegistryContext): Promise<CycleOf> => {
       const caller = requireOwnRecord(context.caller, learner);
+      const startYear =
+        args.startYear === null || args.startYear === undefined ? learner.cycleStartYear : cycleStartYear(args.startYear);
       const standing = standingEntries(
         ledgerFor(caller, await context.loaders.creditEntriesByLearner.load(learner.id), today(context)),
       );
-      return { ...verdictOf(standing, args.startYear ?? learner.cycleStartYear), learner, standing };
+      return { ...verdictOf(standing, startYear), learner, standing };
     },
     transcripts: (learner: LearnerRow, _args: unknown, context: RegistryContext) => {
       requireOwnRecord(context.caller, learner);
@@ -151,6 +160,9 @@ export const ledgerResolvers: Resolvers<RegistryContext> = {
       if (!allowed) throw forbidden();
       return context.loaders.learner.load(registration.learnerId);
     },
+  },
+  InstitutionStatistics: {
+    institution: (figures: { institution: string }) => institutionByCode(figures.institution),
   },
   Outcome: {
     reportedAt: (outcome: OutcomeRow) => outcome.reportedAt,

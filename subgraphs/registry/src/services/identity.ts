@@ -5,7 +5,7 @@ import { eq } from 'drizzle-orm';
 import { learners, staff } from '../db/schema';
 import type { LearnerRow, StaffRow } from '../db/schema';
 import { hashPassword, verifyPassword } from '../passwords';
-import { personName, text } from './validation';
+import { hasControlCharacters, personName, text } from './validation';
 
 export interface SignUpInput {
   idNumber: string;
@@ -33,6 +33,9 @@ export interface IdentityOptions {
 
 const wrongCredentials = () => unauthenticated({ zh: '身份证号码或密码错误', en: 'Wrong ID number or password' });
 const wrongStaffCredentials = () => unauthenticated({ zh: '用户名或密码错误', en: 'Wrong username or password' });
+
+/** What an ID number looks like once normalised; anything else cannot match an account and never reaches SQL. */
+const ID_NUMBER_SHAPE = /^\d{17}[\dX]$/;
 
 const MIN_PASSWORD = 8;
 const MAX_PASSWORD = 128;
@@ -104,8 +107,13 @@ export function createIdentity(options: IdentityOptions) {
       const idNumber = normaliseIdNumber(idNumberInput).slice(0, 32);
       const account = `learner:${idNumber}`;
       await options.rateLimiter.check(SIGN_IN_LIMITS.failuresPerAccount, account);
-      const [learner] = idNumber.length === 18 ? await db.select().from(learners).where(eq(learners.idNumber, idNumber)) : [];
-      const matches = await verifyPassword(password.slice(0, MAX_PASSWORD), learner?.passwordHash ?? (await decoyHash()));
+      const [learner] = ID_NUMBER_SHAPE.test(idNumber)
+        ? await db.select().from(learners).where(eq(learners.idNumber, idNumber))
+        : [];
+      // Hashed at most MAX_PASSWORD characters (a bounded cost); a longer one was never set, so never matches.
+      const matches =
+        (await verifyPassword(password.slice(0, MAX_PASSWORD), learner?.passwordHash ?? (await decoyHash()))) &&
+        password.length <= MAX_PASSWORD;
       if (!learner || !matches) {
         await options.rateLimiter.record(SIGN_IN_LIMITS.failuresPerAccount, account);
         throw wrongCredentials();
@@ -119,8 +127,12 @@ export function createIdentity(options: IdentityOptions) {
       const name = username.trim().slice(0, 64);
       const account = `staff:${name}`;
       await options.rateLimiter.check(SIGN_IN_LIMITS.failuresPerAccount, account);
-      const [member] = name.length > 0 ? await db.select().from(staff).where(eq(staff.username, name)) : [];
-      const matches = await verifyPassword(password.slice(0, MAX_PASSWORD), member?.passwordHash ?? (await decoyHash()));
+      // A username with NUL or other control characters matches no account (PostgreSQL text cannot hold NUL).
+      const [member] =
+        name.length > 0 && !hasControlCharacters(name) ? await db.select().from(staff).where(eq(staff.username, name)) : [];
+      const matches =
+        (await verifyPassword(password.slice(0, MAX_PASSWORD), member?.passwordHash ?? (await decoyHash()))) &&
+        password.length <= MAX_PASSWORD;
       if (!member || !matches) {
         await options.rateLimiter.record(SIGN_IN_LIMITS.failuresPerAccount, account);
         throw wrongStaffCredentials();

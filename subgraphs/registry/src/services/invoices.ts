@@ -5,7 +5,7 @@ import type { Caller, Clock, Db } from '@xueshi/subgraph-kit';
 import { and, eq, sql } from 'drizzle-orm';
 import { invoiceCounters, invoices, learners, payments, refunds, registrations } from '../db/schema';
 import type { InvoiceRow } from '../db/schema';
-import { isUuid, text } from './validation';
+import { echoedId, isUuid, text } from './validation';
 
 export interface InvoiceRequest {
   paymentId: string;
@@ -36,7 +36,7 @@ export function createInvoices(options: { db: Db; clock: Clock }) {
      */
     request: async (caller: Caller | null, request: InvoiceRequest): Promise<InvoiceRow> => {
       const learnerId = requireRole(caller, 'LEARNER').subject;
-      const missing = () => notFound({ zh: '支付记录', en: 'Payment' }, request.paymentId);
+      const missing = () => notFound({ zh: '支付记录', en: 'Payment' }, echoedId(request.paymentId));
       if (!isUuid(request.paymentId)) throw missing();
       const [found] = await db
         .select({ payment: payments, registration: registrations, learner: learners })
@@ -134,7 +134,7 @@ export function createInvoices(options: { db: Db; clock: Clock }) {
             .from(invoices)
             .where(and(eq(invoices.id, id), eq(invoices.learnerId, caller.subject)))
         : [];
-      if (!invoice) throw notFound({ zh: '发票', en: 'Invoice' }, id);
+      if (!invoice) throw notFound({ zh: '发票', en: 'Invoice' }, echoedId(id));
       return invoice;
     },
   };

@@ -27,7 +27,7 @@ import type { CreditEntryRow, RegistrationRow } from '../db/schema';
 import { lockRegistration } from '../store/registrations';
 import type { Tx } from '../store/executor';
 import { parseCsv } from './csv';
-import { isUuid, text } from './validation';
+import { echoedId, isUuid, text } from './validation';
 
 export interface OutcomeInput {
   registrationId: string;
@@ -45,7 +45,10 @@ export interface ManualCreditInput {
   reason: string;
 }
 
-const registrationNotFound = (id: string) => notFound({ zh: '报名记录', en: 'Registration' }, id);
+/** The most outcomes one report may carry: a session's largest roster. */
+const MAX_OUTCOMES = 10_000;
+
+const registrationNotFound = (id: string) => notFound({ zh: '报名记录', en: 'Registration' }, echoedId(id));
 
 /** The day a credit entry becomes visible; CALENDAR_YEAR_NOT_HELD when that needs a calendar the system lacks. */
 function visibleFromOrRefuse(lastDay: string): string {
@@ -169,12 +172,24 @@ export function createOutcomes(options: { db: Db; clock: Clock }) {
     return lastDay;
   };
 
-  const reportMany = async (caller: Caller | null, sessionId: string, rows: OutcomeInput[]) => {
+  /** The caller, if they may report outcomes of the session `sessionId` names: checked before any input is read. */
+  const sessionReporter = (caller: Caller | null, sessionId: string): Caller => {
     const staff = requireRole(caller, 'INSTITUTION_STAFF', 'REGISTRAR');
     const owner = parseOwnedId(sessionId);
-    if (!owner || owner.kind !== 'session') throw notFound({ zh: '班次', en: 'Session' }, sessionId);
+    if (!owner || owner.kind !== 'session') throw notFound({ zh: '班次', en: 'Session' }, echoedId(sessionId));
     if (!mayReport(staff, owner.institution.code)) throw forbidden();
+    return staff;
+  };
+
+  const reportMany = async (caller: Caller | null, sessionId: string, rows: OutcomeInput[]) => {
+    const staff = sessionReporter(caller, sessionId);
     if (rows.length === 0) throw badInput({ zh: '没有需要登记的考核结果', en: 'No outcomes to report' }, 'outcomes');
+    if (rows.length > MAX_OUTCOMES) {
+      throw badInput(
+        { zh: `一次最多登记 ${MAX_OUTCOMES} 条考核结果`, en: `At most ${MAX_OUTCOMES} outcomes can be reported at once` },
+        'outcomes',
+      );
+    }
     const ids = rows.map((row) => row.registrationId);
     if (new Set(ids).size !== ids.length) {
       throw badInput({ zh: '同一报名出现多次', en: 'A registration appears more than once' }, 'outcomes');
@@ -229,8 +244,15 @@ export function createOutcomes(options: { db: Db; clock: Clock }) {
      * (是/否, yes/no, 1/0), one row per registration, header first.
      */
     reportOutcomesCsv: async (caller: Caller | null, sessionId: string, csv: string) => {
-      requireRole(caller, 'INSTITUTION_STAFF', 'REGISTRAR');
+      // Whoever may not report for the session is refused before the file is read.
+      sessionReporter(caller, sessionId);
       const [header, ...body] = parseCsv(csv);
+      if (body.length > MAX_OUTCOMES) {
+        throw badInput(
+          { zh: `CSV 最多 ${MAX_OUTCOMES} 行考核结果`, en: `The CSV may hold at most ${MAX_OUTCOMES} outcomes` },
+          'csv',
+        );
+      }
       const names = (header ?? []).map((cell) => cell.trim().toLowerCase());
       const columnOf = (aliases: string[]) => names.findIndex((name) => aliases.includes(name));
       const columns = {
@@ -267,6 +289,9 @@ export function createOutcomes(options: { db: Db; clock: Clock }) {
       const staff = requireRole(caller, 'INSTITUTION_STAFF', 'REGISTRAR');
       if (!isUuid(registrationId)) throw registrationNotFound(registrationId);
       const now = clock.now();
+      if (Number.isNaN(completedAt.getTime())) {
+        throw badInput({ zh: '完成时间无效', en: 'The completion time is not a valid time' }, 'completedAt');
+      }
       if (completedAt > now) {
         throw badInput({ zh: '完成时间不能晚于当前时间', en: 'The completion time cannot be in the future' }, 'completedAt');
       }
@@ -309,7 +334,7 @@ export function createOutcomes(options: { db: Db; clock: Clock }) {
         zh: '请写明更正原因（2–500 字）',
         en: 'Give the reason (2–500 characters)',
       });
-      if (!isUuid(entryId)) throw notFound({ zh: '学时记录', en: 'Credit entry' }, entryId);
+      if (!isUuid(entryId)) throw notFound({ zh: '学时记录', en: 'Credit entry' });
       const now = clock.now();
       return retryOnConflict(() =>
         db.transaction(async (tx) => {
@@ -351,7 +376,7 @@ export function createOutcomes(options: { db: Db; clock: Clock }) {
      */
     recordCreditEntry: async (caller: Caller | null, input: ManualCreditInput): Promise<CreditEntryRow> => {
       const registrar = requireRole(caller, 'REGISTRAR');
-      if (!isUuid(input.learnerId)) throw notFound({ zh: '学员', en: 'Learner' }, input.learnerId);
+      if (!isUuid(input.learnerId)) throw notFound({ zh: '学员', en: 'Learner' });
       const courseTitle = text(input.courseTitle, 'courseTitle', {
         min: 2,
         max: 100,

@@ -27,7 +27,7 @@ import {
 } from '../store/registrations';
 import type { InstitutionDirectory } from './institutionDirectory';
 import { shanghaiTime, shanghaiTimeEn } from './messages';
-import { isUuid } from './validation';
+import { echoedId, isUuid } from './validation';
 
 export interface RegistrationOptions {
   db: Db;
@@ -39,7 +39,7 @@ export interface RegistrationOptions {
   holdMinutes: number;
 }
 
-const registrationNotFound = (id: string) => notFound({ zh: '报名记录', en: 'Registration' }, id);
+const registrationNotFound = (id: string) => notFound({ zh: '报名记录', en: 'Registration' }, echoedId(id));
 
 function refusalError(refusal: RegistrationRefusal, year: number): UserError {
   switch (refusal.reason) {
@@ -124,7 +124,7 @@ export function createRegistrations(options: RegistrationOptions) {
     register: async (caller: Caller | null, sessionId: string): Promise<RegistrationRow> => {
       const learnerId = requireRole(caller, 'LEARNER').subject;
       const facts = await directory.sessionFacts(sessionId);
-      if (!facts) throw notFound({ zh: '班次', en: 'Session' }, sessionId);
+      if (!facts) throw notFound({ zh: '班次', en: 'Session' }, echoedId(sessionId));
       const [learner] = await db.select().from(learners).where(eq(learners.id, learnerId));
       if (!learner) throw unauthenticated();
       const [year] = await db.select().from(programmeYears).where(eq(programmeYears.year, facts.year));

@@ -7,6 +7,7 @@ import { asc, eq } from 'drizzle-orm';
 import { creditEntries, learners, transcripts } from '../db/schema';
 import type { TranscriptContent, TranscriptRow } from '../db/schema';
 import { ledgerFor, standingEntries, verdictOf } from './ledger';
+import { cycleStartYear as checkCycleStartYear } from './validation';
 
 /** Crockford's base 32 without I, L, O, U: nothing to misread when typed from paper. */
 const CODE_ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
@@ -53,6 +54,7 @@ export function createTranscripts(options: { db: Db; clock: Clock }) {
      */
     issue: async (caller: Caller | null, cycleStartYear?: number | null): Promise<TranscriptRow> => {
       const learnerId = requireRole(caller, 'LEARNER').subject;
+      if (cycleStartYear !== null && cycleStartYear !== undefined) checkCycleStartYear(cycleStartYear, 'cycleStartYear');
       const [learner] = await db.select().from(learners).where(eq(learners.id, learnerId));
       if (!learner) throw notFound({ zh: '学员', en: 'Learner' }, learnerId);
       const now = clock.now();

@@ -1,9 +1,30 @@
+import { parseOwnedId } from '@xueshi/institutions';
 import { badInput } from '@xueshi/subgraph-kit';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Whether `value` is a UUID, the shape of every id the registry owns. */
 export const isUuid = (value: string): boolean => UUID.test(value);
+
+/**
+ * The id to name in a NOT_FOUND: a registry UUID or an institution-owned id only, so arbitrary input
+ * (markup, 100 000 characters, …) is never echoed back to the caller.
+ */
+export const echoedId = (id: string): string | undefined => (isUuid(id) || parseOwnedId(id) ? id : undefined);
+
+/** Whether `value` holds control, format or unassigned characters (NUL, RTL overrides, …): no identifier does. */
+export const hasControlCharacters = (value: string): boolean => /\p{C}/u.test(value);
+
+/** A script URL scheme: never part of a name, a title or a reason. */
+const SCRIPT_SCHEME = /(?:java|vb)script\s*:/i;
+
+/** The first year of a 3-year cycle: BAD_USER_INPUT unless 2000–2100. */
+export function cycleStartYear(value: number, field = 'startYear'): number {
+  if (!Number.isInteger(value) || value < 2000 || value > 2100) {
+    throw badInput({ zh: '考核周期起始年度无效（2000–2100）', en: 'The cycle must start in a year from 2000 to 2100' }, field);
+  }
+  return value;
+}
 
 /** Letters of any script, combining marks, the middle dots of transliterated names, apostrophes, hyphens, spaces. */
 const PERSON_NAME = /^[\p{L}\p{M}·・'’\- ]{1,40}$/u;
@@ -21,11 +42,17 @@ export function personName(value: string, field = 'name'): string {
 
 /**
  * Free text such as an employer or an invoice title, trimmed; BAD_USER_INPUT unless within bounds and
- * plain (no markup, script or SQL punctuation, no `--`).
+ * plain (no markup, script or SQL punctuation, no `--`, no `javascript:`).
  */
 export function text(value: string, field: string, bounds: { min: number; max: number; zh: string; en: string }): string {
   const trimmed = value.trim();
-  if (trimmed.length < bounds.min || trimmed.length > bounds.max || !PLAIN_TEXT.test(trimmed) || trimmed.includes('--')) {
+  if (
+    trimmed.length < bounds.min ||
+    trimmed.length > bounds.max ||
+    !PLAIN_TEXT.test(trimmed) ||
+    trimmed.includes('--') ||
+    SCRIPT_SCHEME.test(trimmed)
+  ) {
     throw badInput({ zh: bounds.zh, en: bounds.en }, field);
   }
   return trimmed;
