@@ -1,9 +1,10 @@
+import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { composeServices } from '@apollo/composition';
 import { SUPERGRAPH_FILE, composeSupergraph, generatedSdlFiles, subgraphDefinitions } from '@xueshi/gateway/compose';
 import { implementEntityInterfaces, INTERFACES_SDL } from '@xueshi/institutions';
 import { Supergraph, printSchema } from '@apollo/federation-internals';
-import { Kind, buildSchema, parse, print, validate } from 'graphql';
+import { BreakingChangeType, Kind, buildSchema, findBreakingChanges, parse, print, validate } from 'graphql';
 import type { OperationDefinitionNode } from 'graphql';
 import { CONTRACT_DOCUMENT } from '../harness/contract';
 import { describe, expect, it } from 'vitest';
@@ -61,5 +62,31 @@ describe('the supergraph', () => {
         operation.name?.value,
       ).toEqual([]);
     }
+  });
+
+  it("breaks nothing frontends rely on that the previous commit's API offered, unless it was deprecated first", () => {
+    const apiOf = (supergraph: string) => buildSchema(printSchema(Supergraph.build(supergraph).apiSchema()));
+    let previous: string;
+    try {
+      previous = execFileSync('git', ['show', 'HEAD~1:gateway/supergraph.graphql'], {
+        encoding: 'utf8',
+        stdio: ['ignore', 'pipe', 'ignore'],
+      });
+    } catch {
+      // The first commit that has a supergraph: nothing before it to break.
+      return;
+    }
+    const before = apiOf(previous);
+    const after = apiOf(readFileSync(SUPERGRAPH_FILE, 'utf8'));
+    const deprecated = (description: string) => {
+      const [typeName, fieldName] = description.split(/\.| /);
+      const type = typeName ? before.getType(typeName) : undefined;
+      const field = type && 'getFields' in type && fieldName ? type.getFields()[fieldName] : undefined;
+      return Boolean(field && 'deprecationReason' in field && field.deprecationReason);
+    };
+    const breaking = findBreakingChanges(before, after).filter(
+      (change) => !(change.type === BreakingChangeType.FIELD_REMOVED && deprecated(change.description)),
+    );
+    expect(breaking.map((change) => `${change.type}: ${change.description}`)).toEqual([]);
   });
 });
