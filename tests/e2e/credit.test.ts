@@ -3,7 +3,7 @@ import { DEMO_LEARNER, DEMO_PASSWORD } from '@xueshi/institutions';
 import type { Caller } from '@xueshi/subgraph-kit';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { contractOperation } from '../harness/contract';
-import { insertSjtuSession, registrySnapshot } from '../harness/fixtures';
+import { expectRefusedWithoutChange, insertSjtuSession } from '../harness/fixtures';
 import { startTestGraph } from '../harness/graph';
 import type { GraphResult, TestGraph } from '../harness/graph';
 import { registerAndPay } from '../harness/journey';
@@ -53,13 +53,8 @@ describe('from outcome to credit to verdict to transcript', () => {
   let september = '';
   let lateSeptember = '';
 
-  async function refusedWithoutChange<T>(call: () => Promise<GraphResult<T>>): Promise<GraphResult<T>> {
-    const before = await registrySnapshot(graph.subgraph('registry').database);
-    const result = await call();
-    expect(result.errors?.length, JSON.stringify(result.data)).toBeGreaterThan(0);
-    expect(await registrySnapshot(graph.subgraph('registry').database)).toBe(before);
-    return result;
-  }
+  const refusedWithoutChange = <T>(call: () => Promise<GraphResult<T>>) =>
+    expectRefusedWithoutChange(graph.subgraph('registry').database, call);
   const report = (caller: Caller, registrationId: string, attendedFully = true, examPassed = true) =>
     graph.execute<Reported>(REPORT_OUTCOME, { registrationId, attendedFully, examPassed }, caller);
 

@@ -3,7 +3,7 @@ import { createSandboxProvider } from '@xueshi/registry/payments';
 import { DEMO_LEARNER, DEMO_PASSWORD } from '@xueshi/institutions';
 import { pdfText } from '@xueshi/documents/testing';
 import { contractOperation } from '../harness/contract';
-import { insertSjtuSession, randomIdNumber, registrySnapshot } from '../harness/fixtures';
+import { expectRefusedWithoutChange, insertSjtuSession, randomIdNumber } from '../harness/fixtures';
 import { startTestGraph } from '../harness/graph';
 import type { GraphResult, TestGraph } from '../harness/graph';
 import { errorCode, signUpLearner } from '../harness/learners';
@@ -68,14 +68,8 @@ describe('the learner journey through the gateway', () => {
   const sandbox = createSandboxProvider();
   const opening = '2021-02-22T10:00:00+08:00';
 
-  /** Runs a call that must be refused, and checks the registry's data is exactly as before. */
-  async function refusedWithoutChange<T>(call: () => Promise<GraphResult<T>>): Promise<GraphResult<T>> {
-    const before = await registrySnapshot(graph.subgraph('registry').database);
-    const result = await call();
-    expect(result.errors?.length, JSON.stringify(result.data)).toBeGreaterThan(0);
-    expect(await registrySnapshot(graph.subgraph('registry').database)).toBe(before);
-    return result;
-  }
+  const refusedWithoutChange = <T>(call: () => Promise<GraphResult<T>>) =>
+    expectRefusedWithoutChange(graph.subgraph('registry').database, call);
 
   const register = (learner: SignedUpLearner, sessionId: string) =>
     graph.execute<Registered>(REGISTER, { sessionId }, learner.caller);

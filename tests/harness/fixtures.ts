@@ -5,6 +5,7 @@ import type { RegistrationStatus } from '@xueshi/registry/db';
 import { courses, sessions } from '@xueshi/institutions/subgraph';
 import type { Database } from '@xueshi/subgraph-kit';
 import { eq } from 'drizzle-orm';
+import { expect } from 'vitest';
 
 /** A valid, random Shanghai ID number, for someone born on `birthDay` (YYYYMMDD) or a random day of 1960–1999. */
 export function randomIdNumber(birthDay?: string): string {
@@ -105,4 +106,19 @@ export async function insertSjtuSession(database: Database, overrides: SessionOv
     isSample: true,
   });
   return id;
+}
+
+/**
+ * Runs a call that must be refused and checks that the registry's data is exactly as before: bad
+ * input never changes data.
+ */
+export async function expectRefusedWithoutChange<T>(
+  registry: Database,
+  call: () => Promise<{ data?: T | null; errors?: unknown[] }>,
+): Promise<{ data?: T | null; errors?: { message: string; extensions?: Record<string, unknown> }[] }> {
+  const before = await registrySnapshot(registry);
+  const result = await call();
+  expect(result.errors?.length, JSON.stringify(result.data)).toBeGreaterThan(0);
+  expect(await registrySnapshot(registry)).toBe(before);
+  return result as { data?: T | null; errors?: { message: string; extensions?: Record<string, unknown> }[] };
 }
