@@ -60,6 +60,8 @@ const gatewayEnv = z.object({
 
 export interface GatewayEnv extends z.infer<typeof gatewayEnv> {
   subgraphUrls: Record<string, string>;
+  /** The registry's origin, which serves the printable documents the gateway passes on. */
+  documentsOrigin: string;
   queryLimits: QueryLimits;
   corsOrigins: string[];
   trustProxy: boolean | number;
@@ -73,9 +75,11 @@ export function readGatewayEnv(env: Record<string, string | undefined>): Gateway
     const url: unknown = (parsed as Record<string, unknown>)[subgraphUrlVariable(name)];
     if (typeof url === 'string' && url) subgraphUrls[name] = url;
   }
+  const registryPort = SUBGRAPHS.find(({ name }) => name === 'registry')?.defaultPort;
   return {
     ...parsed,
     subgraphUrls,
+    documentsOrigin: new URL(subgraphUrls['registry'] ?? `http://127.0.0.1:${registryPort}/graphql`).origin,
     queryLimits: {
       maxDepth: parsed.QUERY_MAX_DEPTH,
       maxAliases: parsed.QUERY_MAX_ALIASES,

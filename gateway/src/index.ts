@@ -11,12 +11,9 @@ import {
   runService,
   systemClock,
 } from '@xueshi/subgraph-kit';
-import { SUPERGRAPH_FILE } from './paths';
 import { startGateway } from './create';
 import { readGatewayEnv } from './env';
-import { SUBGRAPHS } from '@xueshi/institutions';
-
-const registryPort = SUBGRAPHS.find(({ name }) => name === 'registry')?.defaultPort ?? 4001;
+import { SUPERGRAPH_FILE } from './paths';
 
 runService('gateway', async () => {
   const env = readGatewayEnv(process.env);
@@ -33,7 +30,7 @@ runService('gateway', async () => {
     const gateway = await startGateway({
       supergraphFile: env.SUPERGRAPH_FILE ?? fileURLToPath(SUPERGRAPH_FILE),
       subgraphUrls: env.subgraphUrls,
-      documentsOrigin: new URL(env.subgraphUrls['registry'] ?? `http://127.0.0.1:${registryPort}/graphql`).origin,
+      documentsOrigin: env.documentsOrigin,
       verifier,
       logger,
       development: env.NODE_ENV !== 'production',
