@@ -1,14 +1,5 @@
 import { fileURLToPath } from 'node:url';
-import { mergeResolvers } from '@xueshi/subgraph-kit';
-import type {
-  Database,
-  MigrationSource,
-  Resolvers,
-  SeedLevel,
-  SubgraphDependencies,
-  SubgraphService,
-  Clock,
-} from '@xueshi/subgraph-kit';
+import type { Clock, Database, MigrationSource, SeedLevel, SubgraphDependencies, SubgraphService } from '@xueshi/subgraph-kit';
 import type { DocumentNode } from 'graphql';
 import type { InstitutionCode } from '../institutions';
 import { createInstitutionLoaders } from './loaders';
@@ -22,33 +13,30 @@ export const INSTITUTION_MIGRATIONS: MigrationSource = {
   directory: fileURLToPath(new URL('./migrations', import.meta.url)),
 };
 
-export interface InstitutionSubgraphOptions<Own extends object> {
+export interface InstitutionSubgraphOptions {
   code: InstitutionCode;
   /** The subgraph's SDL: its schema.graphql and generated.graphql. */
   typeDefs: DocumentNode;
-  /** The institution's own migrations after the shared ones, if it owns more tables. */
-  migrations?: MigrationSource[];
-  /** The institution's own resolvers, merged over the shared ones. */
-  resolvers?: Resolvers<InstitutionContext & { own: Own }>;
-  /** The institution's own per-request loaders. */
-  createOwnLoaders?: (dependencies: SubgraphDependencies) => Own;
   seed: (database: Database, level: SeedLevel, clock: Clock) => Promise<void>;
 }
 
-/** An institution's subgraph: the shared profile, course and session model plus what it alone owns. */
-export function institutionSubgraph<Own extends object = Record<string, never>>(
-  options: InstitutionSubgraphOptions<Own>,
-): SubgraphService<InstitutionContext & { own: Own }, SubgraphDependencies> {
+/**
+ * An institution's subgraph: the shared profile, course and session model. An institution that comes
+ * to own more (its own tables, types and resolvers) adds them here as options, beside these.
+ */
+export function institutionSubgraph(
+  options: InstitutionSubgraphOptions,
+): SubgraphService<InstitutionContext, SubgraphDependencies> {
   return {
     name: options.code,
-    migrations: [INSTITUTION_MIGRATIONS, ...(options.migrations ?? [])],
+    migrations: [INSTITUTION_MIGRATIONS],
     seed: options.seed,
     create: (dependencies) => {
       const management = createManagement(options.code, dependencies.database.db, dependencies.clock);
       return {
         name: options.code,
         typeDefs: options.typeDefs,
-        resolvers: mergeResolvers<InstitutionContext & { own: Own }>(institutionResolvers(options.code), options.resolvers ?? {}),
+        resolvers: institutionResolvers(options.code),
         database: dependencies.database,
         verifier: dependencies.verifier,
         logger: dependencies.logger,
@@ -57,7 +45,6 @@ export function institutionSubgraph<Own extends object = Record<string, never>>(
           clock: dependencies.clock,
           loaders: createInstitutionLoaders(dependencies.database.db),
           management,
-          own: options.createOwnLoaders?.(dependencies) ?? ({} as Own),
         }),
       };
     },
