@@ -1,3 +1,4 @@
+import type { CycleVerdict } from '@xueshi/domain';
 import { pdfText } from '@xueshi/documents/testing';
 import { DEMO_LEARNER, DEMO_PASSWORD } from '@xueshi/institutions';
 import type { Caller } from '@xueshi/subgraph-kit';
@@ -34,17 +35,7 @@ interface Record {
       completedOn: string;
       visibleFrom: string;
     }[];
-    cycle: {
-      startYear: number;
-      endYear: number;
-      requiredHours: number;
-      electiveHours: number;
-      totalHours: number;
-      compliant: boolean;
-      requiredShortfall: number;
-      totalShortfall: number;
-      years: { year: number; hours: number }[];
-    };
+    cycle: CycleVerdict;
   };
 }
 
