@@ -15,6 +15,7 @@ import { GraphQLError } from 'graphql';
 import type { Caller, Logger, RateLimiter, TokenVerifier } from '@xueshi/subgraph-kit';
 import express from 'express';
 import { DEFAULT_MAX_BATCH_OPERATIONS, batchLimit } from './batchLimit';
+import { documentsProxy } from './documentsProxy';
 import { graphiqlRoutes } from './graphiql';
 import { DEFAULT_QUERY_LIMITS, queryLimitProtection } from './queryLimits';
 import type { QueryLimits } from './queryLimits';
@@ -36,6 +37,8 @@ export interface GatewayOptions {
   subgraphUrls: Readonly<Record<string, string>>;
   /** Where printable documents (/documents/…) are served: the registry's origin. */
   documentsOrigin: string;
+  /** How long a document may take through the gateway (default DEFAULT_DOCUMENTS_TIMEOUT_MS). */
+  documentsTimeoutMs?: number | undefined;
   verifier: TokenVerifier;
   logger: Logger;
   /** Development: GraphiQL on GET /graphql, introspection and field suggestions. */
@@ -167,24 +170,10 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     if (draining) res.status(503).json({ status: 'draining', service: 'gateway' });
     else res.json({ status: 'ready', service: 'gateway' });
   });
-  app.get('/documents/{*path}', async (req, res) => {
-    try {
-      const upstream = await fetch(new URL(req.originalUrl, options.documentsOrigin), {
-        headers: req.headers.authorization ? { authorization: req.headers.authorization } : {},
-        signal: AbortSignal.timeout(30_000),
-      });
-      for (const header of ['content-type', 'content-disposition', 'cache-control', 'content-security-policy']) {
-        const value = upstream.headers.get(header);
-        if (value) res.set(header, value);
-      }
-      res.status(upstream.status).send(Buffer.from(await upstream.arrayBuffer()));
-    } catch (error) {
-      logger.warn({ err: error }, 'document service unreachable');
-      res
-        .status(503)
-        .json({ errors: [{ message: '文档服务暂时不可用 (Documents are unavailable)', extensions: { code: 'UNAVAILABLE' } }] });
-    }
-  });
+  app.get(
+    '/documents/{*path}',
+    documentsProxy({ origin: options.documentsOrigin, logger, timeoutMs: options.documentsTimeoutMs }),
+  );
   if (options.development) {
     const router = express.Router();
     graphiqlRoutes(router);

@@ -1,6 +1,7 @@
 import { idNumberCheckCharacter } from '@xueshi/domain';
 import { learners } from '@xueshi/registry/db';
 import type { Caller } from '@xueshi/subgraph-kit';
+import { rawGet } from '@xueshi/subgraph-kit/testing';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { contractOperation } from '../../harness/contract';
@@ -1079,16 +1080,44 @@ describe('hostile input', () => {
       expect(['NOT_FOUND', 'UNAUTHENTICATED']).toContain(body.errors[0]?.extensions.code);
       expect(JSON.stringify(body)).not.toMatch(/<script>|passwd|\bat\s|\.ts:\d/);
     });
-    it('shows a hostile verification code escaped, on a page that runs no script', async () => {
-      const response = await fetch(
-        `${new URL(graph.gatewayUrl).origin}/documents/verify/${encodeURIComponent('<script>alert(1)</script>')}`,
-      );
-      expect(response.status).toBe(404);
-      const page = await response.text();
-      expect(page).not.toContain('<script>');
-      expect(page).toContain('&lt;script&gt;');
+    it('reaches no other route of the registry, nor another service, through crafted request targets', async () => {
+      const gatewayPort = Number(new URL(graph.gatewayUrl).port);
+      const registryPort = graph.subgraph('registry').port;
+      const sjtuPort = graph.subgraph('sjtu').port;
+      const targets = [
+        `http://127.0.0.1:${sjtuPort}/documents/../ready`,
+        `http://127.0.0.1:${registryPort}/documents/%2e%2e/ready`,
+        '/documents/../ready',
+        '/documents/%2e%2e/ready',
+        '/documents/verify/..%2f..%2fready',
+        '/documents/verify/%252e%252e%252fready',
+      ];
+      for (const target of targets) {
+        const response = await rawGet(gatewayPort, target, await bearer(graph, REGISTRAR));
+        expect(response.status, target).toBe(404);
+        expect(response.body, target).not.toMatch(/"service":"(registry|sjtu)"|ready/);
+      }
+      // Straight at the registry, the same targets find no route either.
+      for (const target of targets.slice(2)) {
+        const response = await rawGet(registryPort, target);
+        expect(response.status, target).toBe(404);
+        expect(response.body, target).not.toMatch(/"service":"registry"/);
+      }
     });
-    const VERIFY = `/documents/verify/${encodeURIComponent('<script>alert(1)</script>')}`;
+    // The gateway passes on only a code without slashes, so a slash-free payload shows the page's escaping.
+    const VERIFY = `/documents/verify/${encodeURIComponent('<img src=x onerror=alert(1)>')}`;
+    it.each(['gateway', 'registry'] as const)(
+      'shows a hostile verification code escaped, on a page that runs no script (%s)',
+      async (target) => {
+        const origin =
+          target === 'gateway' ? new URL(graph.gatewayUrl).origin : `http://127.0.0.1:${graph.subgraph('registry').port}`;
+        const response = await fetch(`${origin}${VERIFY}`);
+        expect(response.status).toBe(404);
+        const page = await response.text();
+        expect(page).not.toContain('<img');
+        expect(page).toContain('&lt;img src=x onerror=alert(1)&gt;');
+      },
+    );
     it('serves the verification page with a policy that forbids scripts, at the registry', async () => {
       const response = await fetch(`http://127.0.0.1:${graph.subgraph('registry').port}${VERIFY}`);
       expect(response.headers.get('content-security-policy')).toContain("default-src 'none'");

@@ -16,6 +16,8 @@ import type { Database } from '../db';
 import type { MigrationSource } from '../migrate';
 
 export { ManualClock } from '../clock';
+export { rawGet } from './rawHttp';
+export type { RawResponse } from './rawHttp';
 
 /** Where every test run's services write their logs, for the audit that follows the suite. */
 export const TEST_LOG_DIR = fileURLToPath(new URL('../../../../.test-logs/', import.meta.url));

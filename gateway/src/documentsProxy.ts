@@ -1,0 +1,131 @@
+import type { Logger } from '@xueshi/subgraph-kit';
+import type { RequestHandler, Response } from 'express';
+
+/** How long one document may take, rendering included; a PDF takes well under a second. */
+export const DEFAULT_DOCUMENTS_TIMEOUT_MS = 10_000;
+
+/** The registry's document routes: the only paths the gateway ever asks the registry for. */
+export type DocumentRoute = 'invoices' | 'transcripts' | 'verify';
+
+/** A request for a document, rebuilt from validated parts: where to fetch it and what to send along. */
+export interface DocumentTarget {
+  route: DocumentRoute;
+  /** On the registry's origin, under /documents/<route>/, one encoded segment, the link token at most. */
+  url: URL;
+  /**
+   * Whether the caller's bearer token goes along: only to a download without a link token, which the
+   * registry then opens for the signed-in caller. The public verification page never gets it.
+   */
+  forwardsAuthorization: boolean;
+}
+
+const UUID = '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}';
+const FILE_SHAPES: Record<Exclude<DocumentRoute, 'verify'>, RegExp> = {
+  invoices: new RegExp(`^${UUID}\\.pdf$`, 'i'),
+  transcripts: new RegExp(`^${UUID}\\.(pdf|csv)$`, 'i'),
+};
+/**
+ * A verification code as a person may type it (the registry forgives case, spaces and look-alikes and
+ * escapes what it shows): no separators, no escapes, nothing invisible, not only dots.
+ */
+const CODE_SHAPE = /^(?!\.+$)[^/\\%\p{C}]{1,64}$/u;
+/** A link token is a compact JWS. */
+const LINK_TOKEN = /^[\w-]+\.[\w-]+\.[\w-]+$/;
+const MAX_LINK_TOKEN_LENGTH = 4096;
+
+const decoded = (segment: string): string | null => {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return null;
+  }
+};
+
+/**
+ * The registry URL a gateway request target stands for, or null when it is not exactly one document
+ * route: absolute-form and protocol-relative targets, dot segments (plain or encoded, once or twice),
+ * encoded slashes or backslashes, extra segments and unknown routes are all null. Only the link token
+ * of a download survives from the query; the verification page takes none.
+ */
+export function documentTarget(requestTarget: string, origin: string): DocumentTarget | null {
+  const prefix = '/documents/';
+  if (!requestTarget.startsWith(prefix) || requestTarget.includes('#')) return null;
+  const queryAt = requestTarget.indexOf('?');
+  const path = queryAt === -1 ? requestTarget : requestTarget.slice(0, queryAt);
+  const segments = path.slice(prefix.length).split('/');
+  if (segments.length !== 2) return null;
+  const [route, rawFile = ''] = segments;
+  const file = decoded(rawFile);
+  if (file === null) return null;
+
+  const url = new URL(origin);
+  if (route === 'verify') {
+    if (!CODE_SHAPE.test(file)) return null;
+    url.pathname = `${prefix}verify/${encodeURIComponent(file)}`;
+    return { route, url, forwardsAuthorization: false };
+  }
+  if (route !== 'invoices' && route !== 'transcripts') return null;
+  if (!FILE_SHAPES[route].test(file)) return null;
+  url.pathname = `${prefix}${route}/${file}`;
+  const token = queryAt === -1 ? null : new URLSearchParams(requestTarget.slice(queryAt + 1)).get('token');
+  if (token !== null) {
+    if (token.length > MAX_LINK_TOKEN_LENGTH || !LINK_TOKEN.test(token)) return null;
+    url.search = new URLSearchParams({ token }).toString();
+  }
+  return { route, url, forwardsAuthorization: token === null };
+}
+
+/** Headers of the registry's answer the caller gets; nothing else (cookies, server details) passes. */
+const PASSED_HEADERS = ['content-type', 'content-disposition', 'cache-control', 'content-security-policy'];
+
+const refuse = (res: Response, status: number, code: string, zh: string, en: string) =>
+  res.status(status).json({ errors: [{ message: `${zh} (${en})`, extensions: { code, zh, en } }] });
+
+export interface DocumentsProxyOptions {
+  /** The registry's origin. */
+  origin: string;
+  logger: Logger;
+  /** The whole answer, body included, within this; else 504 (default DEFAULT_DOCUMENTS_TIMEOUT_MS). */
+  timeoutMs?: number | undefined;
+}
+
+/**
+ * Serves GET /documents/* from the registry's document routes, and nothing else: the target is rebuilt
+ * from validated segments (documentTarget), redirects are refused rather than followed, only the
+ * bearer token a download needs is sent along, and the answer must arrive within the timeout.
+ */
+export function documentsProxy(options: DocumentsProxyOptions): RequestHandler {
+  const { logger } = options;
+  const timeoutMs = options.timeoutMs ?? DEFAULT_DOCUMENTS_TIMEOUT_MS;
+  return async (req, res) => {
+    const target = documentTarget(req.originalUrl, options.origin);
+    if (!target) {
+      refuse(res, 404, 'NOT_FOUND', '未找到该文档', 'No such document');
+      return;
+    }
+    const authorization = target.forwardsAuthorization ? req.headers.authorization : undefined;
+    try {
+      const upstream = await fetch(target.url, {
+        headers: authorization ? { authorization } : {},
+        redirect: 'manual',
+        signal: AbortSignal.timeout(timeoutMs),
+      });
+      if (upstream.type === 'opaqueredirect' || (upstream.status >= 300 && upstream.status < 400)) {
+        await upstream.body?.cancel();
+        logger.warn({ route: target.route, status: upstream.status }, 'document service answered with a redirect; refused');
+        refuse(res, 502, 'UNAVAILABLE', '文档服务暂时不可用', 'Documents are unavailable');
+        return;
+      }
+      const body = Buffer.from(await upstream.arrayBuffer());
+      for (const header of PASSED_HEADERS) {
+        const value = upstream.headers.get(header);
+        if (value) res.set(header, value);
+      }
+      res.set('x-content-type-options', 'nosniff').status(upstream.status).send(body);
+    } catch (error) {
+      const timedOut = error instanceof DOMException && error.name === 'TimeoutError';
+      logger.warn({ err: error, route: target.route }, timedOut ? 'document service too slow' : 'document service unreachable');
+      refuse(res, timedOut ? 504 : 503, 'UNAVAILABLE', '文档服务暂时不可用', 'Documents are unavailable');
+    }
+  };
+}
