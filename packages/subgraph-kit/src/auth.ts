@@ -21,6 +21,12 @@ export const TOKEN_AUDIENCE = 'xueshi';
 export const DOCUMENT_TOKEN_AUDIENCE = 'xueshi-document';
 const ALGORITHM = 'ES256';
 
+/**
+ * The longest a token may live (expiry minus issue time). A token must carry both: one without an
+ * expiry would open the API for ever, so it is refused like a forged one.
+ */
+export const MAX_TOKEN_LIFETIME_SECONDS = 24 * 60 * 60;
+
 /** Key ids of keys made for development; production refuses to start with one. */
 export const DEVELOPMENT_KEY_PREFIX = 'dev-';
 
@@ -48,7 +54,10 @@ export async function createTokenVerifier(publicJwk: JWK, clock: Clock): Promise
         audience,
         algorithms: [ALGORITHM],
         currentDate: clock.now(),
+        requiredClaims: ['exp', 'iat'],
+        maxTokenAge: MAX_TOKEN_LIFETIME_SECONDS,
       });
+      if ((payload.exp ?? 0) - (payload.iat ?? 0) > MAX_TOKEN_LIFETIME_SECONDS) throw unauthenticated(invalidToken);
       const role = payload['role'];
       const institution = payload['inst'];
       if (typeof payload.sub !== 'string' || !ROLES.includes(role as Role)) throw unauthenticated(invalidToken);

@@ -1,5 +1,6 @@
 import {
   ErrorCode,
+  MAX_TOKEN_LIFETIME_SECONDS,
   TOKEN_AUDIENCE,
   TOKEN_ISSUER,
   createTokenSigner,
@@ -72,6 +73,25 @@ describe('tokens', () => {
     const token = await signer.sign({ role: 'SERVICE', subject: 'registry' }, 60);
     clock.advance(61_000);
     await expectUserError(verifier.verify(token), ErrorCode.UNAUTHENTICATED);
+  });
+
+  it('refuses a token of the real key without an expiry, without an issue time, or living longer than a day', async () => {
+    const now = Math.floor(clock.now().getTime() / 1000);
+    const claims = { role: 'REGISTRAR', sub: 'registrar', iss: TOKEN_ISSUER, aud: TOKEN_AUDIENCE };
+    const key = await importJWK(keys.privateJwk, 'ES256');
+    const signed = (extra: JWTPayload) => new SignJWT({ ...claims, ...extra }).setProtectedHeader({ alg: 'ES256' }).sign(key);
+    for (const extra of [
+      { iat: now },
+      { exp: now + 600 },
+      { iat: now, exp: now + MAX_TOKEN_LIFETIME_SECONDS + 1 },
+      { iat: now - 600, exp: now + 10 * 365 * 24 * 60 * 60 },
+      { iat: now + 3600, exp: now + 4000 },
+    ]) {
+      const error = await expectUserError(verifier.verify(await signed(extra)), ErrorCode.UNAUTHENTICATED);
+      expect(error.extensions['en'], JSON.stringify(extra)).toMatch(/Invalid token/);
+    }
+    // A day exactly is the longest allowed.
+    expect((await verifier.verify(await signed({ iat: now, exp: now + MAX_TOKEN_LIFETIME_SECONDS }))).role).toBe('REGISTRAR');
   });
 
   it('refuses a token signed by another key', async () => {

@@ -1,5 +1,5 @@
 import { SUBGRAPHS, subgraphUrlVariable } from '@xueshi/institutions';
-import { parseEnv, subgraphEnvShape } from '@xueshi/subgraph-kit';
+import { MAX_TOKEN_LIFETIME_SECONDS, parseEnv, subgraphEnvShape } from '@xueshi/subgraph-kit';
 import { z } from 'zod';
 
 const institutionUrls = Object.fromEntries(
@@ -18,7 +18,7 @@ const registryEnv = z.object({
     .number()
     .int()
     .min(1)
-    .max(24 * 60)
+    .max(MAX_TOKEN_LIFETIME_SECONDS / 60)
     .default(30),
   /** How long an unpaid registration holds its seat. */
   HOLD_MINUTES: z.coerce

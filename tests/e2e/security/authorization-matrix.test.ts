@@ -607,6 +607,14 @@ type Credential =
 
 const base64url = (value: object) => Buffer.from(JSON.stringify(value)).toString('base64url');
 
+/** The registrar's claims signed with the test key, issued now, with `expiresIn` seconds to live (none: no expiry). */
+async function registrarTokenLiving(expiresIn: number | null): Promise<Record<string, string>> {
+  const now = Math.floor(graph.clock.now().getTime() / 1000);
+  const claims = { sub: 'registrar', role: 'REGISTRAR', iss: 'xueshi-registry', aud: 'xueshi', iat: now };
+  const token = await (await testKeys()).signClaims(expiresIn === null ? claims : { ...claims, exp: now + expiresIn });
+  return { authorization: `Bearer ${token}` };
+}
+
 /** Tokens that prove nothing: each must be refused as UNAUTHENTICATED, whatever it claims. */
 const BAD_CREDENTIALS: Credential[] = [
   { kind: 'bad', name: 'a malformed token', asRole: 'registrar', header: async () => ({ authorization: 'Bearer not-a-token' }) },
@@ -639,6 +647,18 @@ const BAD_CREDENTIALS: Credential[] = [
       const claims = { sub: 'registrar', role: 'REGISTRAR', iss: 'xueshi-registry', aud: 'xueshi', iat: now, exp: now + 600 };
       return { authorization: `Bearer ${base64url({ alg: 'none', typ: 'JWT' })}.${base64url(claims)}.` };
     },
+  },
+  {
+    kind: 'bad',
+    name: "a registrar's token without an expiry, signed by the real key",
+    asRole: 'registrar',
+    header: () => registrarTokenLiving(null),
+  },
+  {
+    kind: 'bad',
+    name: "a registrar's token living ten years, signed by the real key",
+    asRole: 'registrar',
+    header: () => registrarTokenLiving(10 * 365 * 24 * 60 * 60),
   },
   {
     kind: 'bad',

@@ -5,7 +5,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
-import type { JWK } from 'jose';
+import { SignJWT, importJWK } from 'jose';
+import type { JWK, JWTPayload } from 'jose';
 import { createTokenSigner, generateSigningKeys } from '../auth';
 import type { Caller } from '../auth';
 import type { Clock } from '../clock';
@@ -82,6 +83,8 @@ export interface TestKeys {
   publicJwk: JWK;
   /** Signs a token for `caller` valid at the clock's now. */
   tokenFor(caller: Caller, clock: Clock): Promise<string>;
+  /** Signs exactly `claims` with the test key: the shapes a forger holding the key would try. */
+  signClaims(claims: JWTPayload): Promise<string>;
 }
 
 let keys: Promise<TestKeys> | undefined;
@@ -92,6 +95,8 @@ export function testKeys(): Promise<TestKeys> {
     return {
       ...pair,
       tokenFor: async (caller, clock) => (await createTokenSigner(pair.privateJwk, clock)).sign(caller),
+      signClaims: async (claims) =>
+        new SignJWT(claims).setProtectedHeader({ alg: 'ES256', kid: 'test-key' }).sign(await importJWK(pair.privateJwk, 'ES256')),
     };
   })();
   return keys;
