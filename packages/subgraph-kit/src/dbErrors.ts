@@ -56,3 +56,49 @@ export async function retryOnConflict<T>(work: () => Promise<T>, attempts = 3): 
     }
   }
 }
+
+/** Fields naming what an error is about, as PGlite and postgres.js call them: names, never values. */
+const NAME_FIELDS = [
+  ['constraint', 'constraint_name'],
+  ['table', 'table_name'],
+  ['column', 'column_name'],
+  ['schema', 'schema_name'],
+  ['dataType', 'data_type_name'],
+] as const;
+
+/** What a log may keep of a database error: its SQLSTATE, the names it is about, and a message without values. */
+export interface DatabaseErrorRecord {
+  code?: string;
+  constraint?: string;
+  table?: string;
+  column?: string;
+  schema?: string;
+  dataType?: string;
+  message: string;
+}
+
+/**
+ * A database error reduced to what a log may keep, or undefined for any other error. PostgreSQL quotes
+ * the offending value in its message (`invalid input syntax for type integer: "…"`) and puts keys and
+ * rows in `detail`; the drivers and drizzle's wrapper (`Failed query: … params: …`) carry the statement's
+ * parameters. So the message keeps only the quoted names the error itself reports (its constraint,
+ * table, column), a wrapper's message becomes its statement with string literals blanked, and detail,
+ * hint, where and parameters are left behind.
+ */
+export function databaseErrorRecord(error: Error): DatabaseErrorRecord | undefined {
+  const fields = error as unknown as Record<string, unknown>;
+  // Both drivers give what the server reported a severity; the wrappers carry the statement.
+  const reported = typeof fields['severity'] === 'string';
+  if (!reported && typeof fields['query'] !== 'string') return undefined;
+  const names: Record<string, string> = {};
+  for (const [key, alias] of NAME_FIELDS) {
+    const value = fields[key] ?? fields[alias];
+    if (typeof value === 'string' && value !== '') names[key] = value;
+  }
+  const known = new Set(Object.values(names));
+  const message = reported
+    ? error.message.replace(/"((?:[^"]|"")*)"/g, (quoted, inner: string) => (known.has(inner) ? quoted : '"…"'))
+    : `Failed query: ${String(fields['query']).replace(/'(?:[^']|'')*'/g, "'…'")}`;
+  const code = typeof fields['code'] === 'string' && reported ? { code: fields['code'] } : {};
+  return { ...code, ...names, message };
+}

@@ -1,5 +1,6 @@
 import { destination, pino } from 'pino';
 import type { DestinationStream, Logger as PinoLogger } from 'pino';
+import { databaseErrorRecord } from './dbErrors';
 
 export type Logger = PinoLogger;
 
@@ -47,17 +48,26 @@ function scrub(value: unknown, depth = 0): unknown {
 
 /**
  * Errors as type, code, message and stack only: driver errors carry the statement's parameters (ID
- * numbers, mobiles), which must not reach a log.
+ * numbers, mobiles, names), which must not reach a log. A database error keeps its SQLSTATE and the
+ * names it is about, and a message and stack without the values the database quoted (dbErrors.ts).
  */
 function serializeError(error: unknown): unknown {
   if (!(error instanceof Error)) return scrub(error);
+  const cause = error.cause ? { cause: serializeError(error.cause) } : {};
+  const database = databaseErrorRecord(error);
+  if (database) {
+    // The stack starts with the message, so it is rebuilt from the frames alone.
+    const frames = (error.stack ?? '').split('\n').filter((line) => /^\s+at\s/.test(line));
+    const message = scrubText(database.message);
+    return { type: error.name, ...database, message, stack: [`${error.name}: ${message}`, ...frames].join('\n'), ...cause };
+  }
   const code = (error as { code?: unknown }).code;
   return {
     type: error.name,
     ...(typeof code === 'string' ? { code } : {}),
     message: scrubText(error.message),
     stack: error.stack ? scrubText(error.stack) : undefined,
-    ...(error.cause ? { cause: serializeError(error.cause) } : {}),
+    ...cause,
   };
 }
 
