@@ -1,7 +1,7 @@
 import { HeaderMap } from '@apollo/server';
 import type { ApolloServerPlugin } from '@apollo/server';
 import { ErrorCode, SIGN_IN_LIMITS, UserError } from '@xueshi/subgraph-kit';
-import type { Logger, RateLimiter } from '@xueshi/subgraph-kit';
+import type { Logger, RateLimiter, Reservation } from '@xueshi/subgraph-kit';
 import { Kind } from 'graphql';
 import type { DocumentNode, FragmentDefinitionNode, OperationDefinitionNode, SelectionSetNode } from 'graphql';
 
@@ -46,11 +46,14 @@ export function signInAttempts(document: DocumentNode, operation: OperationDefin
 const FAILED_GUESS: ReadonlySet<unknown> = new Set([ErrorCode.UNAUTHENTICATED, ErrorCode.CONFLICT]);
 
 /**
- * Limits failed sign-ins per client address (SIGN_IN_LIMITS.failuresPerAddress): an address with too
- * many recent failures is refused with HTTP 429, RATE_LIMITED and `retryAfterSeconds` before the
- * registry hears of it; each failed attempt in a response counts. Successful sign-ins never count, so a
- * whole office behind one address signs in freely. The registry limits failures per account on its own;
- * this stops one address from trying many accounts.
+ * Limits sign-in attempts per client address (SIGN_IN_LIMITS.failuresPerAddress). Before the registry
+ * hears of an operation, all its sign-in fields are reserved against the address's count in one atomic
+ * step; an address that has no room left is refused with HTTP 429, RATE_LIMITED and
+ * `retryAfterSeconds`. Parallel requests and batched operations each reserve their own, so together
+ * they never make more attempts than the limit. Once answered, every reserved attempt that was not a
+ * failed guess is given back: successful sign-ins never stay counted, so a whole office behind one
+ * address signs in freely. The registry limits attempts per account on its own; this stops one address
+ * from trying many accounts.
  *
  * When the counter store cannot be reached, sign-in is refused as UNAVAILABLE: an unlimited sign-in is
  * what the limit exists to prevent.
@@ -71,12 +74,13 @@ export function signInLimitPlugin<TContext extends ClientAddressContext>(
   return {
     requestDidStart: async () => {
       let keys: string[] = [];
+      let reservation: Reservation | undefined;
       return {
         didResolveOperation: async ({ document, operation, contextValue }) => {
           keys = operation ? signInResponseKeys(document, operation) : [];
           if (keys.length === 0) return;
           try {
-            await limiter.check(rule, contextValue.clientAddress);
+            reservation = await limiter.reserve(rule, contextValue.clientAddress, keys.length);
           } catch (error) {
             if (!(error instanceof UserError && error.code === ErrorCode.RATE_LIMITED)) throw unavailable(error);
             const retryAfter = String(error.extensions['retryAfterSeconds']);
@@ -93,15 +97,16 @@ export function signInLimitPlugin<TContext extends ClientAddressContext>(
             );
           }
         },
-        willSendResponse: async ({ response, contextValue }) => {
-          if (keys.length === 0 || response.body.kind !== 'single') return;
+        willSendResponse: async ({ response }) => {
+          // An answer the gateway cannot read (incremental delivery) keeps every attempt counted.
+          if (!reservation || response.body.kind !== 'single') return;
           const failures = (response.body.singleResult.errors ?? []).filter(
             (error) => keys.includes(String(error.path?.[0])) && FAILED_GUESS.has(error.extensions?.['code']),
           );
           try {
-            for (const _failure of failures) await limiter.record(rule, contextValue.clientAddress);
+            await reservation.release(keys.length - failures.length);
           } catch (error) {
-            logger.error({ err: error }, 'failed sign-in not counted: the limit store is unavailable');
+            logger.error({ err: error }, 'sign-in attempts not given back: the limit store is unavailable');
           }
         },
       };

@@ -143,20 +143,55 @@ describe('sign-in attempts per client address', () => {
   });
 
   // Sign-ins are non-null mutation fields: the first failure ends the operation, so aliases cannot
-  // multiply guesses; each failure reported counts.
-  it('counts each failed sign-in an aliased operation reports', async () => {
+  // multiply guesses. All its sign-in fields are reserved up front; each failure reported stays counted.
+  it('reserves each sign-in field of an aliased operation, and keeps counted the failures it reports', async () => {
     const signIn = clientOf(await gatewayWith({ signInLimiter: limiter() }));
     const three = `mutation {
       a: signIn(idNumber: "1", password: "a") { token }
       b: signIn(idNumber: "2", password: "b") { token }
       staffSignIn(username: "shu-staff", password: "c") { token }
     }`;
-    await repeat(30, async () => {
+    await repeat(28, async () => {
       const result = await signIn({ query: three });
       expect(result.errors).toHaveLength(1);
       return result;
     });
+    expect((await signIn({ query: three })).status).toBe(429);
+    await repeat(2, () => signIn());
     expect((await signIn()).errors?.[0]?.extensions?.['code']).toBe('RATE_LIMITED');
+  });
+
+  it('reserves before forwarding: parallel requests and batches from one address make at most 30 attempts', async () => {
+    const gateway = await gatewayWith({ signInLimiter: limiter() });
+    const signIn = clientOf(gateway);
+    const before = registry.operations.count;
+    const single = await Promise.all(Array.from({ length: 20 }, () => signIn()));
+    const batch = JSON.stringify(
+      Array.from({ length: 10 }, () => ({ query: SIGN_IN, variables: { id: '310104198806150011', password: 'guess' } })),
+    );
+    const batches = await Promise.all(
+      Array.from({ length: 6 }, () =>
+        send(gateway.url, { headers: { 'content-type': 'application/json' }, body: batch }).then((response) =>
+          response.json<{ errors?: { extensions?: Record<string, unknown> }[] }[]>(),
+        ),
+      ),
+    );
+    const codes = [
+      ...single.map((result) => result.errors?.[0]?.extensions?.['code']),
+      ...batches.flat().map((result) => result.errors?.[0]?.extensions?.['code']),
+    ];
+    expect(codes).toHaveLength(80);
+    expect(codes.filter((code) => code === 'UNAUTHENTICATED')).toHaveLength(RULE.limit);
+    expect(codes.filter((code) => code === 'RATE_LIMITED')).toHaveLength(80 - RULE.limit);
+    expect(registry.operations.count - before).toBe(RULE.limit);
+  });
+
+  it('gives back the attempts of successful sign-ins made in parallel', async () => {
+    const signIn = clientOf(await gatewayWith({ signInLimiter: limiter() }));
+    const results = await Promise.all(Array.from({ length: 25 }, () => signIn({ password: STUB_PASSWORD })));
+    expect(results.every((result) => result.status === 200)).toBe(true);
+    await repeat(RULE.limit, () => signIn());
+    expect((await signIn()).status).toBe(429);
   });
 
   it('ignores X-Forwarded-For unless told to trust proxies', async () => {
@@ -180,6 +215,7 @@ describe('sign-in attempts per client address', () => {
   it('refuses sign-in as UNAVAILABLE, without forwarding it, when the counters cannot be reached', async () => {
     const broken: RateLimitStore = {
       increment: () => Promise.reject(new Error('connection refused')),
+      decrement: () => Promise.reject(new Error('connection refused')),
       count: () => Promise.reject(new Error('connection refused')),
       reset: () => Promise.reject(new Error('connection refused')),
       close: async () => undefined,

@@ -1,7 +1,9 @@
 import { DEMO_PASSWORD } from '@xueshi/institutions';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SIGN_IN_LIMITS, createRateLimiter, memoryRateLimitStore } from '@xueshi/subgraph-kit';
+import { ManualClock } from '@xueshi/subgraph-kit/testing';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { contractOperation } from '../harness/contract';
-import { registrySnapshot } from '../harness/fixtures';
+import { randomIdNumber, registrySnapshot } from '../harness/fixtures';
 import { startTestGraph } from '../harness/graph';
 import type { TestGraph } from '../harness/graph';
 import { errorCode, signUpLearner } from '../harness/learners';
@@ -54,5 +56,47 @@ describe('sign-in abuse per account', () => {
       'RATE_LIMITED',
     );
     expect((await graph.execute(STAFF_SIGN_IN, { username: 'sjtu-staff', password: DEMO_PASSWORD })).errors).toBeUndefined();
+  });
+});
+
+describe('sign-in attempts in parallel', () => {
+  let graph: TestGraph;
+  // The gateway's counters per address, on a clock of their own: each test starts a window of its own.
+  const clock = new ManualClock('2021-02-22T10:00:00+08:00');
+  beforeEach(() => clock.advance(SIGN_IN_LIMITS.failuresPerAddress.windowSeconds * 1000));
+  beforeAll(async () => {
+    graph = await startTestGraph({ seed: 'demo', signInLimiter: createRateLimiter(memoryRateLimitStore(clock), clock) });
+  });
+  afterAll(() => graph?.close());
+
+  it('checks at most five passwords of 30 sent at once for one account, so the right one sent last is refused', async () => {
+    const learner = await signUpLearner(graph, { password: 'the right password' });
+    const passwords = [...Array.from({ length: 29 }, (_, index) => `guess ${index}`), 'the right password'];
+    const results = await Promise.all(
+      passwords.map((password) => graph.execute(SIGN_IN, { idNumber: learner.idNumber, password })),
+    );
+    const codes = results.map(errorCode);
+    expect(codes.filter((code) => code === 'UNAUTHENTICATED')).toHaveLength(SIGN_IN_LIMITS.failuresPerAccount.limit);
+    expect(codes.filter((code) => code === 'RATE_LIMITED')).toHaveLength(30 - SIGN_IN_LIMITS.failuresPerAccount.limit);
+    expect(codes.at(-1)).toBe('RATE_LIMITED');
+  });
+
+  it('lets parallel batches from one address try at most 30 accounts', async () => {
+    const batch = () =>
+      Array.from({ length: 10 }, () => ({ query: SIGN_IN, variables: { idNumber: randomIdNumber(), password: 'guess' } }));
+    const answers = await Promise.all(
+      Array.from({ length: 6 }, async () => {
+        const response = await fetch(graph.gatewayUrl, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify(batch()),
+        });
+        return (await response.json()) as Parameters<typeof errorCode>[0][];
+      }),
+    );
+    const codes = answers.flat().map(errorCode);
+    expect(codes).toHaveLength(60);
+    expect(codes.filter((code) => code === 'UNAUTHENTICATED')).toHaveLength(SIGN_IN_LIMITS.failuresPerAddress.limit);
+    expect(codes.filter((code) => code === 'RATE_LIMITED')).toHaveLength(60 - SIGN_IN_LIMITS.failuresPerAddress.limit);
   });
 });

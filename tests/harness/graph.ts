@@ -16,6 +16,7 @@ import type {
   Caller,
   Database,
   Logger,
+  RateLimiter,
   RunningServer,
   SeedLevel,
   SubgraphDependencies,
@@ -89,6 +90,8 @@ export interface TestGraphOptions {
   /** The registry's payment provider (a sandbox by default). */
   paymentProvider?: PaymentProvider;
   holdMinutes?: number;
+  /** Limits sign-in attempts per client address at the gateway, as a deployment does. */
+  signInLimiter?: RateLimiter;
 }
 
 function operationCounter(counter: { count: number }): ApolloServerPlugin<BaseContext> {
@@ -154,6 +157,7 @@ export async function startTestGraph(options: TestGraphOptions = {}): Promise<Te
     verifier,
     logger: logger.child({ service: 'gateway' }),
     development: true,
+    ...(options.signInLimiter ? { signInLimiter: options.signInLimiter } : {}),
     port: 0,
   });
 

@@ -6,8 +6,13 @@ import type { Logger } from './logger';
 
 /** Counters that every replica shares (Redis), or that one process keeps (memory, the embedded demo). */
 export interface RateLimitStore {
-  /** Adds one to `key` and returns the new count; the key is forgotten after `ttlSeconds`. */
-  increment(key: string, ttlSeconds: number): Promise<number>;
+  /**
+   * Adds `by` (default 1) to `key` and returns the new count, in one step no concurrent caller can come
+   * between; the key is forgotten after `ttlSeconds`.
+   */
+  increment(key: string, ttlSeconds: number, by?: number): Promise<number>;
+  /** Takes `by` off `key` in one step, never below zero; nothing when the key is gone. */
+  decrement(key: string, by: number): Promise<void>;
   count(key: string): Promise<number>;
   reset(key: string): Promise<void>;
   close(): Promise<void>;
@@ -31,11 +36,16 @@ export function memoryRateLimitStore(clock: Clock): RateLimitStore {
     return counters.get(key);
   };
   return {
-    increment: async (key, ttlSeconds) => {
+    // No await between reading and writing a counter: one process's calls cannot interleave.
+    increment: async (key, ttlSeconds, by = 1) => {
       const counter = live(key) ?? { count: 0, expiresAt: clock.now().getTime() + ttlSeconds * 1000 };
-      counter.count += 1;
+      counter.count += by;
       counters.set(key, counter);
       return counter.count;
+    },
+    decrement: async (key, by) => {
+      const counter = live(key);
+      if (counter) counter.count = Math.max(0, counter.count - by);
     },
     count: async (key) => live(key)?.count ?? 0,
     reset: async (key) => {
@@ -44,6 +54,13 @@ export function memoryRateLimitStore(clock: Clock): RateLimitStore {
     close: async () => counters.clear(),
   };
 }
+
+/** DECRBY on a key that still exists, floored at zero; DECRBY and INCRBY keep the key's TTL. */
+const DECREMENT_TO_ZERO = `
+if redis.call('EXISTS', KEYS[1]) == 0 then return 0 end
+local count = redis.call('DECRBY', KEYS[1], ARGV[1])
+if count < 0 then redis.call('INCRBY', KEYS[1], -count) end
+return 0`;
 
 /**
  * A store in Redis, shared by every replica; throws on start when Redis cannot be reached. Later
@@ -59,11 +76,14 @@ export async function redisRateLimitStore(url: string, logger?: Logger): Promise
     throw error;
   }
   return {
-    increment: async (key, ttlSeconds) => {
-      const results = await redis.multi().incr(key).expire(key, ttlSeconds).exec();
+    increment: async (key, ttlSeconds, by = 1) => {
+      const results = await redis.multi().incrby(key, by).expire(key, ttlSeconds).exec();
       const [error, count] = results?.[0] ?? [new Error('Redis returned no result'), 0];
       if (error) throw error;
       return Number(count);
+    },
+    decrement: async (key, by) => {
+      await redis.eval(DECREMENT_TO_ZERO, 1, key, by);
     },
     count: async (key) => Number((await redis.get(key)) ?? 0),
     reset: async (key) => {
@@ -82,13 +102,19 @@ export interface RateLimitRule {
   windowSeconds: number;
 }
 
+/** Events counted ahead of time; those that turn out not to count are given back. */
+export interface Reservation {
+  /** Gives back `events` of the reserved events (all by default), in the window they were counted in. */
+  release(events?: number): Promise<void>;
+}
+
 export interface RateLimiter {
-  /** RATE_LIMITED when `subject` has used up `rule` in the current window. */
-  check(rule: RateLimitRule, subject: string): Promise<void>;
-  /** Counts one event for `subject`; RATE_LIMITED when that goes over the limit. */
-  consume(rule: RateLimitRule, subject: string): Promise<void>;
-  /** Counts one event without refusing (e.g. a failed sign-in, refused on the next attempt). */
-  record(rule: RateLimitRule, subject: string): Promise<void>;
+  /**
+   * Counts `events` (default 1) for `subject` in one atomic step, before they happen: RATE_LIMITED, and
+   * nothing counted, when that would go over the limit. Concurrent callers can never together exceed it,
+   * as checking first and counting afterwards would let them.
+   */
+  reserve(rule: RateLimitRule, subject: string, events?: number): Promise<Reservation>;
   reset(rule: RateLimitRule, subject: string): Promise<void>;
 }
 
@@ -111,22 +137,31 @@ export function createRateLimiter(store: RateLimitStore, clock: Clock, prefix = 
       { retryAfterSeconds: window(rule).retryAfter },
     );
   return {
-    check: async (rule, subject) => {
-      if ((await store.count(keyOf(rule, subject))) >= rule.limit) throw refuse(rule);
-    },
-    consume: async (rule, subject) => {
-      if ((await store.increment(keyOf(rule, subject), rule.windowSeconds * 2)) > rule.limit) throw refuse(rule);
-    },
-    record: async (rule, subject) => {
-      await store.increment(keyOf(rule, subject), rule.windowSeconds * 2);
+    reserve: async (rule, subject, events = 1) => {
+      const key = keyOf(rule, subject);
+      if ((await store.increment(key, rule.windowSeconds * 2, events)) > rule.limit) {
+        // Refused events never happen: giving them back leaves room for fewer at once.
+        await store.decrement(key, events);
+        throw refuse(rule);
+      }
+      let held = events;
+      return {
+        release: async (count = held) => {
+          const given = Math.min(count, held);
+          held -= given;
+          if (given > 0) await store.decrement(key, given);
+        },
+      };
     },
     reset: (rule, subject) => store.reset(keyOf(rule, subject)),
   };
 }
 
 /**
- * The sign-in limits: failures per account, and failures per client address. Only failures count, so
- * an office of people signing in from one address at registration opening is never held up.
+ * The sign-in limits: attempts per account, and per client address. Every attempt is reserved before
+ * its password is checked; only failures stay counted (successes are given back), so an office of
+ * people signing in from one address at registration opening is never held up, while no number of
+ * parallel guesses checks more passwords than the limit (ADR 0010).
  */
 export const SIGN_IN_LIMITS = {
   failuresPerAccount: { name: 'sign-in-failures', limit: 5, windowSeconds: 15 * 60 },

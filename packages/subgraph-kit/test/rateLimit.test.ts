@@ -32,9 +32,9 @@ const stores: [string, (clock: ManualClock) => Promise<StoreUnderTest>][] = [
       const seen = new Map<string, number>();
       const store: RateLimitStore = {
         ...memory,
-        increment: async (key, ttlSeconds) => {
-          const count = await memory.increment(key, ttlSeconds);
-          if (count === 1) seen.set(key, clock.now().getTime() + ttlSeconds * 1000);
+        increment: async (key, ttlSeconds, by = 1) => {
+          const count = await memory.increment(key, ttlSeconds, by);
+          if (count === by) seen.set(key, clock.now().getTime() + ttlSeconds * 1000);
           return count;
         },
       };
@@ -79,7 +79,7 @@ describe.each(stores)('createRateLimiter over the %s store', (_name, open) => {
   let prefix: string;
   let limiter: RateLimiter;
   const consumeTimes = async (times: number, rule = RULE, subject = SUBJECT) => {
-    for (let count = 0; count < times; count += 1) await limiter.consume(rule, subject);
+    for (let count = 0; count < times; count += 1) await limiter.reserve(rule, subject);
   };
 
   beforeAll(async () => {
@@ -98,27 +98,55 @@ describe.each(stores)('createRateLimiter over the %s store', (_name, open) => {
     expect(await underTest.keys(prefix)).toEqual([]);
   });
 
-  it('consume: allows `limit` events in a window and refuses the next, with the seconds until the window ends', async () => {
+  it('reserve: allows `limit` events in a window and refuses the next, with the seconds until the window ends', async () => {
     await consumeTimes(RULE.limit);
     clock.advance(20_500);
-    const refused = await expectUserError(limiter.consume(RULE, SUBJECT), ErrorCode.RATE_LIMITED);
+    const refused = await expectUserError(limiter.reserve(RULE, SUBJECT), ErrorCode.RATE_LIMITED);
     expect(refused.extensions['retryAfterSeconds']).toBe(40);
     expect(refused.message).toBe('尝试次数过多，请稍后再试 (Too many attempts; please try again later)');
   });
 
-  it('check: refuses once `limit` events are counted, and never counts itself', async () => {
-    for (let count = 0; count < 10; count += 1) await limiter.check(RULE, SUBJECT);
-    await consumeTimes(RULE.limit - 1);
-    await limiter.check(RULE, SUBJECT);
-    await consumeTimes(1);
-    const refused = await expectUserError(limiter.check(RULE, SUBJECT), ErrorCode.RATE_LIMITED);
-    expect(refused.extensions['retryAfterSeconds']).toBe(60);
+  it('reserve: parallel reservations never exceed the limit together', async () => {
+    const outcomes = await Promise.allSettled(Array.from({ length: 30 }, () => limiter.reserve(RULE, SUBJECT)));
+    expect(outcomes.filter(({ status }) => status === 'fulfilled')).toHaveLength(RULE.limit);
+    const many = await Promise.allSettled(Array.from({ length: 10 }, () => limiter.reserve(RULE, 'batches', 2)));
+    expect(many.filter(({ status }) => status === 'fulfilled')).toHaveLength(1);
   });
 
-  it('record: counts without refusing, so the next check refuses', async () => {
-    for (let count = 0; count < RULE.limit + 2; count += 1) await limiter.record(RULE, SUBJECT);
-    await expectUserError(limiter.check(RULE, SUBJECT), ErrorCode.RATE_LIMITED);
-    await expectUserError(limiter.consume(RULE, SUBJECT), ErrorCode.RATE_LIMITED);
+  it('reserve: several events at once, all or none; refused ones are not counted', async () => {
+    await limiter.reserve(RULE, SUBJECT, 2);
+    await expectUserError(limiter.reserve(RULE, SUBJECT, 2), ErrorCode.RATE_LIMITED);
+    await limiter.reserve(RULE, SUBJECT, 1);
+    await expectUserError(limiter.reserve(RULE, SUBJECT), ErrorCode.RATE_LIMITED);
+    await expectUserError(limiter.reserve(RULE, 'another subject', RULE.limit + 1), ErrorCode.RATE_LIMITED);
+    await limiter.reserve(RULE, 'another subject', RULE.limit);
+  });
+
+  it('release: gives back events that turned out not to count, at most as many as were reserved', async () => {
+    const first = await limiter.reserve(RULE, SUBJECT, 2);
+    await first.release(1);
+    await first.release(5);
+    await first.release();
+    await consumeTimes(RULE.limit);
+    await expectUserError(limiter.reserve(RULE, SUBJECT), ErrorCode.RATE_LIMITED);
+  });
+
+  it('release: goes to the window the events were counted in', async () => {
+    const late = await limiter.reserve(RULE, SUBJECT);
+    clock.advance(RULE.windowSeconds * 1000);
+    await consumeTimes(RULE.limit);
+    await late.release();
+    await expectUserError(limiter.reserve(RULE, SUBJECT), ErrorCode.RATE_LIMITED);
+  });
+
+  it('release: after a reset, never takes the count below zero', async () => {
+    const before = await limiter.reserve(RULE, SUBJECT, 2);
+    await limiter.reset(RULE, SUBJECT);
+    await before.release();
+    await consumeTimes(1);
+    await before.release();
+    await consumeTimes(RULE.limit - 1);
+    await expectUserError(limiter.reserve(RULE, SUBJECT), ErrorCode.RATE_LIMITED);
   });
 
   it('reset: forgets the subject’s events under the rule, and nothing else', async () => {
@@ -127,27 +155,26 @@ describe.each(stores)('createRateLimiter over the %s store', (_name, open) => {
     await consumeTimes(RULE.limit, RULE, 'another subject');
     await limiter.reset(RULE, SUBJECT);
     await consumeTimes(RULE.limit);
-    await expectUserError(limiter.consume(RULE, SUBJECT), ErrorCode.RATE_LIMITED);
-    await expectUserError(limiter.check(OTHER_RULE, SUBJECT), ErrorCode.RATE_LIMITED);
-    await expectUserError(limiter.check(RULE, 'another subject'), ErrorCode.RATE_LIMITED);
+    await expectUserError(limiter.reserve(RULE, SUBJECT), ErrorCode.RATE_LIMITED);
+    await expectUserError(limiter.reserve(OTHER_RULE, SUBJECT), ErrorCode.RATE_LIMITED);
+    await expectUserError(limiter.reserve(RULE, 'another subject'), ErrorCode.RATE_LIMITED);
   });
 
   it('keeps subjects, rules and prefixes apart', async () => {
     await consumeTimes(RULE.limit);
-    await limiter.check(RULE, 'another subject');
-    await limiter.check(OTHER_RULE, SUBJECT);
-    await createRateLimiter(underTest.store, clock, `${prefix}:elsewhere`).check(RULE, SUBJECT);
+    await limiter.reserve(RULE, 'another subject');
+    await limiter.reserve(OTHER_RULE, SUBJECT);
+    await createRateLimiter(underTest.store, clock, `${prefix}:elsewhere`).reserve(RULE, SUBJECT);
   });
 
   it('counts in fixed windows: the last millisecond of one still refuses, the first of the next does not', async () => {
     await consumeTimes(RULE.limit);
     clock.advance(RULE.windowSeconds * 1000 - 1);
-    const refused = await expectUserError(limiter.check(RULE, SUBJECT), ErrorCode.RATE_LIMITED);
+    const refused = await expectUserError(limiter.reserve(RULE, SUBJECT), ErrorCode.RATE_LIMITED);
     expect(refused.extensions['retryAfterSeconds']).toBe(1);
     clock.advance(1);
-    await limiter.check(RULE, SUBJECT);
     await consumeTimes(RULE.limit);
-    await expectUserError(limiter.consume(RULE, SUBJECT), ErrorCode.RATE_LIMITED);
+    await expectUserError(limiter.reserve(RULE, SUBJECT), ErrorCode.RATE_LIMITED);
   });
 
   it('starts windows on multiples of their length, not at the first event', async () => {
@@ -161,8 +188,8 @@ describe.each(stores)('createRateLimiter over the %s store', (_name, open) => {
     const rule = SIGN_IN_LIMITS.failuresPerAddress;
     await consumeTimes(rule.limit, rule, '127.0.0.1');
     clock.advance(rule.windowSeconds * 1000 - 1000);
-    await expectUserError(limiter.consume(rule, '127.0.0.1'), ErrorCode.RATE_LIMITED);
-    await limiter.consume(rule, '127.0.0.2');
+    await expectUserError(limiter.reserve(rule, '127.0.0.1'), ErrorCode.RATE_LIMITED);
+    await limiter.reserve(rule, '127.0.0.2');
   });
 
   it('keeps no subject in the store: its keys hold a hash of it, and expire after two windows', async () => {
@@ -195,7 +222,11 @@ describe('memoryRateLimitStore', () => {
     clock.advance(1);
     expect(await store.count('key')).toBe(0);
     expect(await store.increment('key', 10)).toBe(1);
+    expect(await store.increment('key', 10, 3)).toBe(4);
+    await store.decrement('key', 5);
+    expect(await store.count('key')).toBe(0);
     await store.reset('key');
+    await store.decrement('key', 1);
     expect(await store.count('key')).toBe(0);
     await store.close();
   });

@@ -101,12 +101,14 @@ export function createIdentity(options: IdentityOptions) {
 
     /**
      * Signs a learner in with ID number and password; UNAUTHENTICATED when either is wrong, RATE_LIMITED
-     * after five failures for the ID number within 15 minutes.
+     * after five failures for the ID number within 15 minutes. Every attempt counts from the start; the
+     * right password forgives the account's failures.
      */
     signIn: async (idNumberInput: string, password: string): Promise<SignedIn<LearnerRow>> => {
       const idNumber = normaliseIdNumber(idNumberInput).slice(0, 32);
       const account = `learner:${idNumber}`;
-      await options.rateLimiter.check(SIGN_IN_LIMITS.failuresPerAccount, account);
+      // Reserved before the password is checked, so parallel guesses cannot all slip in under the limit.
+      await options.rateLimiter.reserve(SIGN_IN_LIMITS.failuresPerAccount, account);
       const [learner] = ID_NUMBER_SHAPE.test(idNumber)
         ? await db.select().from(learners).where(eq(learners.idNumber, idNumber))
         : [];
@@ -114,10 +116,7 @@ export function createIdentity(options: IdentityOptions) {
       const matches =
         (await verifyPassword(password.slice(0, MAX_PASSWORD), learner?.passwordHash ?? (await decoyHash()))) &&
         password.length <= MAX_PASSWORD;
-      if (!learner || !matches) {
-        await options.rateLimiter.record(SIGN_IN_LIMITS.failuresPerAccount, account);
-        throw wrongCredentials();
-      }
+      if (!learner || !matches) throw wrongCredentials();
       await options.rateLimiter.reset(SIGN_IN_LIMITS.failuresPerAccount, account);
       return issue({ role: 'LEARNER', subject: learner.id }, learner);
     },
@@ -126,17 +125,14 @@ export function createIdentity(options: IdentityOptions) {
     staffSignIn: async (username: string, password: string): Promise<SignedIn<StaffRow>> => {
       const name = username.trim().slice(0, 64);
       const account = `staff:${name}`;
-      await options.rateLimiter.check(SIGN_IN_LIMITS.failuresPerAccount, account);
+      await options.rateLimiter.reserve(SIGN_IN_LIMITS.failuresPerAccount, account);
       // A username with NUL or other control characters matches no account (PostgreSQL text cannot hold NUL).
       const [member] =
         name.length > 0 && !hasControlCharacters(name) ? await db.select().from(staff).where(eq(staff.username, name)) : [];
       const matches =
         (await verifyPassword(password.slice(0, MAX_PASSWORD), member?.passwordHash ?? (await decoyHash()))) &&
         password.length <= MAX_PASSWORD;
-      if (!member || !matches) {
-        await options.rateLimiter.record(SIGN_IN_LIMITS.failuresPerAccount, account);
-        throw wrongStaffCredentials();
-      }
+      if (!member || !matches) throw wrongStaffCredentials();
       await options.rateLimiter.reset(SIGN_IN_LIMITS.failuresPerAccount, account);
       return issue(
         { role: member.role, subject: member.username, ...(member.institution ? { institution: member.institution } : {}) },
