@@ -10,9 +10,16 @@ import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHt
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import cors from 'cors';
-import { callerOfRequest, createErrorFormatter, jsonErrorHandler, listen, requestLogPlugin } from '@xueshi/subgraph-kit';
+import {
+  SIGN_UP_LIMITS,
+  callerOfRequest,
+  createErrorFormatter,
+  jsonErrorHandler,
+  listen,
+  requestLogPlugin,
+} from '@xueshi/subgraph-kit';
 import { GraphQLError } from 'graphql';
-import type { Caller, Logger, RateLimiter, TokenVerifier } from '@xueshi/subgraph-kit';
+import type { Caller, Logger, RateLimitRule, RateLimiter, TokenVerifier } from '@xueshi/subgraph-kit';
 import express from 'express';
 import { DEFAULT_MAX_BATCH_OPERATIONS, batchLimit } from './batchLimit';
 import { documentsProxy } from './documentsProxy';
@@ -61,6 +68,11 @@ export interface GatewayOptions {
    * passes one (index.ts does).
    */
   signInLimiter?: RateLimiter | undefined;
+  /**
+   * Sign-ups per client address, counted by `signInLimiter`: SIGN_UP_LIMITS.production.perAddress, or
+   * the demo's looser limit in development, unless given.
+   */
+  signUpLimit?: RateLimitRule | undefined;
   port: number;
   host?: string | undefined;
 }
@@ -155,7 +167,15 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       ApolloServerPluginLandingPageDisabled(),
       requestLogPlugin(logger),
       ...limits.plugins,
-      ...(options.signInLimiter ? [signInLimitPlugin<GatewayContext>(options.signInLimiter, logger)] : []),
+      ...(options.signInLimiter
+        ? [
+            signInLimitPlugin<GatewayContext>(
+              options.signInLimiter,
+              logger,
+              options.signUpLimit ?? (options.development ? SIGN_UP_LIMITS.demo : SIGN_UP_LIMITS.production).perAddress,
+            ),
+          ]
+        : []),
     ],
   });
   await apollo.start();

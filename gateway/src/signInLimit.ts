@@ -1,7 +1,7 @@
 import { HeaderMap } from '@apollo/server';
 import type { ApolloServerPlugin } from '@apollo/server';
 import { ErrorCode, SIGN_IN_LIMITS, UserError } from '@xueshi/subgraph-kit';
-import type { Logger, RateLimiter, Reservation } from '@xueshi/subgraph-kit';
+import type { Logger, RateLimitRule, RateLimiter, Reservation } from '@xueshi/subgraph-kit';
 import { Kind } from 'graphql';
 import type { DocumentNode, FragmentDefinitionNode, OperationDefinitionNode, SelectionSetNode } from 'graphql';
 
@@ -14,20 +14,27 @@ export interface ClientAddressContext {
   clientAddress: string;
 }
 
+/** A sign-in root field as an operation asks for it: the field, and its response key (its alias, if any). */
+interface SignInField {
+  field: string;
+  key: string;
+}
+
 /**
- * The response keys of the sign-in root fields of `operation` (aliased or not, through fragments too):
- * twenty aliases of signIn are twenty attempts.
+ * The sign-in root fields of `operation` (aliased or not, through fragments too): twenty aliases of
+ * signIn are twenty attempts.
  */
-export function signInResponseKeys(document: DocumentNode, operation: OperationDefinitionNode): string[] {
+export function signInFields(document: DocumentNode, operation: OperationDefinitionNode): SignInField[] {
   const fragments = new Map(
     document.definitions
       .filter((definition): definition is FragmentDefinitionNode => definition.kind === Kind.FRAGMENT_DEFINITION)
       .map((fragment) => [fragment.name.value, fragment]),
   );
-  const keys = (selectionSet: SelectionSetNode, entered: ReadonlySet<string>): string[] =>
+  const keys = (selectionSet: SelectionSetNode, entered: ReadonlySet<string>): SignInField[] =>
     selectionSet.selections.flatMap((selection) => {
       if (selection.kind === Kind.FIELD) {
-        return SIGN_IN_FIELDS.has(selection.name.value) ? [selection.alias?.value ?? selection.name.value] : [];
+        const field = selection.name.value;
+        return SIGN_IN_FIELDS.has(field) ? [{ field, key: selection.alias?.value ?? field }] : [];
       }
       if (selection.kind === Kind.INLINE_FRAGMENT) return keys(selection.selectionSet, entered);
       const fragment = fragments.get(selection.name.value);
@@ -39,7 +46,7 @@ export function signInResponseKeys(document: DocumentNode, operation: OperationD
 
 /** How many sign-in attempts `operation` makes. */
 export function signInAttempts(document: DocumentNode, operation: OperationDefinitionNode): number {
-  return signInResponseKeys(document, operation).length;
+  return signInFields(document, operation).length;
 }
 
 /** Errors of a sign-in that mean a guess was wrong (or, for sign-up, an ID number probed). */
@@ -53,7 +60,7 @@ const FAILED_GUESS: ReadonlySet<unknown> = new Set([ErrorCode.UNAUTHENTICATED, E
  * they never make more attempts than the limit. Once answered, every reserved attempt that was not a
  * failed guess is given back: successful sign-ins never stay counted, so a whole office behind one
  * address signs in freely. The registry limits attempts per account on its own; this stops one address
- * from trying many accounts.
+ * from trying many accounts. Sign-ups are also limited per address by `signUpRule`, every one counted.
  *
  * When the counter store cannot be reached, sign-in is refused as UNAVAILABLE: an unlimited sign-in is
  * what the limit exists to prevent.
@@ -61,6 +68,7 @@ const FAILED_GUESS: ReadonlySet<unknown> = new Set([ErrorCode.UNAUTHENTICATED, E
 export function signInLimitPlugin<TContext extends ClientAddressContext>(
   limiter: RateLimiter,
   logger: Logger,
+  signUpRule: RateLimitRule,
 ): ApolloServerPlugin<TContext> {
   const rule = SIGN_IN_LIMITS.failuresPerAddress;
   const unavailable = (error: unknown) => {
@@ -71,30 +79,42 @@ export function signInLimitPlugin<TContext extends ClientAddressContext>(
       { http: { status: 503 } },
     );
   };
+  const tooMany = (error: unknown, message: { zh: string; en: string }) => {
+    if (!(error instanceof UserError && error.code === ErrorCode.RATE_LIMITED)) return unavailable(error);
+    const retryAfter = String(error.extensions['retryAfterSeconds']);
+    return new UserError(ErrorCode.RATE_LIMITED, message, {
+      retryAfterSeconds: error.extensions['retryAfterSeconds'],
+      http: { status: 429, headers: new HeaderMap([['retry-after', retryAfter]]) },
+    });
+  };
   return {
     requestDidStart: async () => {
       let keys: string[] = [];
       let reservation: Reservation | undefined;
       return {
         didResolveOperation: async ({ document, operation, contextValue }) => {
-          keys = operation ? signInResponseKeys(document, operation) : [];
+          const fields = operation ? signInFields(document, operation) : [];
+          keys = fields.map(({ key }) => key);
           if (keys.length === 0) return;
+          const signUps = fields.filter(({ field }) => field === 'signUp').length;
+          // Sign-ups stay counted whatever their answer: each one probes or claims an ID number.
+          if (signUps > 0) {
+            try {
+              await limiter.reserve(signUpRule, contextValue.clientAddress, signUps);
+            } catch (error) {
+              throw tooMany(error, {
+                zh: '此地址的注册次数过多，请稍后再试',
+                en: 'Too many sign-ups from this address; please try again later',
+              });
+            }
+          }
           try {
             reservation = await limiter.reserve(rule, contextValue.clientAddress, keys.length);
           } catch (error) {
-            if (!(error instanceof UserError && error.code === ErrorCode.RATE_LIMITED)) throw unavailable(error);
-            const retryAfter = String(error.extensions['retryAfterSeconds']);
-            throw new UserError(
-              ErrorCode.RATE_LIMITED,
-              {
-                zh: '此地址的登录尝试次数过多，请稍后再试',
-                en: 'Too many sign-in attempts from this address; please try again later',
-              },
-              {
-                retryAfterSeconds: error.extensions['retryAfterSeconds'],
-                http: { status: 429, headers: new HeaderMap([['retry-after', retryAfter]]) },
-              },
-            );
+            throw tooMany(error, {
+              zh: '此地址的登录尝试次数过多，请稍后再试',
+              en: 'Too many sign-in attempts from this address; please try again later',
+            });
           }
         },
         willSendResponse: async ({ response }) => {

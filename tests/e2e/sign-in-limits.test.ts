@@ -1,5 +1,5 @@
 import { DEMO_PASSWORD } from '@xueshi/institutions';
-import { SIGN_IN_LIMITS, createRateLimiter, memoryRateLimitStore } from '@xueshi/subgraph-kit';
+import { SIGN_IN_LIMITS, SIGN_UP_LIMITS, createRateLimiter, memoryRateLimitStore } from '@xueshi/subgraph-kit';
 import { ManualClock } from '@xueshi/subgraph-kit/testing';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { contractOperation } from '../harness/contract';
@@ -10,6 +10,7 @@ import { errorCode, signUpLearner } from '../harness/learners';
 
 const SIGN_IN = contractOperation('SignIn');
 const STAFF_SIGN_IN = contractOperation('StaffSignIn');
+const SIGN_UP = contractOperation('SignUp');
 
 describe('sign-in abuse per account', () => {
   let graph: TestGraph;
@@ -98,5 +99,61 @@ describe('sign-in attempts in parallel', () => {
     expect(codes).toHaveLength(60);
     expect(codes.filter((code) => code === 'UNAUTHENTICATED')).toHaveLength(SIGN_IN_LIMITS.failuresPerAddress.limit);
     expect(codes.filter((code) => code === 'RATE_LIMITED')).toHaveLength(60 - SIGN_IN_LIMITS.failuresPerAddress.limit);
+  });
+});
+
+describe('sign-ups, with production limits', () => {
+  let graph: TestGraph;
+  const clock = new ManualClock('2021-02-22T10:00:00+08:00');
+  const { perAddress, perMobile } = SIGN_UP_LIMITS.production;
+  beforeEach(() => clock.advance(perAddress.windowSeconds * 1000));
+  beforeAll(async () => {
+    graph = await startTestGraph({
+      seed: 'demo',
+      signInLimiter: createRateLimiter(memoryRateLimitStore(clock), clock),
+      productionSignUpLimits: true,
+    });
+  });
+  afterAll(() => graph?.close());
+
+  const signUp = (overrides: Record<string, string> = {}) =>
+    graph.execute(SIGN_UP, {
+      input: {
+        idNumber: randomIdNumber(),
+        name: '李明',
+        password: 'correct horse battery',
+        mobile: `137${String(Math.floor(Math.random() * 1e8)).padStart(8, '0')}`,
+        employer: '上海测试科技有限公司',
+        ...overrides,
+      },
+    });
+
+  it('lets one address attempt 10 sign-ups an hour, however many it sends at once', async () => {
+    const before = await registrySnapshot(graph.subgraph('registry').database);
+    const results = await Promise.all(Array.from({ length: 30 }, () => signUp()));
+    const codes = results.map(errorCode);
+    expect(codes.filter((code) => code === undefined)).toHaveLength(perAddress.limit);
+    expect(codes.filter((code) => code === 'RATE_LIMITED')).toHaveLength(30 - perAddress.limit);
+    const refused = results.find((result) => errorCode(result) === 'RATE_LIMITED');
+    expect(refused?.errors?.[0]?.message).toMatch(/注册次数过多.*Too many sign-ups from this address/);
+    expect(await registrySnapshot(graph.subgraph('registry').database)).not.toBe(before);
+  });
+
+  it('lets one mobile attempt 3 sign-ups a day, a probe for a registered ID number included', async () => {
+    const mobile = '13700001111';
+    const taken = await signUpLearner(graph);
+    expect(errorCode(await signUp({ mobile, idNumber: taken.idNumber }))).toBe('CONFLICT');
+    const results = await Promise.all(Array.from({ length: 5 }, () => signUp({ mobile })));
+    const codes = results.map(errorCode);
+    expect(codes.filter((code) => code === undefined)).toHaveLength(perMobile.limit - 1);
+    expect(codes.filter((code) => code === 'RATE_LIMITED')).toHaveLength(5 - (perMobile.limit - 1));
+    expect(errorCode(await signUp({ mobile: '13700002222' }))).toBeUndefined();
+  });
+
+  it('answers a taken ID number with CONFLICT that says how to ask the registrar for it, in both languages', async () => {
+    const taken = await signUpLearner(graph);
+    const conflict = await signUp({ idNumber: taken.idNumber });
+    expect(conflict.errors?.[0]?.extensions).toMatchObject({ code: 'CONFLICT', reclaim: 'REGISTRAR' });
+    expect(conflict.errors?.[0]?.message).toMatch(/注册管理员.*找回.*registrar.*restores/);
   });
 });

@@ -11,7 +11,7 @@ import { registryTestDependencies } from '@xueshi/registry/testing';
 import type { PaymentProvider } from '@xueshi/registry/payments';
 import { shuSubgraph } from '@xueshi/shu';
 import { sjtuSubgraph } from '@xueshi/sjtu';
-import { createTokenVerifier, startSubgraphServer } from '@xueshi/subgraph-kit';
+import { SIGN_UP_LIMITS, createTokenVerifier, startSubgraphServer } from '@xueshi/subgraph-kit';
 import type {
   Caller,
   Database,
@@ -92,6 +92,8 @@ export interface TestGraphOptions {
   holdMinutes?: number;
   /** Limits sign-in attempts per client address at the gateway, as a deployment does. */
   signInLimiter?: RateLimiter;
+  /** Production's sign-up limits (SIGN_UP_LIMITS.production) instead of the embedded demo's. */
+  productionSignUpLimits?: boolean;
 }
 
 function operationCounter(counter: { count: number }): ApolloServerPlugin<BaseContext> {
@@ -147,6 +149,7 @@ export async function startTestGraph(options: TestGraphOptions = {}): Promise<Te
       institutionUrls,
       ...(options.paymentProvider ? { paymentProvider: options.paymentProvider } : {}),
       ...(options.holdMinutes ? { holdMinutes: options.holdMinutes } : {}),
+      ...(options.productionSignUpLimits ? { signUpPerMobile: SIGN_UP_LIMITS.production.perMobile } : {}),
     }),
   );
 
@@ -158,6 +161,7 @@ export async function startTestGraph(options: TestGraphOptions = {}): Promise<Te
     logger: logger.child({ service: 'gateway' }),
     development: true,
     ...(options.signInLimiter ? { signInLimiter: options.signInLimiter } : {}),
+    ...(options.productionSignUpLimits ? { signUpLimit: SIGN_UP_LIMITS.production.perAddress } : {}),
     port: 0,
   });
 

@@ -1,3 +1,4 @@
+import { randomInt } from 'node:crypto';
 import type { Caller } from '@xueshi/subgraph-kit';
 import { contractOperation } from './contract';
 import { randomIdNumber } from './fixtures';
@@ -19,7 +20,8 @@ export async function signUpLearner(
     idNumber: randomIdNumber(),
     name: '李明',
     password: 'correct horse battery',
-    mobile: '13912345678',
+    // A mobile of its own, as each real learner has: sign-ups are limited per mobile.
+    mobile: `139${String(randomInt(100_000_000)).padStart(8, '0')}`,
     employer: '上海测试科技有限公司',
     ...overrides,
   };

@@ -42,6 +42,7 @@ export async function startTestGateway(options: TestGatewayOptions): Promise<Run
     corsOrigins: options.corsOrigins,
     trustProxy: options.trustProxy,
     signInLimiter: options.signInLimiter,
+    signUpLimit: options.signUpLimit,
     port: options.port ?? 0,
     host: options.host,
   });

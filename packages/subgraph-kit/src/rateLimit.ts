@@ -167,3 +167,25 @@ export const SIGN_IN_LIMITS = {
   failuresPerAccount: { name: 'sign-in-failures', limit: 5, windowSeconds: 15 * 60 },
   failuresPerAddress: { name: 'sign-in-address-failures', limit: 30, windowSeconds: 10 * 60 },
 } as const satisfies Record<string, RateLimitRule>;
+
+/** How many sign-ups one client address and one mobile may attempt. */
+export interface SignUpLimits {
+  perAddress: RateLimitRule;
+  perMobile: RateLimitRule;
+}
+
+/**
+ * Sign-up limits. Every attempt counts, whatever its answer, and is reserved before the ID number is
+ * looked at: probing which ID numbers have an account (CONFLICT) or claiming them runs at a trickle.
+ * Production is tight; the embedded demo lets a script sign up a few dozen test learners.
+ */
+export const SIGN_UP_LIMITS = {
+  production: {
+    perAddress: { name: 'sign-up-address', limit: 10, windowSeconds: 60 * 60 },
+    perMobile: { name: 'sign-up-mobile', limit: 3, windowSeconds: 24 * 60 * 60 },
+  },
+  demo: {
+    perAddress: { name: 'sign-up-address', limit: 100, windowSeconds: 60 * 60 },
+    perMobile: { name: 'sign-up-mobile', limit: 100, windowSeconds: 60 * 60 },
+  },
+} as const satisfies Record<string, SignUpLimits>;

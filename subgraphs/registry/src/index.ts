@@ -1,5 +1,6 @@
 import {
   ConfigError,
+  SIGN_UP_LIMITS,
   createRateLimiter,
   developmentKeyProblem,
   createTokenSigner,
@@ -32,6 +33,7 @@ runService('registry', async () => {
         env.REDIS_URL ? await redisRateLimitStore(env.REDIS_URL, logger) : memoryRateLimitStore(clock),
         clock,
       ),
+      signUpPerMobile: (env.NODE_ENV === 'production' ? SIGN_UP_LIMITS.production : SIGN_UP_LIMITS.demo).perMobile,
     };
   });
 });

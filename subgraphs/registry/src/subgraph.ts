@@ -1,6 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { loadTypeDefs } from '@xueshi/subgraph-kit';
-import type { RateLimiter, SubgraphDependencies, SubgraphService, TokenSigner } from '@xueshi/subgraph-kit';
+import type { RateLimitRule, RateLimiter, SubgraphDependencies, SubgraphService, TokenSigner } from '@xueshi/subgraph-kit';
 import type { RegistryContext, RegistryServices } from './context';
 import { createRegistryLoaders } from './loaders';
 import type { PaymentProvider } from './payments/provider';
@@ -33,6 +33,8 @@ export interface RegistryDependencies extends SubgraphDependencies {
   /** Where the public reaches the gateway, printed on transcripts for verification. */
   publicUrl: string;
   rateLimiter: RateLimiter;
+  /** Sign-ups one mobile may attempt: SIGN_UP_LIMITS.production's in production, the demo's otherwise. */
+  signUpPerMobile: RateLimitRule;
 }
 
 export const typeDefs = loadTypeDefs(
@@ -64,6 +66,7 @@ export function createRegistryServices(dependencies: RegistryDependencies): Regi
       passwordCost: dependencies.passwordCost,
       tokenTtlSeconds: dependencies.tokenTtlSeconds,
       rateLimiter: dependencies.rateLimiter,
+      signUpPerMobile: dependencies.signUpPerMobile,
     }),
     registrations,
     payments: createPayments({ db: database.db, clock, provider: dependencies.paymentProvider, registrations, logger }),

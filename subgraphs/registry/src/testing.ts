@@ -1,4 +1,5 @@
-import { createRateLimiter, createTokenSigner, memoryRateLimitStore } from '@xueshi/subgraph-kit';
+import { SIGN_UP_LIMITS, createRateLimiter, createTokenSigner, memoryRateLimitStore } from '@xueshi/subgraph-kit';
+import type { RateLimitRule } from '@xueshi/subgraph-kit';
 import type { SubgraphDependencies } from '@xueshi/subgraph-kit';
 import { testKeys } from '@xueshi/subgraph-kit/testing';
 import type { PaymentProvider } from './payments/provider';
@@ -12,7 +13,13 @@ export const TEST_PASSWORD_COST = 12;
 /** The registry's own dependencies for a test: test keys, institutions at `institutionUrls`, a sandbox provider. */
 export async function registryTestDependencies(
   base: SubgraphDependencies,
-  options: { institutionUrls?: Record<string, string>; paymentProvider?: PaymentProvider; holdMinutes?: number } = {},
+  options: {
+    institutionUrls?: Record<string, string>;
+    paymentProvider?: PaymentProvider;
+    holdMinutes?: number;
+    /** The demo's sign-ups per mobile unless given. */
+    signUpPerMobile?: RateLimitRule;
+  } = {},
 ): Promise<Omit<RegistryDependencies, keyof SubgraphDependencies>> {
   const signer = await createTokenSigner((await testKeys()).privateJwk, base.clock);
   return {
@@ -25,5 +32,6 @@ export async function registryTestDependencies(
     sweepIntervalMs: 60_000,
     publicUrl: 'http://localhost:4000',
     rateLimiter: createRateLimiter(memoryRateLimitStore(base.clock), base.clock),
+    signUpPerMobile: options.signUpPerMobile ?? SIGN_UP_LIMITS.demo.perMobile,
   };
 }

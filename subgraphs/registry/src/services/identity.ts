@@ -1,6 +1,6 @@
 import { isValidIdNumber, isValidMobile, normaliseIdNumber, shanghaiDay } from '@xueshi/domain';
 import { ErrorCode, SIGN_IN_LIMITS, UserError, badInput, sqlState, SqlState, unauthenticated } from '@xueshi/subgraph-kit';
-import type { Caller, Clock, Db, RateLimiter, TokenSigner } from '@xueshi/subgraph-kit';
+import type { Caller, Clock, Db, RateLimitRule, RateLimiter, TokenSigner } from '@xueshi/subgraph-kit';
 import { eq } from 'drizzle-orm';
 import { learners, staff } from '../db/schema';
 import type { LearnerRow, StaffRow } from '../db/schema';
@@ -29,6 +29,8 @@ export interface IdentityOptions {
   tokenTtlSeconds: number;
   /** Refuses an account after repeated failed sign-ins, whichever replica takes the attempt. */
   rateLimiter: RateLimiter;
+  /** Sign-ups one mobile may attempt (SIGN_UP_LIMITS), every one counted. */
+  signUpPerMobile: RateLimitRule;
 }
 
 const wrongCredentials = () => unauthenticated({ zh: '身份证号码或密码错误', en: 'Wrong ID number or password' });
@@ -54,7 +56,10 @@ export function createIdentity(options: IdentityOptions) {
   });
 
   return {
-    /** Creates a learner's account; BAD_USER_INPUT for an invalid field, CONFLICT for an ID number already registered. */
+    /**
+     * Creates a learner's account; BAD_USER_INPUT for an invalid field, RATE_LIMITED after too many
+     * sign-ups with the mobile, CONFLICT (saying how to reclaim it) for an ID number already registered.
+     */
     signUp: async (input: SignUpInput): Promise<SignedIn<LearnerRow>> => {
       const idNumber = normaliseIdNumber(input.idNumber);
       if (!isValidIdNumber(idNumber, shanghaiDay(clock.now()))) {
@@ -80,6 +85,8 @@ export function createIdentity(options: IdentityOptions) {
           'password',
         );
       }
+      // Reserved before the ID number is looked at, so probing which ones are taken runs at a trickle.
+      await options.rateLimiter.reserve(options.signUpPerMobile, mobile);
       const passwordHash = await hashPassword(input.password, options.passwordCost);
       try {
         const [learner] = await db
@@ -90,10 +97,14 @@ export function createIdentity(options: IdentityOptions) {
         return await issue({ role: 'LEARNER', subject: learner.id }, learner);
       } catch (error) {
         if (sqlState(error) === SqlState.UNIQUE_VIOLATION) {
-          throw new UserError(ErrorCode.CONFLICT, {
-            zh: '该身份证号码已注册，请直接登录',
-            en: 'This ID number already has an account; please sign in',
-          });
+          throw new UserError(
+            ErrorCode.CONFLICT,
+            {
+              zh: '该身份证号码已注册，请直接登录。如果不是您本人注册的，请携带身份证原件到上海继续工程教育协会，由注册管理员核实身份后为您找回该号码',
+              en: 'This ID number already has an account; please sign in. If you did not create it, bring your ID card to the Shanghai Continuing Engineering Education Association: the registrar checks who you are and restores the number to you',
+            },
+            { reclaim: 'REGISTRAR' },
+          );
         }
         throw error;
       }
