@@ -4,6 +4,7 @@ export { maskIdNumber } from './maskIdNumber';
 export { maskMobile } from './maskMobile';
 export { isValidMobile } from './isValidMobile';
 export { isValidCreditCode } from './isValidCreditCode';
+export { isLegibleText, MAX_COMBINING_MARKS } from './isLegibleText';
 
 export { isValidDay } from './isValidDay';
 export { addCalendarDays } from './addCalendarDays';

@@ -1,20 +1,57 @@
 import { createLogger } from '@xueshi/subgraph-kit';
 import type { Caller } from '@xueshi/subgraph-kit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { contractOperation } from '../../harness/contract';
+import { insertSjtuSession, randomIdNumber } from '../../harness/fixtures';
 import { startTestGraph } from '../../harness/graph';
 import type { TestGraph } from '../../harness/graph';
-import { bearer, errorCodes, post, subgraphUrl } from './support';
+import { signUpLearner } from '../../harness/learners';
+import { bearer, errorCodes, graphSnapshot, post, subgraphUrl } from './support';
 
 /*
  * The red team's low findings (issue 14 item 7), through the gateway and straight at the subgraphs.
  */
 
 const SJTU_STAFF: Caller = { role: 'INSTITUTION_STAFF', subject: 'sjtu-staff', institution: 'sjtu' };
+const REGISTRAR: Caller = { role: 'REGISTRAR', subject: 'registrar' };
 const SET_CONTACTS = 'mutation ($contacts: [ContactInput!]!) { setSjtuContacts(contacts: $contacts) { code } }';
+const OPEN_SESSION = 'mutation ($input: OpenSessionInput!) { openSjtuSession(input: $input) { id } }';
+const UPDATE_SESSION = 'mutation ($id: ID!, $input: UpdateSessionInput!) { updateSjtuSession(id: $id, input: $input) { id } }';
+const RECORD = 'mutation ($input: CreditEntryInput!) { recordCreditEntry(input: $input) { id } }';
+const REVERSE = 'mutation ($id: ID!, $reason: String!) { reverseCreditEntry(entryId: $id, reason: $reason) { id } }';
+
+const sessionInput = (overrides: Record<string, unknown> = {}) => ({
+  input: {
+    courseId: 'sjtu:course:2021-data',
+    title: '数据分析基础（八月班）',
+    startsAt: '2021-08-12T09:00:00+08:00',
+    endsAt: '2021-08-13T16:30:00+08:00',
+    deliveryMode: 'FACE_TO_FACE',
+    venue: '法华镇路 535 号主楼 511 室',
+    capacity: 40,
+    registrationOpensAt: '2021-03-22T10:00:00+08:00',
+    restrictedToEmployer: null,
+    ...overrides,
+  },
+});
 
 let graph: TestGraph;
+let fx: { learnerId: string; creditEntry: string; session: string };
 /** Every line the services logged, as written. */
 const logLines: string[] = [];
+
+const creditInput = (learnerId: string, overrides: Record<string, unknown> = {}) => ({
+  input: {
+    learnerId,
+    courseTitle: '经认可的讲座类课程',
+    institution: 'association',
+    category: 'REQUIRED',
+    hours: 2,
+    completedOn: '2021-02-01',
+    reason: '补录学时',
+    ...overrides,
+  },
+});
 
 describe('hardening', () => {
   beforeAll(async () => {
@@ -23,6 +60,14 @@ describe('hardening', () => {
       destination: { write: (line: string) => void logLines.push(line) },
     });
     graph = await startTestGraph({ seed: 'demo', logger });
+    const learner = await signUpLearner(graph);
+    const recorded = await graph.execute<{ recordCreditEntry: { id: string } }>(RECORD, creditInput(learner.id), REGISTRAR);
+    if (!recorded.data) throw new Error(JSON.stringify(recorded.errors));
+    fx = {
+      learnerId: learner.id,
+      creditEntry: recorded.data.recordCreditEntry.id,
+      session: await insertSjtuSession(graph.subgraph('sjtu').database, { local: '2021-data-hardening', firstDay: '2021-07-08' }),
+    };
   });
   afterAll(() => graph?.close());
 
@@ -52,6 +97,123 @@ describe('hardening', () => {
       expect(logged).toContain('contacts_name_unique');
       expect(logged).not.toContain(NAME);
       expect(logged).not.toContain(PHONE);
+    });
+  });
+
+  describe('names and titles must be legible: invisible and combining characters alone are refused', () => {
+    const INVISIBLE: Record<string, string> = {
+      'a Hangul filler': '\u3164',
+      'three Hangul fillers': '\u3164\u3164\u3164',
+      'half-width Hangul fillers': '\uFFA0\uFFA0',
+      '39 combining marks': '\u0301'.repeat(39),
+      'blank Braille': '\u2800\u2800',
+      'zero-width spaces': '\u200B\u200B',
+      'a filler between two characters': '张\u3164三',
+      'a letter under 39 marks': `赵${'\u0336'.repeat(39)}`,
+    };
+    /** Every input a name or title is typed into, the subgraph serving it and the field its refusal names. */
+    const SLOTS: Record<
+      string,
+      { subgraph: string; field: string; query: string; caller?: Caller; variables: (value: string) => object }
+    > = {
+      'signUp name': {
+        subgraph: 'registry',
+        field: 'name',
+        query: contractOperation('SignUp'),
+        variables: (name) => ({
+          input: {
+            idNumber: randomIdNumber(),
+            name,
+            password: 'a long secret',
+            mobile: '13811112222',
+            employer: '上海测试有限公司',
+          },
+        }),
+      },
+      'signUp employer': {
+        subgraph: 'registry',
+        field: 'employer',
+        query: contractOperation('SignUp'),
+        variables: (employer) => ({
+          input: { idNumber: randomIdNumber(), name: '赵小六', password: 'a long secret', mobile: '13811112222', employer },
+        }),
+      },
+      'recordCreditEntry courseTitle': {
+        subgraph: 'registry',
+        field: 'courseTitle',
+        query: RECORD,
+        caller: REGISTRAR,
+        variables: (courseTitle) => creditInput(fx.learnerId, { courseTitle }),
+      },
+      'recordCreditEntry reason': {
+        subgraph: 'registry',
+        field: 'reason',
+        query: RECORD,
+        caller: REGISTRAR,
+        variables: (reason) => creditInput(fx.learnerId, { reason }),
+      },
+      'reverseCreditEntry reason': {
+        subgraph: 'registry',
+        field: 'reason',
+        query: REVERSE,
+        caller: REGISTRAR,
+        variables: (reason) => ({ id: fx.creditEntry, reason }),
+      },
+      'setSjtuContacts name': {
+        subgraph: 'sjtu',
+        field: 'name',
+        query: SET_CONTACTS,
+        caller: SJTU_STAFF,
+        variables: (name) => ({ contacts: [{ name, phones: ['13641974129'] }] }),
+      },
+      'openSjtuSession title': {
+        subgraph: 'sjtu',
+        field: 'title',
+        query: OPEN_SESSION,
+        caller: SJTU_STAFF,
+        variables: (title) => sessionInput({ title }),
+      },
+      'openSjtuSession venue': {
+        subgraph: 'sjtu',
+        field: 'venue',
+        query: OPEN_SESSION,
+        caller: SJTU_STAFF,
+        variables: (venue) => sessionInput({ venue }),
+      },
+      'updateSjtuSession title': {
+        subgraph: 'sjtu',
+        field: 'title',
+        query: UPDATE_SESSION,
+        caller: SJTU_STAFF,
+        variables: (title) => ({ id: fx.session, input: { title } }),
+      },
+    };
+
+    for (const [slot, spec] of Object.entries(SLOTS)) {
+      for (const target of ['gateway', 'direct'] as const) {
+        it.each(Object.entries(INVISIBLE))(`${slot}, ${target}: refuses %s`, async (_name, value) => {
+          const before = await graphSnapshot(graph);
+          const reply = await post(
+            target === 'gateway' ? graph.gatewayUrl : subgraphUrl(graph, spec.subgraph),
+            { query: spec.query, variables: spec.variables(value) },
+            await bearer(graph, spec.caller ?? null),
+          );
+          expect(errorCodes(reply), reply.text).toEqual(['BAD_USER_INPUT']);
+          expect(reply.body.errors?.[0]?.extensions).toMatchObject({
+            field: spec.field,
+            zh: expect.any(String),
+            en: expect.any(String),
+          });
+          expect(await graphSnapshot(graph)).toEqual(before);
+        });
+      }
+    }
+
+    it('still accepts names of every script with the marks their writing uses', async () => {
+      for (const name of ['Nguyễn Thị Minh Khai', 'Zoë O’Brien', '欧阳·娜娜', '김민준']) {
+        const learner = await signUpLearner(graph, { name });
+        expect(learner.id).toBeTruthy();
+      }
     });
   });
 });

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { shanghaiDay } from '@xueshi/domain';
+import { isLegibleText, shanghaiDay } from '@xueshi/domain';
 import { badInput, forbidden, notFound, requireRole } from '@xueshi/subgraph-kit';
 import type { Caller, Clock, Db } from '@xueshi/subgraph-kit';
 import { asc, eq } from 'drizzle-orm';
@@ -48,6 +48,13 @@ function optionalText(value: string | null | undefined, field: string, max: numb
   if (trimmed.length > max || !PRINTABLE.test(trimmed) || trimmed.includes('--') || SCRIPT_SCHEME.test(trimmed)) {
     throw badInput(
       { zh: `「${field}」包含不允许的字符或过长`, en: `${field} has characters that are not allowed or is too long` },
+      field,
+    );
+  }
+  // Text made of fillers or bare combining marks prints blank on the catalogue and rosters.
+  if (!isLegibleText(trimmed)) {
+    throw badInput(
+      { zh: `「${field}」请用看得见的文字填写`, en: `${field}: use visible letters, not only blank or combining characters` },
       field,
     );
   }

@@ -1,3 +1,4 @@
+import { isLegibleText } from '@xueshi/domain';
 import { parseOwnedId } from '@xueshi/institutions';
 import { badInput } from '@xueshi/subgraph-kit';
 
@@ -31,18 +32,29 @@ const PERSON_NAME = /^[\p{L}\p{M}·・'’\- ]{1,40}$/u;
 /** Printable text without the characters markup, scripts and SQL are made of; names and titles never need them. */
 const PLAIN_TEXT = /^[^\p{C}<>;={}[\]\\$`|^~]+$/u;
 
-/** A person's name as entered, trimmed; BAD_USER_INPUT unless it is 1–40 letters (any script). */
+/** What a name or text that would print blank (isLegibleText) is refused with. */
+export const illegible = (field: string) =>
+  badInput(
+    { zh: '请用看得见的文字填写，不要只用空白或符号', en: 'Use visible letters, not only blank or combining characters' },
+    field,
+  );
+
+/**
+ * A person's name as entered, trimmed; BAD_USER_INPUT unless it is 1–40 letters (any script) that
+ * print: letters alone would let Hangul fillers and bare combining marks through.
+ */
 export function personName(value: string, field = 'name'): string {
   const trimmed = value.trim();
   if (!PERSON_NAME.test(trimmed)) {
     throw badInput({ zh: '请填写真实姓名（1–40 个字）', en: 'Enter your real name (1–40 letters)' }, field);
   }
+  if (!isLegibleText(trimmed)) throw illegible(field);
   return trimmed;
 }
 
 /**
- * Free text such as an employer or an invoice title, trimmed; BAD_USER_INPUT unless within bounds and
- * plain (no markup, script or SQL punctuation, no `--`, no `javascript:`).
+ * Free text such as an employer or an invoice title, trimmed; BAD_USER_INPUT unless within bounds,
+ * plain (no markup, script or SQL punctuation, no `--`, no `javascript:`) and legible (isLegibleText).
  */
 export function text(value: string, field: string, bounds: { min: number; max: number; zh: string; en: string }): string {
   const trimmed = value.trim();
@@ -55,5 +67,6 @@ export function text(value: string, field: string, bounds: { min: number; max: n
   ) {
     throw badInput({ zh: bounds.zh, en: bounds.en }, field);
   }
+  if (!isLegibleText(trimmed)) throw illegible(field);
   return trimmed;
 }
