@@ -33,6 +33,7 @@ export { shanghaiDay } from './shanghaiDay';
 export { startOfShanghaiDay } from './startOfShanghaiDay';
 export { shanghaiYear } from './shanghaiYear';
 export { endOfShanghaiYear } from './endOfShanghaiYear';
+export { isWithinPlanningHorizon, planningYears, PLANNING_YEARS_AHEAD } from './planningHorizon';
 export { hoursToMinutes } from './hoursToMinutes';
 export { minutesToHours } from './minutesToHours';
 

@@ -216,4 +216,71 @@ describe('hardening', () => {
       }
     });
   });
+
+  describe('session dates stay within the planning years (last year to two years ahead)', () => {
+    const REFUSED: Record<string, { field: string; query: string; variables: () => object }> = {
+      'a session opened in the year 9999': {
+        field: 'startsAt',
+        query: OPEN_SESSION,
+        variables: () => sessionInput({ startsAt: '9999-03-01T09:00:00+08:00', endsAt: '9999-03-02T16:30:00+08:00' }),
+      },
+      'a session opened three years ahead': {
+        field: 'startsAt',
+        query: OPEN_SESSION,
+        variables: () => sessionInput({ startsAt: '2024-03-07T09:00:00+08:00', endsAt: '2024-03-08T16:30:00+08:00' }),
+      },
+      'registration opening in the year 1000': {
+        field: 'registrationOpensAt',
+        query: OPEN_SESSION,
+        variables: () => sessionInput({ registrationOpensAt: '1000-01-01T00:00:00+08:00' }),
+      },
+      'a session moved to the year 9999': {
+        field: 'startsAt',
+        query: UPDATE_SESSION,
+        variables: () => ({
+          id: fx.session,
+          input: { startsAt: '9999-07-08T09:00:00+08:00', endsAt: '9999-07-09T16:30:00+08:00' },
+        }),
+      },
+      "a session's end moved to the year 9999": {
+        field: 'endsAt',
+        query: UPDATE_SESSION,
+        variables: () => ({ id: fx.session, input: { endsAt: '9999-07-09T16:30:00+08:00' } }),
+      },
+    };
+
+    for (const target of ['gateway', 'direct'] as const) {
+      it.each(Object.entries(REFUSED))(`${target}: refuses %s`, async (_name, spec) => {
+        const before = await graphSnapshot(graph);
+        const reply = await post(
+          target === 'gateway' ? graph.gatewayUrl : subgraphUrl(graph, 'sjtu'),
+          { query: spec.query, variables: spec.variables() },
+          await bearer(graph, SJTU_STAFF),
+        );
+        expect(errorCodes(reply), reply.text).toEqual(['BAD_USER_INPUT']);
+        expect(reply.body.errors?.[0]?.extensions).toMatchObject({
+          field: spec.field,
+          en: expect.stringMatching(/2020 to 2023/),
+        });
+        expect(await graphSnapshot(graph)).toEqual(before);
+      });
+    }
+
+    it('opens a session two years ahead, and changes a title without touching old dates', async () => {
+      const opened = await graph.execute(
+        OPEN_SESSION,
+        sessionInput({ startsAt: '2023-12-07T09:00:00+08:00', endsAt: '2023-12-08T16:30:00+08:00' }),
+        SJTU_STAFF,
+      );
+      expect(opened.errors).toBeUndefined();
+      // Five years on, the 2021 session's dates are long outside the horizon; its title may still be corrected.
+      graph.clock.advance(5 * 365 * 24 * 60 * 60 * 1000);
+      const renamed = await graph.execute(
+        UPDATE_SESSION,
+        { id: fx.session, input: { title: '数据分析基础（七月班）' } },
+        SJTU_STAFF,
+      );
+      expect(renamed.errors).toBeUndefined();
+    });
+  });
 });

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { isLegibleText, shanghaiDay } from '@xueshi/domain';
+import { isLegibleText, isWithinPlanningHorizon, planningYears, shanghaiDay } from '@xueshi/domain';
 import { badInput, forbidden, notFound, requireRole } from '@xueshi/subgraph-kit';
 import type { Caller, Clock, Db } from '@xueshi/subgraph-kit';
 import { asc, eq } from 'drizzle-orm';
@@ -84,6 +84,21 @@ function checkSchedule(startsAt: Date, endsAt: Date, opensAt: Date): void {
   }
 }
 
+/**
+ * BAD_USER_INPUT for a given date outside the years sessions may be planned in (planningYears): a
+ * session in the year 9999 would sit open in the catalogue for ever.
+ */
+function checkPlanned(dates: Record<string, Date | null | undefined>, now: Date): void {
+  for (const [field, value] of Object.entries(dates)) {
+    if (value === null || value === undefined || isWithinPlanningHorizon(value, now)) continue;
+    const { first, last } = planningYears(now);
+    throw badInput(
+      { zh: `「${field}」须在 ${first}–${last} 年之内`, en: `${field} must fall in the years ${first} to ${last}` },
+      field,
+    );
+  }
+}
+
 function checkCapacity(capacity: number | null | undefined): void {
   if (capacity !== null && capacity !== undefined && (!Number.isInteger(capacity) || capacity < 1 || capacity > MAX_CAPACITY)) {
     throw badInput(
@@ -117,6 +132,10 @@ export function createManagement(code: InstitutionCode, db: Db, clock: Clock) {
           : [];
       if (!course) throw notFound({ zh: '课程', en: 'Course' }, echoedId(input.courseId));
       checkSchedule(input.startsAt, input.endsAt, input.registrationOpensAt);
+      checkPlanned(
+        { startsAt: input.startsAt, endsAt: input.endsAt, registrationOpensAt: input.registrationOpensAt },
+        clock.now(),
+      );
       checkCapacity(input.capacity);
       if (input.endsAt <= clock.now())
         throw badInput({ zh: '不能开设已结束的班次', en: 'A session cannot be opened in the past' }, 'endsAt');
@@ -161,6 +180,11 @@ export function createManagement(code: InstitutionCode, db: Db, clock: Clock) {
       const endsAt = input.endsAt ?? current.endsAt;
       const opensAt = input.registrationOpensAt ?? current.registrationOpensAt;
       checkSchedule(startsAt, endsAt, opensAt);
+      // Only the dates being changed: a past session keeps its dates when its title is corrected.
+      checkPlanned(
+        { startsAt: input.startsAt, endsAt: input.endsAt, registrationOpensAt: input.registrationOpensAt },
+        clock.now(),
+      );
       if (input.capacity !== undefined) checkCapacity(input.capacity);
       const courseware = current.deliveryMode === 'ONLINE_COURSEWARE';
       const [row] = await db
