@@ -56,7 +56,17 @@ export async function insertRegistrations(
 
 /** Every row of the registry's tables, in a stable order: compared before and after a refused call. */
 export async function registrySnapshot(database: Database): Promise<string> {
-  const tables = ['learners', 'staff', 'registrations', 'payments', 'refunds', 'invoices', 'invoice_counters', 'credit_entries'];
+  const tables = [
+    'learners',
+    'staff',
+    'registrations',
+    'payments',
+    'refunds',
+    'invoices',
+    'invoice_counters',
+    'credit_entries',
+    'id_number_restorations',
+  ];
   const parts: string[] = [];
   for (const table of tables) {
     const rows = await database.raw.query(`select * from ${table} order by 1`);

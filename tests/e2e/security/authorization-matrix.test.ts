@@ -76,6 +76,7 @@ const MATRIX = `
   reportCoursewareCompletion   U         F        F        data     F          data      F
   reverseCreditEntry           U         F        F        F        F          data      F
   recordCreditEntry            U         F        F        F        F          data      F
+  restoreIdNumber              U         F        F        F        F          data      F
   issueTranscript              U         data     data     F        F          F         F
   openSjtuSession              U         F        F        data     F          data      F
   updateSjtuSession            U         F        F        data     F          data      F
@@ -539,6 +540,18 @@ const ROWS: Record<string, RowSpec> = {
     }),
     pick: (data) => data?.recordCreditEntry,
     check: (value) => expect(value.hours).toBe(2),
+  }),
+  // A fresh account claims a number each time: an allowed restore locks it, and nobody else.
+  restoreIdNumber: mutation({
+    subgraph: 'registry',
+    probe: async () => ({
+      query: 'mutation ($input: RestoreIdNumberInput!) { restoreIdNumber(input: $input) { registrar lockedLearner { id } } }',
+      variables: {
+        input: { idNumber: (await signUpLearner(graph)).idNumber, identityCheck: '身份证原件核验', reason: '号码被抢注' },
+      },
+    }),
+    pick: (data) => data?.restoreIdNumber,
+    check: (value) => expect(value.registrar).toBe('registrar'),
   }),
   issueTranscript: mutation({
     subgraph: 'registry',

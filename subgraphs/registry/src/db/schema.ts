@@ -12,13 +12,28 @@ export const programmeYears = pgTable('programme_years', {
 
 export const learners = pgTable('learners', {
   id: uuid('id').primaryKey().defaultRandom(),
-  idNumber: text('id_number').notNull().unique(),
+  /** Unique among accounts not locked (migration 0004): a locked account keeps the number it claimed. */
+  idNumber: text('id_number').notNull(),
   name: text('name').notNull(),
   mobile: text('mobile').notNull(),
   employer: text('employer').notNull(),
   passwordHash: text('password_hash').notNull(),
   cycleStartYear: integer('cycle_start_year').notNull().default(2021),
   createdAt: instant('created_at').notNull().defaultNow(),
+  /** Set when the registrar restored the account's ID number to its owner: it can no longer sign in. */
+  lockedAt: instant('locked_at'),
+});
+
+export const idNumberRestorations = pgTable('id_number_restorations', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  idNumber: text('id_number').notNull(),
+  lockedLearnerId: uuid('locked_learner_id')
+    .notNull()
+    .references(() => learners.id),
+  registrar: text('registrar').notNull(),
+  identityCheck: text('identity_check').notNull(),
+  reason: text('reason').notNull(),
+  restoredAt: instant('restored_at').notNull(),
 });
 
 export const staff = pgTable('staff', {
@@ -187,3 +202,4 @@ export type RefundRow = typeof refunds.$inferSelect;
 export type InvoiceRow = typeof invoices.$inferSelect;
 export type OutcomeRow = typeof outcomes.$inferSelect;
 export type TranscriptRow = typeof transcripts.$inferSelect;
+export type IdNumberRestorationRow = typeof idNumberRestorations.$inferSelect;

@@ -1,7 +1,7 @@
 import type { Resolvers } from '@xueshi/subgraph-kit';
 import type { RegistryContext } from '../context';
-import type { LearnerRow, StaffRow } from '../db/schema';
-import type { SignUpInput, SignedIn } from '../services/identity';
+import type { IdNumberRestorationRow, LearnerRow, StaffRow } from '../db/schema';
+import type { RestoreIdNumberInput, SignUpInput, SignedIn } from '../services/identity';
 import { institutionByCode } from './institution';
 
 const learnerSignIn = ({ token, expiresAt, subject }: SignedIn<LearnerRow>) => ({ token, expiresAt, learner: subject });
@@ -23,6 +23,12 @@ export const accountResolvers: Resolvers<RegistryContext> = {
       const { token, expiresAt, subject } = await context.services.identity.staffSignIn(args.username, args.password);
       return { token, expiresAt, staff: subject };
     },
+    restoreIdNumber: (_root: unknown, args: { input: RestoreIdNumberInput }, context: RegistryContext) =>
+      context.services.identity.restoreIdNumber(context.caller, args.input),
+  },
+  IdNumberRestoration: {
+    lockedLearner: (restoration: IdNumberRestorationRow, _args: unknown, context: RegistryContext) =>
+      context.loaders.learner.load(restoration.lockedLearnerId),
   },
   StaffMember: {
     institution: (member: StaffRow) => (member.institution ? institutionByCode(member.institution) : null),

@@ -1,9 +1,19 @@
 import { isValidIdNumber, isValidMobile, normaliseIdNumber, shanghaiDay } from '@xueshi/domain';
-import { ErrorCode, SIGN_IN_LIMITS, UserError, badInput, sqlState, SqlState, unauthenticated } from '@xueshi/subgraph-kit';
+import {
+  ErrorCode,
+  SIGN_IN_LIMITS,
+  UserError,
+  badInput,
+  notFound,
+  requireRole,
+  sqlState,
+  SqlState,
+  unauthenticated,
+} from '@xueshi/subgraph-kit';
 import type { Caller, Clock, Db, RateLimitRule, RateLimiter, TokenSigner } from '@xueshi/subgraph-kit';
-import { eq } from 'drizzle-orm';
-import { learners, staff } from '../db/schema';
-import type { LearnerRow, StaffRow } from '../db/schema';
+import { and, eq, isNull } from 'drizzle-orm';
+import { idNumberRestorations, learners, staff } from '../db/schema';
+import type { IdNumberRestorationRow, LearnerRow, StaffRow } from '../db/schema';
 import { hashPassword, verifyPassword } from '../passwords';
 import { hasControlCharacters, personName, text } from './validation';
 
@@ -13,6 +23,12 @@ export interface SignUpInput {
   password: string;
   mobile: string;
   employer: string;
+}
+
+export interface RestoreIdNumberInput {
+  idNumber: string;
+  identityCheck: string;
+  reason: string;
 }
 
 export interface SignedIn<Subject> {
@@ -121,7 +137,10 @@ export function createIdentity(options: IdentityOptions) {
       // Reserved before the password is checked, so parallel guesses cannot all slip in under the limit.
       await options.rateLimiter.reserve(SIGN_IN_LIMITS.failuresPerAccount, account);
       const [learner] = ID_NUMBER_SHAPE.test(idNumber)
-        ? await db.select().from(learners).where(eq(learners.idNumber, idNumber))
+        ? await db
+            .select()
+            .from(learners)
+            .where(and(eq(learners.idNumber, idNumber), isNull(learners.lockedAt)))
         : [];
       // Hashed at most MAX_PASSWORD characters (a bounded cost); a longer one was never set, so never matches.
       const matches =
@@ -149,6 +168,55 @@ export function createIdentity(options: IdentityOptions) {
         { role: member.role, subject: member.username, ...(member.institution ? { institution: member.institution } : {}) },
         member,
       );
+    },
+
+    /**
+     * Gives an ID number back to its owner when another account claimed it: the registrar only, after
+     * checking the owner's identity. The claiming account is locked (it can no longer sign in; its
+     * records stay) and the owner signs up with the number. Audited with who, when, why and how the
+     * identity was checked. NOT_FOUND when no open account holds the number.
+     */
+    restoreIdNumber: async (caller: Caller | null, input: RestoreIdNumberInput): Promise<IdNumberRestorationRow> => {
+      const registrar = requireRole(caller, 'REGISTRAR');
+      const idNumber = normaliseIdNumber(input.idNumber);
+      if (!isValidIdNumber(idNumber, shanghaiDay(clock.now()))) {
+        throw badInput({ zh: '身份证号码无效，请核对', en: 'This is not a valid resident ID number' }, 'idNumber');
+      }
+      const identityCheck = text(input.identityCheck, 'identityCheck', {
+        min: 2,
+        max: 200,
+        zh: '请写明如何核实了本人身份（2–200 字）',
+        en: 'Say how the owner’s identity was checked (2–200 characters)',
+      });
+      const reason = text(input.reason, 'reason', {
+        min: 2,
+        max: 500,
+        zh: '请写明原因（2–500 字）',
+        en: 'Give the reason (2–500 characters)',
+      });
+      const now = clock.now();
+      return db.transaction(async (tx) => {
+        const [claimant] = await tx
+          .select()
+          .from(learners)
+          .where(and(eq(learners.idNumber, idNumber), isNull(learners.lockedAt)))
+          .for('update');
+        if (!claimant) throw notFound({ zh: '使用该身份证号码的账号', en: 'Account with this ID number' });
+        await tx.update(learners).set({ lockedAt: now }).where(eq(learners.id, claimant.id));
+        const [restoration] = await tx
+          .insert(idNumberRestorations)
+          .values({
+            idNumber,
+            lockedLearnerId: claimant.id,
+            registrar: registrar.subject,
+            identityCheck,
+            reason,
+            restoredAt: now,
+          })
+          .returning();
+        if (!restoration) throw new Error('insert returned no restoration');
+        return restoration;
+      });
     },
   };
 }
