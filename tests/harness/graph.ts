@@ -9,6 +9,7 @@ import { managementCollegeSubgraph } from '@xueshi/management-college';
 import { registrySubgraph } from '@xueshi/registry';
 import { registryTestDependencies } from '@xueshi/registry/testing';
 import type { PaymentProvider } from '@xueshi/registry/payments';
+import type { SmsProvider } from '@xueshi/registry/sms';
 import { shuSubgraph } from '@xueshi/shu';
 import { sjtuSubgraph } from '@xueshi/sjtu';
 import { SIGN_UP_LIMITS, createTokenVerifier, startSubgraphServer } from '@xueshi/subgraph-kit';
@@ -94,6 +95,10 @@ export interface TestGraphOptions {
   signInLimiter?: RateLimiter;
   /** Production's sign-up limits (SIGN_UP_LIMITS.production) instead of the embedded demo's. */
   productionSignUpLimits?: boolean;
+  /** The registry's SMS provider (a sandbox by default). */
+  smsProvider?: SmsProvider;
+  /** Learners must verify their mobile before registering or paying, as in production. */
+  mobileVerificationRequired?: boolean;
 }
 
 function operationCounter(counter: { count: number }): ApolloServerPlugin<BaseContext> {
@@ -149,6 +154,8 @@ export async function startTestGraph(options: TestGraphOptions = {}): Promise<Te
       institutionUrls,
       ...(options.paymentProvider ? { paymentProvider: options.paymentProvider } : {}),
       ...(options.holdMinutes ? { holdMinutes: options.holdMinutes } : {}),
+      ...(options.smsProvider ? { smsProvider: options.smsProvider } : {}),
+      ...(options.mobileVerificationRequired ? { mobileVerificationRequired: true } : {}),
       ...(options.productionSignUpLimits ? { signUpPerMobile: SIGN_UP_LIMITS.production.perMobile } : {}),
     }),
   );

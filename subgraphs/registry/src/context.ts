@@ -4,6 +4,7 @@ import type { Documents } from './services/documents';
 import type { Identity } from './services/identity';
 import type { InstitutionDirectory } from './services/institutionDirectory';
 import type { Invoices } from './services/invoices';
+import type { MobileVerification } from './services/mobileVerification';
 import type { Outcomes } from './services/outcomes';
 import type { Statistics } from './services/statistics';
 import type { Transcripts } from './services/transcripts';
@@ -13,6 +14,7 @@ import type { Registrations } from './services/registrations';
 /** The registry's services: built once per process, shared by every request. */
 export interface RegistryServices {
   identity: Identity;
+  mobileVerification: MobileVerification;
   registrations: Registrations;
   payments: Payments;
   invoices: Invoices;

@@ -30,6 +30,9 @@ const registryEnv = z.object({
   /** scrypt cost as log2(N); 17 is OWASP's minimum. */
   PASSWORD_HASH_COST: z.coerce.number().int().min(14).max(20).default(17),
   PAYMENT_PROVIDER: z.enum(['sandbox']).default('sandbox'),
+  SMS_PROVIDER: z.enum(['sandbox']).default('sandbox'),
+  /** Mobile verification by SMS code before registering or paying: required in production (the default there), off by default otherwise. */
+  MOBILE_VERIFICATION: z.enum(['required', 'off']).optional(),
   SWEEP_INTERVAL_SECONDS: z.coerce.number().int().min(1).default(60),
   /** Where the public reaches the gateway; printed on transcripts for verification. */
   PUBLIC_URL: z.string().url().default('http://localhost:4000'),

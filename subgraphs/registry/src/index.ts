@@ -11,6 +11,7 @@ import {
 } from '@xueshi/subgraph-kit';
 import { institutionUrlsOf, readRegistryEnv } from './env';
 import { createSandboxProvider } from './payments/sandbox';
+import { createSandboxSms } from './sms/sandbox';
 import { createInstitutionDirectory } from './services/institutionDirectory';
 import { registrySubgraph } from './subgraph';
 
@@ -18,6 +19,9 @@ runService('registry', async () => {
   const env = readRegistryEnv(process.env);
   const keyProblem = env.NODE_ENV === 'production' ? developmentKeyProblem(env.JWT_PRIVATE_JWK, 'JWT_PRIVATE_JWK') : null;
   if (keyProblem) throw new ConfigError([keyProblem]);
+  if (env.NODE_ENV === 'production' && env.MOBILE_VERIFICATION === 'off') {
+    throw new ConfigError(['MOBILE_VERIFICATION=off is not allowed in production: learners must verify their mobile']);
+  }
   return startSubgraphService(registrySubgraph, env, async ({ clock, logger }) => {
     const signer = await createTokenSigner(env.JWT_PRIVATE_JWK, clock);
     return {
@@ -33,6 +37,9 @@ runService('registry', async () => {
         env.REDIS_URL ? await redisRateLimitStore(env.REDIS_URL, logger) : memoryRateLimitStore(clock),
         clock,
       ),
+      smsProvider: createSandboxSms(env.NODE_ENV === 'production' ? undefined : logger),
+      mobileVerificationRequired:
+        (env.MOBILE_VERIFICATION ?? (env.NODE_ENV === 'production' ? 'required' : 'off')) === 'required',
       signUpPerMobile: (env.NODE_ENV === 'production' ? SIGN_UP_LIMITS.production : SIGN_UP_LIMITS.demo).perMobile,
     };
   });

@@ -4,6 +4,7 @@ import type { RateLimitRule, RateLimiter, SubgraphDependencies, SubgraphService,
 import type { RegistryContext, RegistryServices } from './context';
 import { createRegistryLoaders } from './loaders';
 import type { PaymentProvider } from './payments/provider';
+import type { SmsProvider } from './sms/provider';
 import { resolvers } from './resolvers';
 import { demoPasswordProblems } from './production';
 import { seed } from './seed';
@@ -11,6 +12,7 @@ import { createDocuments } from './services/documents';
 import { createIdentity } from './services/identity';
 import type { InstitutionDirectory } from './services/institutionDirectory';
 import { createInvoices } from './services/invoices';
+import { createMobileVerification } from './services/mobileVerification';
 import { createOutcomes } from './services/outcomes';
 import { createPayments } from './services/payments';
 import { createStatistics } from './services/statistics';
@@ -35,6 +37,10 @@ export interface RegistryDependencies extends SubgraphDependencies {
   rateLimiter: RateLimiter;
   /** Sign-ups one mobile may attempt: SIGN_UP_LIMITS.production's in production, the demo's otherwise. */
   signUpPerMobile: RateLimitRule;
+  /** Sends one-time codes to learners' mobiles. */
+  smsProvider: SmsProvider;
+  /** Whether learners must verify their mobile before registering or paying (MOBILE_VERIFICATION). */
+  mobileVerificationRequired: boolean;
 }
 
 export const typeDefs = loadTypeDefs(
@@ -67,6 +73,13 @@ export function createRegistryServices(dependencies: RegistryDependencies): Regi
       tokenTtlSeconds: dependencies.tokenTtlSeconds,
       rateLimiter: dependencies.rateLimiter,
       signUpPerMobile: dependencies.signUpPerMobile,
+    }),
+    mobileVerification: createMobileVerification({
+      db: database.db,
+      clock,
+      sms: dependencies.smsProvider,
+      rateLimiter: dependencies.rateLimiter,
+      required: dependencies.mobileVerificationRequired,
     }),
     registrations,
     payments: createPayments({ db: database.db, clock, provider: dependencies.paymentProvider, registrations, logger }),

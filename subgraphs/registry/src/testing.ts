@@ -4,6 +4,8 @@ import type { SubgraphDependencies } from '@xueshi/subgraph-kit';
 import { testKeys } from '@xueshi/subgraph-kit/testing';
 import type { PaymentProvider } from './payments/provider';
 import { createSandboxProvider } from './payments/sandbox';
+import type { SmsProvider } from './sms/provider';
+import { createSandboxSms } from './sms/sandbox';
 import { createInstitutionDirectory } from './services/institutionDirectory';
 import type { RegistryDependencies } from './subgraph';
 
@@ -19,6 +21,9 @@ export async function registryTestDependencies(
     holdMinutes?: number;
     /** The demo's sign-ups per mobile unless given. */
     signUpPerMobile?: RateLimitRule;
+    smsProvider?: SmsProvider;
+    /** Off unless asked for, as in the embedded demo. */
+    mobileVerificationRequired?: boolean;
   } = {},
 ): Promise<Omit<RegistryDependencies, keyof SubgraphDependencies>> {
   const signer = await createTokenSigner((await testKeys()).privateJwk, base.clock);
@@ -33,5 +38,7 @@ export async function registryTestDependencies(
     publicUrl: 'http://localhost:4000',
     rateLimiter: createRateLimiter(memoryRateLimitStore(base.clock), base.clock),
     signUpPerMobile: options.signUpPerMobile ?? SIGN_UP_LIMITS.demo.perMobile,
+    smsProvider: options.smsProvider ?? createSandboxSms(),
+    mobileVerificationRequired: options.mobileVerificationRequired ?? false,
   };
 }

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { createSandboxSms } from '@xueshi/registry/sms';
 import { createTokenSigner, generateSigningKeys } from '@xueshi/subgraph-kit';
 import type { Caller } from '@xueshi/subgraph-kit';
 import { ManualClock, testKeys } from '@xueshi/subgraph-kit/testing';
@@ -77,6 +78,8 @@ const MATRIX = `
   reverseCreditEntry           U         F        F        F        F          data      F
   recordCreditEntry            U         F        F        F        F          data      F
   restoreIdNumber              U         F        F        F        F          data      F
+  requestMobileCode            U         data     data     F        F          F         F
+  verifyMobile                 U         data     data     F        F          F         F
   issueTranscript              U         data     data     F        F          F         F
   openSjtuSession              U         F        F        data     F          data      F
   updateSjtuSession            U         F        F        data     F          data      F
@@ -98,6 +101,9 @@ function parseMatrix(table: string): Map<string, Record<Role, Outcome>> {
 }
 
 const EXPECTED = parseMatrix(MATRIX);
+
+/** The registry's SMS sandbox, where the verifyMobile row reads the code a learner was sent. */
+const sms = createSandboxSms();
 
 // ---------------------------------------------------------------------------------------------------
 // Fixtures, made once through the gateway
@@ -541,6 +547,26 @@ const ROWS: Record<string, RowSpec> = {
     pick: (data) => data?.recordCreditEntry,
     check: (value) => expect(value.hours).toBe(2),
   }),
+  requestMobileCode: mutation({
+    subgraph: 'registry',
+    probe: () => ({ query: 'mutation { requestMobileCode { expiresAt } }' }),
+    pick: (data) => data?.requestMobileCode,
+    check: (value) => expect(new Date(value.expiresAt).getTime()).toBeGreaterThan(graph.clock.now().getTime()),
+  }),
+  // An allowed learner enters the code just sent to their own mobile; anyone else guesses.
+  verifyMobile: mutation({
+    subgraph: 'registry',
+    probe: async (role, allowed) => {
+      const caller = callerOf(role, 'sjtu');
+      if (allowed && caller) await execute('mutation { requestMobileCode { expiresAt } }', {}, caller);
+      return {
+        query: 'mutation ($code: String!) { verifyMobile(code: $code) { id mobileVerified } }',
+        variables: { code: allowed ? (sms.sent.at(-1)?.text.match(/\d{6}/)?.[0] ?? '') : '000000' },
+      };
+    },
+    pick: (data) => data?.verifyMobile,
+    check: (value) => expect(value.mobileVerified).toBe(true),
+  }),
   // A fresh account claims a number each time: an allowed restore locks it, and nobody else.
   restoreIdNumber: mutation({
     subgraph: 'registry',
@@ -788,7 +814,7 @@ const DIRECT_ROWS = [...EXPECTED.keys()];
 
 describe('authorization matrix', () => {
   beforeAll(async () => {
-    graph = await startTestGraph({ seed: 'demo' });
+    graph = await startTestGraph({ seed: 'demo', smsProvider: sms });
     fx = await createFixtures();
   });
   afterAll(() => graph?.close());

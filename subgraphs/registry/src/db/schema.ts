@@ -22,6 +22,19 @@ export const learners = pgTable('learners', {
   createdAt: instant('created_at').notNull().defaultNow(),
   /** Set when the registrar restored the account's ID number to its owner: it can no longer sign in. */
   lockedAt: instant('locked_at'),
+  /** When the learner proved they hold the mobile with a one-time code (migration 0005). */
+  mobileVerifiedAt: instant('mobile_verified_at'),
+});
+
+export const mobileCodes = pgTable('mobile_codes', {
+  learnerId: uuid('learner_id')
+    .primaryKey()
+    .references(() => learners.id),
+  /** `salt$sha256(salt:code)` in hex: the code itself is never stored. */
+  codeHash: text('code_hash').notNull(),
+  expiresAt: instant('expires_at').notNull(),
+  attemptsLeft: integer('attempts_left').notNull(),
+  sentAt: instant('sent_at').notNull(),
 });
 
 export const idNumberRestorations = pgTable('id_number_restorations', {

@@ -23,6 +23,10 @@ export const accountResolvers: Resolvers<RegistryContext> = {
       const { token, expiresAt, subject } = await context.services.identity.staffSignIn(args.username, args.password);
       return { token, expiresAt, staff: subject };
     },
+    requestMobileCode: (_root: unknown, _args: unknown, context: RegistryContext) =>
+      context.services.mobileVerification.requestCode(context.caller),
+    verifyMobile: (_root: unknown, args: { code: string }, context: RegistryContext) =>
+      context.services.mobileVerification.verify(context.caller, args.code),
     restoreIdNumber: (_root: unknown, args: { input: RestoreIdNumberInput }, context: RegistryContext) =>
       context.services.identity.restoreIdNumber(context.caller, args.input),
   },

@@ -23,10 +23,14 @@ export const learnerResolvers: Resolvers<RegistryContext> = {
     },
   },
   Mutation: {
-    register: (_root: unknown, args: { sessionId: string }, context: RegistryContext) =>
-      context.services.registrations.register(context.caller, args.sessionId),
-    pay: (_root: unknown, args: { registrationId: string; idempotencyKey: string }, context: RegistryContext) =>
-      context.services.payments.pay(context.caller, args.registrationId, args.idempotencyKey),
+    register: async (_root: unknown, args: { sessionId: string }, context: RegistryContext) => {
+      await context.services.mobileVerification.requireVerified(context.caller);
+      return context.services.registrations.register(context.caller, args.sessionId);
+    },
+    pay: async (_root: unknown, args: { registrationId: string; idempotencyKey: string }, context: RegistryContext) => {
+      await context.services.mobileVerification.requireVerified(context.caller);
+      return context.services.payments.pay(context.caller, args.registrationId, args.idempotencyKey);
+    },
     withdraw: (_root: unknown, args: { registrationId: string }, context: RegistryContext) =>
       context.services.registrations.withdraw(context.caller, args.registrationId),
     requestInvoice: (_root: unknown, args: { input: InvoiceRequest }, context: RegistryContext) =>
@@ -39,6 +43,7 @@ export const learnerResolvers: Resolvers<RegistryContext> = {
     mobile: (learner: LearnerRow, _args: unknown, context: RegistryContext) =>
       seesPersonalData(context.caller, learner) ? learner.mobile : null,
     mobileMasked: (learner: LearnerRow) => maskMobile(learner.mobile),
+    mobileVerified: (learner: LearnerRow) => learner.mobileVerifiedAt !== null,
     registrations: (learner: LearnerRow, _args: unknown, context: RegistryContext) => {
       requireOwnRecord(context.caller, learner);
       return context.loaders.registrationsByLearner.load(learner.id);
