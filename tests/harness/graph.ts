@@ -1,4 +1,5 @@
 import { fileURLToPath } from 'node:url';
+import type { UnpaidHoldLimits } from '@xueshi/domain';
 import type { ApolloServerPlugin, BaseContext } from '@apollo/server';
 import { associationSubgraph } from '@xueshi/association';
 import { electiveProviderSubgraph } from '@xueshi/elective-provider';
@@ -99,6 +100,8 @@ export interface TestGraphOptions {
   smsProvider?: SmsProvider;
   /** Learners must verify their mobile before registering or paying, as in production. */
   mobileVerificationRequired?: boolean;
+  /** The registry's unpaid-hold limits (the domain's by default). */
+  unpaidHoldLimits?: UnpaidHoldLimits;
 }
 
 function operationCounter(counter: { count: number }): ApolloServerPlugin<BaseContext> {
@@ -157,6 +160,7 @@ export async function startTestGraph(options: TestGraphOptions = {}): Promise<Te
       ...(options.smsProvider ? { smsProvider: options.smsProvider } : {}),
       ...(options.mobileVerificationRequired ? { mobileVerificationRequired: true } : {}),
       ...(options.productionSignUpLimits ? { signUpPerMobile: SIGN_UP_LIMITS.production.perMobile } : {}),
+      ...(options.unpaidHoldLimits ? { unpaidHoldLimits: options.unpaidHoldLimits } : {}),
     }),
   );
 

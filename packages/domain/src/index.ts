@@ -50,3 +50,12 @@ export {
   type RegistrationStatus,
 } from './registrationStatusAt';
 export { suggestSessions, type SessionOffer, type ShortfallSituation } from './suggestSessions';
+export {
+  UNPAID_HOLD_LIMITS,
+  summariseUnpaidHolds,
+  unpaidHoldRefusal,
+  type UnpaidHoldLimits,
+  type UnpaidHoldRefusal,
+  type UnpaidHoldSummary,
+  type UnpaidRegistration,
+} from './unpaidHoldRefusal';

@@ -1,3 +1,4 @@
+import { UNPAID_HOLD_LIMITS } from '@xueshi/domain';
 import {
   ConfigError,
   SIGN_UP_LIMITS,
@@ -30,6 +31,7 @@ runService('registry', async () => {
       paymentProvider: createSandboxProvider(),
       passwordCost: env.PASSWORD_HASH_COST,
       holdMinutes: env.HOLD_MINUTES,
+      unpaidHoldLimits: UNPAID_HOLD_LIMITS,
       tokenTtlSeconds: env.TOKEN_TTL_MINUTES * 60,
       sweepIntervalMs: env.SWEEP_INTERVAL_SECONDS * 1000,
       publicUrl: env.PUBLIC_URL.replace(/\/$/, ''),

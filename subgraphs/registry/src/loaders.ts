@@ -1,5 +1,7 @@
 import DataLoader from 'dataloader';
-import { and, asc, count, desc, inArray, isNull } from 'drizzle-orm';
+import { UNPAID_HOLD_LIMITS, summariseUnpaidHolds } from '@xueshi/domain';
+import type { UnpaidHoldSummary } from '@xueshi/domain';
+import { and, asc, count, desc, gt, gte, inArray, isNull } from 'drizzle-orm';
 import type { Clock } from '@xueshi/subgraph-kit';
 import { byKey, groupBy } from '@xueshi/subgraph-kit';
 import type { Db } from '@xueshi/subgraph-kit';
@@ -51,6 +53,23 @@ export function createRegistryLoaders(db: Db, clock: Clock) {
         (row) => row.learnerId,
       ),
     ),
+    unpaidHolds: new DataLoader<string, UnpaidHoldSummary>(async (sessionIds) => {
+      const now = clock.now();
+      // A hold lasts at most a day (HOLD_MINUTES ≤ 1440), so one that ended within the window began within two.
+      const since = new Date(now.getTime() - 2 * UNPAID_HOLD_LIMITS.windowMinutes * 60_000);
+      const rows = await db
+        .select()
+        .from(registrations)
+        .where(
+          and(
+            inArray(registrations.sessionId, [...sessionIds]),
+            gte(registrations.registeredAt, since),
+            isNull(registrations.paidAt),
+            gt(registrations.feeFen, 0),
+          ),
+        );
+      return groupBy(sessionIds, rows, (row) => row.sessionId).map((unpaid) => summariseUnpaidHolds(unpaid, now));
+    }),
     seatsTaken: new DataLoader<string, number>(async (sessionIds) => {
       const rows = await db
         .select({ sessionId: registrations.sessionId, taken: count() })

@@ -1,4 +1,5 @@
 import { fileURLToPath } from 'node:url';
+import type { UnpaidHoldLimits } from '@xueshi/domain';
 import { loadTypeDefs } from '@xueshi/subgraph-kit';
 import type { RateLimitRule, RateLimiter, SubgraphDependencies, SubgraphService, TokenSigner } from '@xueshi/subgraph-kit';
 import type { RegistryContext, RegistryServices } from './context';
@@ -29,6 +30,8 @@ export interface RegistryDependencies extends SubgraphDependencies {
   passwordCost: number;
   /** How long an unpaid registration holds its seat. */
   holdMinutes: number;
+  /** How far one learner's unpaid holds may go. */
+  unpaidHoldLimits: UnpaidHoldLimits;
   tokenTtlSeconds: number;
   /** How often lapsed holds and courseware are written down as EXPIRED. */
   sweepIntervalMs: number;
@@ -62,6 +65,7 @@ export function createRegistryServices(dependencies: RegistryDependencies): Regi
     payments: dependencies.paymentProvider,
     logger,
     holdMinutes: dependencies.holdMinutes,
+    unpaidHoldLimits: dependencies.unpaidHoldLimits,
   });
   const transcripts = createTranscripts({ db: database.db, clock });
   return {

@@ -1,3 +1,5 @@
+import { UNPAID_HOLD_LIMITS } from '@xueshi/domain';
+import type { UnpaidHoldLimits } from '@xueshi/domain';
 import { SIGN_UP_LIMITS, createRateLimiter, createTokenSigner, memoryRateLimitStore } from '@xueshi/subgraph-kit';
 import type { RateLimitRule } from '@xueshi/subgraph-kit';
 import type { SubgraphDependencies } from '@xueshi/subgraph-kit';
@@ -24,6 +26,7 @@ export async function registryTestDependencies(
     smsProvider?: SmsProvider;
     /** Off unless asked for, as in the embedded demo. */
     mobileVerificationRequired?: boolean;
+    unpaidHoldLimits?: UnpaidHoldLimits;
   } = {},
 ): Promise<Omit<RegistryDependencies, keyof SubgraphDependencies>> {
   const signer = await createTokenSigner((await testKeys()).privateJwk, base.clock);
@@ -33,6 +36,7 @@ export async function registryTestDependencies(
     paymentProvider: options.paymentProvider ?? createSandboxProvider(),
     passwordCost: TEST_PASSWORD_COST,
     holdMinutes: options.holdMinutes ?? 30,
+    unpaidHoldLimits: options.unpaidHoldLimits ?? UNPAID_HOLD_LIMITS,
     tokenTtlSeconds: 30 * 60,
     sweepIntervalMs: 60_000,
     publicUrl: 'http://localhost:4000',

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { createSandboxSms } from '@xueshi/registry/sms';
+import { UNPAID_HOLD_LIMITS } from '@xueshi/domain';
 import { createTokenSigner, generateSigningKeys } from '@xueshi/subgraph-kit';
 import type { Caller } from '@xueshi/subgraph-kit';
 import { ManualClock, testKeys } from '@xueshi/subgraph-kit/testing';
@@ -63,6 +64,7 @@ const MATRIX = `
   me                           null      data     data     null     null       null      null
   learner                      U         F        F        F        F          data      F
   roster                       U         F        F        data     F          data      F
+  Session.unpaidHolds          U         F        F        data     F          data      F
   rosterCsv                    U         F        F        data     F          data      F
   programmeStatistics          U         F        F        F        F          data      data
   cycleCompliance              U         F        F        F        F          data      data
@@ -120,8 +122,9 @@ interface Fixtures {
   /** A's courseware registration at the elective provider (paid, completed) and when it was finished. */
   courseware: string;
   coursewareCompletedAt: string;
-  /** A's registration awaiting payment. */
+  /** A's registration awaiting payment, and its session. */
   awaiting: string;
+  awaitingSession: string;
   /** A session nobody has registered for, open for registration. */
   openSession: string;
   /** An sjtu session the institution mutations change. */
@@ -170,8 +173,8 @@ async function execute<Data>(query: string, variables: Record<string, unknown>, 
 }
 
 /** Registers A for a session of a course they do not hold yet; returns the registration (awaiting payment). */
-async function freshRegistrationOfA(): Promise<string> {
-  const sessionId = await insertFreshSjtuSession(graph);
+async function freshRegistrationOfA(sessionId?: string): Promise<string> {
+  sessionId ??= await insertFreshSjtuSession(graph);
   const data = await execute<{ register: { id: string } }>(contractOperation('Register'), { sessionId }, fx.a.caller);
   return data.register.id;
 }
@@ -247,12 +250,13 @@ async function createFixtures(): Promise<Fixtures> {
     courseware,
     coursewareCompletedAt,
     awaiting: '',
+    awaitingSession: await insertFreshSjtuSession(graph),
     openSession: await insertFreshSjtuSession(graph),
     sessionToUpdate,
     transcriptCode: transcript.issueTranscript.verificationCode,
   };
   fx = partial;
-  fx.awaiting = await freshRegistrationOfA();
+  fx.awaiting = await freshRegistrationOfA(fx.awaitingSession);
   for (const [name, value] of Object.entries(fx)) expect(value, name).toBeTruthy();
   return fx;
 }
@@ -407,6 +411,15 @@ const ROWS: Record<string, RowSpec> = {
         status: 'COMPLETED',
         learner: expect.objectContaining({ name: A_NAME, mobileMasked: '137****1234' }),
       }),
+  },
+  'Session.unpaidHolds': {
+    subgraph: 'registry',
+    probe: () => ({
+      query: 'query ($id: ID!) { session(id: $id) { id unpaidHolds { held endedUnpaidLastDay learnersEndedUnpaidLastDay } } }',
+      variables: { id: fx.awaitingSession },
+    }),
+    pick: (data) => data?.session?.unpaidHolds,
+    check: (value) => expect(value).toEqual({ held: 1, endedUnpaidLastDay: 0, learnersEndedUnpaidLastDay: 0 }),
   },
   rosterCsv: {
     subgraph: 'registry',
@@ -814,7 +827,13 @@ const DIRECT_ROWS = [...EXPECTED.keys()];
 
 describe('authorization matrix', () => {
   beforeAll(async () => {
-    graph = await startTestGraph({ seed: 'demo', smsProvider: sms });
+    // One learner plays every row, so holds pile up beyond what the rules allow a real learner; the
+    // limits have their own suite (unpaid-holds.test.ts).
+    graph = await startTestGraph({
+      seed: 'demo',
+      smsProvider: sms,
+      unpaidHoldLimits: { ...UNPAID_HOLD_LIMITS, maxLiveHolds: 100 },
+    });
     fx = await createFixtures();
   });
   afterAll(() => graph?.close());

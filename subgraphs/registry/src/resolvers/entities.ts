@@ -2,6 +2,7 @@ import { INSTITUTIONS, parseOwnedId } from '@xueshi/institutions';
 import type { OwnedKind } from '@xueshi/institutions';
 import type { Resolvers } from '@xueshi/subgraph-kit';
 import type { RegistryContext } from '../context';
+import { requireSessionStaff } from '../services/access';
 
 /** A reference the gateway resolves at the owning institution's subgraph. */
 export interface EntityReference {
@@ -25,7 +26,7 @@ export function profileReference(code: string): { __typename: string; code: stri
 
 /**
  * Every institution's courses, sessions and profiles, as far as the registry adds to them: the seats
- * taken on each session.
+ * taken on each session, and its unpaid holds for the staff who run it.
  */
 export const entityResolvers: Resolvers<RegistryContext> = {
   // The gateway sends interface-typed representations ({ __typename: "Session", id }); the id says
@@ -48,6 +49,15 @@ export const entityResolvers: Resolvers<RegistryContext> = {
       {
         seatsTaken: (session: { id: string }, _args: unknown, context: RegistryContext) =>
           context.loaders.seatsTaken.load(session.id),
+        unpaidHolds: async (session: { id: string }, _args: unknown, context: RegistryContext) => {
+          requireSessionStaff(context.caller, session.id);
+          const summary = await context.loaders.unpaidHolds.load(session.id);
+          return {
+            held: summary.held,
+            endedUnpaidLastDay: summary.endedUnpaid,
+            learnersEndedUnpaidLastDay: summary.learnersEndedUnpaid,
+          };
+        },
       },
     ]),
   ),

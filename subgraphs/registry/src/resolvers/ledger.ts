@@ -1,11 +1,12 @@
 import { addCalendarDays, minutesToHours, shanghaiDay, shanghaiYear, suggestSessions } from '@xueshi/domain';
 import type { CycleVerdict } from '@xueshi/domain';
-import { institution, parseOwnedId } from '@xueshi/institutions';
+import { institution } from '@xueshi/institutions';
 import { forbidden, notFound, requireRole } from '@xueshi/subgraph-kit';
 import type { Caller, Resolvers } from '@xueshi/subgraph-kit';
 import type { RegistryContext } from '../context';
 import type { CreditEntryRow, LearnerRow, OutcomeRow, RegistrationRow, TranscriptRow } from '../db/schema';
 import type { ManualCreditInput } from '../services/outcomes';
+import { requireSessionStaff } from '../services/access';
 import { csvCell } from '../services/csv';
 import { cycleStartYear, echoedId } from '../services/validation';
 import { ledgerFor, standingEntries, verdictOf } from '../services/ledger';
@@ -31,13 +32,11 @@ const today = (context: RegistryContext) => shanghaiDay(context.clock.now());
  * session its institution does not have (asked of the owner only when the roster is empty).
  */
 async function rosterOf(context: RegistryContext, sessionId: string): Promise<RegistrationRow[]> {
-  const caller = requireRole(context.caller, 'INSTITUTION_STAFF', 'REGISTRAR');
-  const owner = parseOwnedId(sessionId);
-  const missing = () => notFound({ zh: '班次', en: 'Session' }, echoedId(sessionId));
-  if (!owner || owner.kind !== 'session') throw missing();
-  if (caller.role === 'INSTITUTION_STAFF' && caller.institution !== owner.institution.code) throw forbidden();
+  requireSessionStaff(context.caller, sessionId);
   const roster = await context.loaders.rosterBySession.load(sessionId);
-  if (roster.length === 0 && !(await context.services.directory.sessionFacts(sessionId))) throw missing();
+  if (roster.length === 0 && !(await context.services.directory.sessionFacts(sessionId))) {
+    throw notFound({ zh: '班次', en: 'Session' }, echoedId(sessionId));
+  }
   return roster;
 }
 

@@ -9,7 +9,7 @@ import {
   shanghaiDay,
   startOfShanghaiDay,
 } from '@xueshi/domain';
-import { isInstitutionCode, parseOwnedId } from '@xueshi/institutions';
+import { isInstitutionCode } from '@xueshi/institutions';
 import {
   ErrorCode,
   UserError,
@@ -26,6 +26,7 @@ import { creditEntries, learners, outcomes, registrations } from '../db/schema';
 import type { CreditEntryRow, RegistrationRow } from '../db/schema';
 import { lockRegistration } from '../store/registrations';
 import type { Tx } from '../store/executor';
+import { actsForInstitution, requireSessionStaff } from './access';
 import { parseCsv } from './csv';
 import { echoedId, isUuid, text } from './validation';
 
@@ -94,9 +95,6 @@ const COLUMNS = {
  */
 export function createOutcomes(options: { db: Db; clock: Clock }) {
   const { db, clock } = options;
-
-  const mayReport = (caller: Caller, institution: string) =>
-    caller.role === 'REGISTRAR' || (caller.role === 'INSTITUTION_STAFF' && caller.institution === institution);
 
   /** Writes one outcome and, when passed, its credit entry; the registration must be locked by `tx`. */
   const apply = async (
@@ -173,16 +171,8 @@ export function createOutcomes(options: { db: Db; clock: Clock }) {
   };
 
   /** The caller, if they may report outcomes of the session `sessionId` names: checked before any input is read. */
-  const sessionReporter = (caller: Caller | null, sessionId: string): Caller => {
-    const staff = requireRole(caller, 'INSTITUTION_STAFF', 'REGISTRAR');
-    const owner = parseOwnedId(sessionId);
-    if (!owner || owner.kind !== 'session') throw notFound({ zh: '班次', en: 'Session' }, echoedId(sessionId));
-    if (!mayReport(staff, owner.institution.code)) throw forbidden();
-    return staff;
-  };
-
   const reportMany = async (caller: Caller | null, sessionId: string, rows: OutcomeInput[]) => {
-    const staff = sessionReporter(caller, sessionId);
+    const staff = requireSessionStaff(caller, sessionId);
     if (rows.length === 0) throw badInput({ zh: '没有需要登记的考核结果', en: 'No outcomes to report' }, 'outcomes');
     if (rows.length > MAX_OUTCOMES) {
       throw badInput(
@@ -230,7 +220,7 @@ export function createOutcomes(options: { db: Db; clock: Clock }) {
         db.transaction(async (tx) => {
           const registration = await lockRegistration(tx, outcome.registrationId);
           if (!registration) throw registrationNotFound(outcome.registrationId);
-          if (!mayReport(staff, registration.institution)) throw forbidden();
+          if (!actsForInstitution(staff, registration.institution)) throw forbidden();
           return apply(tx, staff, registration, outcome, liveCompletion(registration, now), now);
         }),
       );
@@ -245,7 +235,7 @@ export function createOutcomes(options: { db: Db; clock: Clock }) {
      */
     reportOutcomesCsv: async (caller: Caller | null, sessionId: string, csv: string) => {
       // Whoever may not report for the session is refused before the file is read.
-      sessionReporter(caller, sessionId);
+      requireSessionStaff(caller, sessionId);
       const [header, ...body] = parseCsv(csv);
       if (body.length > MAX_OUTCOMES) {
         throw badInput(
@@ -299,7 +289,7 @@ export function createOutcomes(options: { db: Db; clock: Clock }) {
         db.transaction(async (tx) => {
           const registration = await lockRegistration(tx, registrationId);
           if (!registration) throw registrationNotFound(registrationId);
-          if (!mayReport(staff, registration.institution)) throw forbidden();
+          if (!actsForInstitution(staff, registration.institution)) throw forbidden();
           if (registration.deliveryMode !== 'ONLINE_COURSEWARE') {
             throw conflict({ zh: '该报名不是网上课件', en: 'This registration is not courseware' });
           }

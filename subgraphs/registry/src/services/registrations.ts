@@ -1,5 +1,11 @@
-import { coursewareAccessExpiresAt, refundFen, registrationRefusal, registrationStatusAt } from '@xueshi/domain';
-import type { RegistrationRefusal } from '@xueshi/domain';
+import {
+  coursewareAccessExpiresAt,
+  refundFen,
+  registrationRefusal,
+  registrationStatusAt,
+  unpaidHoldRefusal,
+} from '@xueshi/domain';
+import type { RegistrationRefusal, UnpaidHoldLimits, UnpaidHoldRefusal } from '@xueshi/domain';
 import {
   ErrorCode,
   UserError,
@@ -20,10 +26,12 @@ import type { PaymentProvider } from '../payments/provider';
 import {
   activeForCourse,
   expireLapsed,
+  lockLearnerHolds,
   lockRegistration,
   lockSession,
   registrationById,
   seatsHeld,
+  unpaidRegistrationsOf,
 } from '../store/registrations';
 import type { InstitutionDirectory } from './institutionDirectory';
 import { shanghaiTime, shanghaiTimeEn } from './messages';
@@ -37,6 +45,8 @@ export interface RegistrationOptions {
   logger: Logger;
   /** How long an unpaid registration holds its seat. */
   holdMinutes: number;
+  /** How far one learner's unpaid holds may go (the domain's UNPAID_HOLD_LIMITS outside tests). */
+  unpaidHoldLimits: UnpaidHoldLimits;
 }
 
 const registrationNotFound = (id: string) => notFound({ zh: '报名记录', en: 'Registration' }, echoedId(id));
@@ -75,6 +85,48 @@ function refusalError(refusal: RegistrationRefusal, year: number): UserError {
       });
   }
 }
+
+function holdLimitError(refusal: UnpaidHoldRefusal, now: Date): UserError {
+  const when = { zh: shanghaiTime(refusal.holdAgainAt), en: shanghaiTimeEn(refusal.holdAgainAt) };
+  const details = {
+    limit: refusal.reason,
+    holdAgainAt: refusal.holdAgainAt.toISOString(),
+    retryAfterSeconds: Math.max(0, Math.ceil((refusal.holdAgainAt.getTime() - now.getTime()) / 1000)),
+  };
+  switch (refusal.reason) {
+    case 'TOO_MANY_LIVE_HOLDS':
+      return new UserError(
+        ErrorCode.RATE_LIMITED,
+        {
+          zh: `您已有 ${refusal.limit} 个待支付的报名，请先支付或待其保留时间结束（${when.zh}）后再报名`,
+          en: `You already hold ${refusal.limit} unpaid registrations; pay for one, or register again after ${when.en}`,
+        },
+        details,
+      );
+    case 'SESSION_RECENTLY_RELEASED':
+      return new UserError(
+        ErrorCode.RATE_LIMITED,
+        {
+          zh: `您在该班次的上一次报名未支付，${when.zh} 后方可再次报名该班次`,
+          en: `Your last registration for this session ended unpaid; you may register for it again after ${when.en}`,
+        },
+        details,
+      );
+    case 'TOO_MANY_ENDED_UNPAID':
+      return new UserError(
+        ErrorCode.RATE_LIMITED,
+        {
+          zh: `您在 24 小时内已有 ${refusal.limit} 个报名未支付，${when.zh} 后方可再报名需付费的班次`,
+          en: `${refusal.limit} of your registrations ended unpaid within 24 hours; you may hold a paid seat again after ${when.en}`,
+        },
+        details,
+      );
+  }
+}
+
+/** How far back a learner's unpaid registrations can still count against the hold limits. */
+const holdHistoryMinutes = (holdMinutes: number, limits: UnpaidHoldLimits) =>
+  Math.max(limits.sameSessionCooldownMinutes, limits.windowMinutes) + holdMinutes;
 
 /** Registering for sessions and withdrawing from them, by the plan's rules, safe under concurrency. */
 export function createRegistrations(options: RegistrationOptions) {
@@ -118,8 +170,9 @@ export function createRegistrations(options: RegistrationOptions) {
   return {
     /**
      * Registers the calling learner for a session, snapshotting its fee and hours. Refuses with
-     * REGISTRATION_CLOSED, FORBIDDEN (employer-run), CONFLICT (already registered for the course),
-     * SESSION_FULL, NOT_FOUND or UNAVAILABLE (owner unreachable), changing nothing.
+     * REGISTRATION_CLOSED, FORBIDDEN (employer-run), RATE_LIMITED (the unpaid-hold limits of
+     * packages/domain), CONFLICT (already registered for the course), SESSION_FULL, NOT_FOUND or
+     * UNAVAILABLE (owner unreachable), changing nothing.
      */
     register: async (caller: Caller | null, sessionId: string): Promise<RegistrationRow> => {
       const learnerId = requireRole(caller, 'LEARNER').subject;
@@ -140,6 +193,14 @@ export function createRegistrations(options: RegistrationOptions) {
       try {
         return await retryOnConflict(() =>
           db.transaction(async (tx) => {
+            const free = facts.feeFen === 0;
+            if (!free) {
+              await lockLearnerHolds(tx, learnerId);
+              const since = new Date(now.getTime() - holdHistoryMinutes(options.holdMinutes, options.unpaidHoldLimits) * 60_000);
+              const unpaid = await unpaidRegistrationsOf(tx, learnerId, since);
+              const refusal = unpaidHoldRefusal(facts.id, unpaid, now, options.unpaidHoldLimits);
+              if (refusal) throw holdLimitError(refusal, now);
+            }
             await lockSession(tx, facts.id);
             await expireLapsed(tx, now, { sessionId: facts.id, learnerId, courseId: facts.courseId });
             if (await activeForCourse(tx, learnerId, facts.courseId, now)) {
@@ -154,7 +215,6 @@ export function createRegistrations(options: RegistrationOptions) {
                 en: 'This session is full; please choose another',
               });
             }
-            const free = facts.feeFen === 0;
             const [row] = await tx
               .insert(registrations)
               .values({

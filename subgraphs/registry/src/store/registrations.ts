@@ -18,6 +18,29 @@ export async function lockSession(tx: Tx, sessionId: string): Promise<void> {
   await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`xueshi-session:${sessionId}`}))`);
 }
 
+/**
+ * Serialises one learner's new holds, across all registry replicas, so parallel registrations for
+ * different sessions cannot each slip under the unpaid-hold limits. Taken before the session's lock.
+ */
+export async function lockLearnerHolds(tx: Tx, learnerId: string): Promise<void> {
+  await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`xueshi-holds:${learnerId}`}))`);
+}
+
+/** The learner's registrations since `since` that were never paid and cost something: their holds. */
+export async function unpaidRegistrationsOf(executor: Executor, learnerId: string, since: Date): Promise<RegistrationRow[]> {
+  return executor
+    .select()
+    .from(registrations)
+    .where(
+      and(
+        eq(registrations.learnerId, learnerId),
+        gte(registrations.registeredAt, since),
+        isNull(registrations.paidAt),
+        gt(registrations.feeFen, 0),
+      ),
+    );
+}
+
 export async function lockRegistration(tx: Tx, id: string): Promise<RegistrationRow | undefined> {
   const [row] = await tx.select().from(registrations).where(eq(registrations.id, id)).for('update');
   return row;
