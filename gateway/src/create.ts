@@ -63,9 +63,9 @@ export interface GatewayOptions {
    */
   trustProxy?: boolean | number | undefined;
   /**
-   * Counts sign-in attempts per client address (SIGN_IN_LIMITS.attemptsPerAddress). Without one the
-   * gateway does not limit them and only the registry's per-account limit applies; a deployment always
-   * passes one (index.ts does).
+   * Counts sign-in attempts (SIGN_IN_LIMITS) and verification page views (VERIFICATION_LIMITS.perClient)
+   * per client address. Without one the gateway does not limit them and only the registry's limits
+   * apply; a deployment always passes one (index.ts does).
    */
   signInLimiter?: RateLimiter | undefined;
   /**
@@ -192,7 +192,12 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   });
   app.get(
     '/documents/{*path}',
-    documentsProxy({ origin: options.documentsOrigin, logger, timeoutMs: options.documentsTimeoutMs }),
+    documentsProxy({
+      origin: options.documentsOrigin,
+      logger,
+      timeoutMs: options.documentsTimeoutMs,
+      limiter: options.signInLimiter,
+    }),
   );
   if (options.development) {
     const router = express.Router();

@@ -1,4 +1,5 @@
-import type { Logger } from '@xueshi/subgraph-kit';
+import { ErrorCode, UserError, VERIFICATION_LIMITS, sendTooManyRequests } from '@xueshi/subgraph-kit';
+import type { Logger, RateLimiter } from '@xueshi/subgraph-kit';
 import type { RequestHandler, Response } from 'express';
 
 /** How long one document may take, rendering included; a PDF takes well under a second. */
@@ -87,6 +88,8 @@ export interface DocumentsProxyOptions {
   logger: Logger;
   /** The whole answer, body included, within this; else 504 (default DEFAULT_DOCUMENTS_TIMEOUT_MS). */
   timeoutMs?: number | undefined;
+  /** Counts views of the verification page per client address (VERIFICATION_LIMITS.perClient); none without one. */
+  limiter?: RateLimiter | undefined;
 }
 
 /**
@@ -102,6 +105,20 @@ export function documentsProxy(options: DocumentsProxyOptions): RequestHandler {
     if (!target) {
       refuse(res, 404, 'NOT_FOUND', '未找到该文档', 'No such document');
       return;
+    }
+    if (target.route === 'verify' && options.limiter) {
+      try {
+        await options.limiter.reserve(VERIFICATION_LIMITS.perClient, req.ip ?? req.socket.remoteAddress ?? 'unknown');
+      } catch (error) {
+        if (error instanceof UserError && error.code === ErrorCode.RATE_LIMITED) {
+          sendTooManyRequests(res, Number(error.extensions['retryAfterSeconds']));
+          return;
+        }
+        // Without its counter the page is not served unlimited.
+        logger.error({ err: error }, 'verification limit unavailable; refusing the page');
+        refuse(res, 503, 'UNAVAILABLE', '文档服务暂时不可用', 'Documents are unavailable');
+        return;
+      }
     }
     const authorization = target.forwardsAuthorization ? req.headers.authorization : undefined;
     try {

@@ -1,5 +1,5 @@
 import type { Server } from 'node:http';
-import type { ErrorRequestHandler } from 'express';
+import type { ErrorRequestHandler, Response } from 'express';
 import { GraphQLError } from 'graphql';
 import type { Caller, TokenVerifier } from './auth';
 import { UserError } from './errors';
@@ -58,4 +58,23 @@ export function jsonErrorHandler(logger: Logger): ErrorRequestHandler {
       .status(status)
       .json({ errors: [{ message, extensions: { code: status < 500 ? 'BAD_REQUEST' : 'INTERNAL_SERVER_ERROR' } }] });
   };
+}
+
+/**
+ * Answers a public page asked for too often: HTTP 429 with Retry-After and a page in Chinese and
+ * English saying how many seconds to wait.
+ */
+export function sendTooManyRequests(response: Response, retryAfterSeconds: number): void {
+  const seconds = Math.max(1, Math.ceil(retryAfterSeconds));
+  response
+    .status(429)
+    .set('Retry-After', String(seconds))
+    .set('Cache-Control', 'no-store')
+    .set('Content-Security-Policy', "default-src 'none'; style-src 'unsafe-inline'")
+    .type('html')
+    .send(
+      `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>请求过于频繁 · Too many requests</title>
+<style>body{font-family:system-ui,sans-serif;max-width:48rem;margin:2rem auto;padding:0 1rem}</style></head>
+<body><h1>请求过于频繁 · Too many requests</h1><p>请 ${seconds} 秒后再试。Please try again in ${seconds} seconds.</p></body></html>`,
+    );
 }

@@ -189,3 +189,13 @@ export const SIGN_UP_LIMITS = {
     perMobile: { name: 'sign-up-mobile', limit: 100, windowSeconds: 60 * 60 },
   },
 } as const satisfies Record<string, SignUpLimits>;
+
+/**
+ * The public transcript verification page. Per client address at the gateway, which the public goes
+ * through. The registry, reached directly, counts per connecting address too; through the gateway that
+ * address is the gateway's, so its limit is a backstop sized for all the public's verifications at once.
+ */
+export const VERIFICATION_LIMITS = {
+  perClient: { name: 'verify-client', limit: 30, windowSeconds: 60 },
+  perConnection: { name: 'verify-connection', limit: 300, windowSeconds: 60 },
+} as const satisfies Record<string, RateLimitRule>;

@@ -98,6 +98,7 @@ export function createRegistryServices(dependencies: RegistryDependencies): Regi
       verifier: dependencies.verifier,
       logger,
       transcripts,
+      rateLimiter: dependencies.rateLimiter,
       publicUrl: dependencies.publicUrl,
     }),
     directory: dependencies.directory,

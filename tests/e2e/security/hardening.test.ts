@@ -1,9 +1,10 @@
-import { createLogger } from '@xueshi/subgraph-kit';
+import { VERIFICATION_LIMITS, createLogger, createRateLimiter, memoryRateLimitStore } from '@xueshi/subgraph-kit';
 import type { Caller } from '@xueshi/subgraph-kit';
+import { ManualClock } from '@xueshi/subgraph-kit/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { contractOperation } from '../../harness/contract';
 import { insertSjtuSession, randomIdNumber } from '../../harness/fixtures';
-import { startTestGraph } from '../../harness/graph';
+import { DEFAULT_TEST_TIME, startTestGraph } from '../../harness/graph';
 import type { TestGraph } from '../../harness/graph';
 import { signUpLearner } from '../../harness/learners';
 import { bearer, errorCodes, graphSnapshot, post, subgraphUrl } from './support';
@@ -36,6 +37,8 @@ const sessionInput = (overrides: Record<string, unknown> = {}) => ({
 });
 
 let graph: TestGraph;
+/** The clock of the gateway's limits, moved along with the graph's. */
+const gatewayClock = new ManualClock(DEFAULT_TEST_TIME);
 let fx: { learnerId: string; creditEntry: string; session: string };
 /** Every line the services logged, as written. */
 const logLines: string[] = [];
@@ -59,7 +62,11 @@ describe('hardening', () => {
       level: 'debug',
       destination: { write: (line: string) => void logLines.push(line) },
     });
-    graph = await startTestGraph({ seed: 'demo', logger });
+    graph = await startTestGraph({
+      seed: 'demo',
+      logger,
+      signInLimiter: createRateLimiter(memoryRateLimitStore(gatewayClock), gatewayClock),
+    });
     const learner = await signUpLearner(graph);
     const recorded = await graph.execute<{ recordCreditEntry: { id: string } }>(RECORD, creditInput(learner.id), REGISTRAR);
     if (!recorded.data) throw new Error(JSON.stringify(recorded.errors));
@@ -281,6 +288,51 @@ describe('hardening', () => {
         SJTU_STAFF,
       );
       expect(renamed.errors).toBeUndefined();
+    });
+  });
+
+  describe('the transcript verification page is throttled per client address', () => {
+    /** Asks for the verification page of an unknown code until refused; the statuses, and the refusal. */
+    async function untilRefused(origin: string, most: number) {
+      const statuses: number[] = [];
+      for (let view = 0; view <= most; view += 1) {
+        const response = await fetch(`${origin}/documents/verify/NOSUCHCODE${view}`);
+        statuses.push(response.status);
+        if (response.status === 429) {
+          return { statuses, response, page: await response.text() };
+        }
+        await response.body?.cancel();
+      }
+      return { statuses, response: null, page: '' };
+    }
+
+    const expectRefusalPage = (refusal: Awaited<ReturnType<typeof untilRefused>>) => {
+      expect(Number(refusal.response?.headers.get('retry-after'))).toBeGreaterThan(0);
+      expect(refusal.response?.headers.get('content-type')).toMatch(/text\/html/);
+      expect(refusal.page).toContain('请求过于频繁');
+      expect(refusal.page).toContain('Too many requests');
+    };
+
+    it('gateway: answers 429 with a bilingual page after the per-client limit, and serves again in the next window', async () => {
+      const origin = new URL(graph.gatewayUrl).origin;
+      const refusal = await untilRefused(origin, VERIFICATION_LIMITS.perClient.limit);
+      expect(refusal.statuses.slice(0, -1)).toEqual(Array(VERIFICATION_LIMITS.perClient.limit).fill(404));
+      expect(refusal.statuses.at(-1)).toBe(429);
+      expectRefusalPage(refusal);
+      gatewayClock.advance(VERIFICATION_LIMITS.perClient.windowSeconds * 1000);
+      graph.clock.advance(VERIFICATION_LIMITS.perClient.windowSeconds * 1000);
+      expect((await fetch(`${origin}/documents/verify/NOSUCHCODE`)).status).toBe(404);
+    });
+
+    it('registry, reached directly: answers 429 with a bilingual page after the per-address limit', async () => {
+      graph.clock.advance(VERIFICATION_LIMITS.perConnection.windowSeconds * 1000);
+      const refusal = await untilRefused(
+        `http://127.0.0.1:${graph.subgraph('registry').port}`,
+        VERIFICATION_LIMITS.perConnection.limit,
+      );
+      expect(refusal.statuses).toHaveLength(VERIFICATION_LIMITS.perConnection.limit + 1);
+      expect(refusal.statuses.at(-1)).toBe(429);
+      expectRefusalPage(refusal);
     });
   });
 });

@@ -2,8 +2,16 @@ import { renderInvoice, renderTranscript, transcriptCsv } from '@xueshi/document
 import type { TranscriptInput } from '@xueshi/documents';
 import { shanghaiDay } from '@xueshi/domain';
 import { institution } from '@xueshi/institutions';
-import { ErrorCode, UserError, forbidden, notFound, unauthenticated } from '@xueshi/subgraph-kit';
-import type { Caller, Clock, Db, Logger, TokenSigner, TokenVerifier } from '@xueshi/subgraph-kit';
+import {
+  ErrorCode,
+  UserError,
+  VERIFICATION_LIMITS,
+  forbidden,
+  notFound,
+  sendTooManyRequests,
+  unauthenticated,
+} from '@xueshi/subgraph-kit';
+import type { Caller, Clock, Db, Logger, RateLimiter, TokenSigner, TokenVerifier } from '@xueshi/subgraph-kit';
 import { eq } from 'drizzle-orm';
 import type { Request, Response, Router } from 'express';
 import { invoices, payments } from '../db/schema';
@@ -20,6 +28,8 @@ export interface DocumentOptions {
   verifier: TokenVerifier;
   logger: Logger;
   transcripts: Transcripts;
+  /** Counts views of the verification page per connecting address (VERIFICATION_LIMITS.perConnection). */
+  rateLimiter: RateLimiter;
   /** Where the public reaches the gateway, printed on transcripts for verification. */
   publicUrl: string;
 }
@@ -62,7 +72,7 @@ ${verification.stillMatchesLedger ? '' : '<p class="warn">注意：出具后学�
  * the caller it was made for, so a browser can download it without the caller's bearer token.
  */
 export function createDocuments(options: DocumentOptions) {
-  const { db, clock, signer, verifier, logger } = options;
+  const { db, clock, signer, verifier, logger, rateLimiter } = options;
 
   const link = async (path: string, caller: Caller): Promise<DocumentLink> => ({
     url: `${path}?token=${await signer.signDocument(path, caller, LINK_TTL_SECONDS)}`,
@@ -139,6 +149,15 @@ export function createDocuments(options: DocumentOptions) {
         }
       });
       router.get('/documents/verify/:code', async (request, response) => {
+        try {
+          // Counted before the lookup: guessing codes runs at a trickle whatever the answers.
+          await rateLimiter.reserve(VERIFICATION_LIMITS.perConnection, request.socket.remoteAddress ?? 'unknown');
+        } catch (error) {
+          if (error instanceof UserError && error.code === ErrorCode.RATE_LIMITED) {
+            sendTooManyRequests(response, Number(error.extensions['retryAfterSeconds']));
+          } else fail(response, error);
+          return;
+        }
         try {
           const code = String(request.params['code']).slice(0, 32);
           const verification = await options.transcripts.verify(code);
