@@ -24,8 +24,8 @@ import express from 'express';
 import { DEFAULT_MAX_BATCH_OPERATIONS, batchLimit } from './batchLimit';
 import { documentsProxy } from './documentsProxy';
 import { graphiqlRoutes } from './graphiql';
-import { DEFAULT_QUERY_LIMITS, queryLimitProtection } from './queryLimits';
-import type { QueryLimits } from './queryLimits';
+import { DEFAULT_QUERY_LIMITS, queryLimitProtection } from '@xueshi/subgraph-kit';
+import type { QueryLimits } from '@xueshi/subgraph-kit';
 import { signInLimitPlugin } from './signInLimit';
 import { SubgraphDataSource } from './subgraphDataSource';
 

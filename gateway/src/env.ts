@@ -2,8 +2,8 @@ import { SUBGRAPHS, GATEWAY_DEFAULT_PORT, subgraphUrlVariable } from '@xueshi/in
 import { parseEnv, subgraphEnvShape } from '@xueshi/subgraph-kit';
 import { z } from 'zod';
 import { DEFAULT_MAX_BATCH_OPERATIONS } from './batchLimit';
-import { DEFAULT_QUERY_LIMITS } from './queryLimits';
-import type { QueryLimits } from './queryLimits';
+import { DEFAULT_QUERY_LIMITS } from '@xueshi/subgraph-kit';
+import type { QueryLimits } from '@xueshi/subgraph-kit';
 
 /** Where the frontends run in development (Next.js, Vite). */
 export const DEVELOPMENT_CORS_ORIGINS = ['http://localhost:3000', 'http://localhost:5173'];

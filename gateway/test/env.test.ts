@@ -2,7 +2,7 @@ import { ConfigError } from '@xueshi/subgraph-kit';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_MAX_BATCH_OPERATIONS } from '../src/batchLimit';
 import { DEVELOPMENT_CORS_ORIGINS, readGatewayEnv } from '../src/env';
-import { DEFAULT_QUERY_LIMITS } from '../src/queryLimits';
+import { DEFAULT_QUERY_LIMITS } from '@xueshi/subgraph-kit';
 
 const JWT_PUBLIC_JWK = JSON.stringify({ kty: 'EC', crv: 'P-256', x: 'x', y: 'y', kid: 'k' });
 

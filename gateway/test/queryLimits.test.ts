@@ -6,8 +6,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CONTRACT_DOCUMENT, contractOperation } from '../../tests/harness/contract';
 import { startTestGraph } from '../../tests/harness/graph';
 import type { TestGraph } from '../../tests/harness/graph';
-import { DEFAULT_QUERY_LIMITS } from '../src/queryLimits';
-import type { QueryLimits } from '../src/queryLimits';
+import { DEFAULT_QUERY_LIMITS } from '@xueshi/subgraph-kit';
+import type { QueryLimits } from '@xueshi/subgraph-kit';
 import type { GraphQLResponse } from './support/gateway';
 import { NOWHERE, post, startTestGateway } from './support/gateway';
 

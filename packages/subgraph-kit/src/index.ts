@@ -10,6 +10,7 @@ export * from './http';
 export * from './loaders';
 export * from './logger';
 export * from './migrate';
+export * from './queryLimits';
 export * from './rateLimit';
 export * from './scalars';
 export * from './sdl';

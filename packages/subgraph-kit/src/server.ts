@@ -15,6 +15,8 @@ import { mergeResolvers } from './sdl';
 import { callerOfRequest, jsonErrorHandler, listen } from './http';
 import { requestLogPlugin } from './logger';
 import type { Logger } from './logger';
+import { DEFAULT_SUBGRAPH_QUERY_LIMITS, queryLimitProtection } from './queryLimits';
+import type { QueryLimits } from './queryLimits';
 
 export type Resolvers<TContext> = GraphQLResolverMap<TContext>;
 
@@ -32,6 +34,8 @@ export interface SubgraphServerOptions<TContext extends BaseContext> {
   routes?: (router: express.Router) => void;
   /** Extra Apollo Server plugins, e.g. request metrics. */
   plugins?: ApolloServerPlugin<TContext>[];
+  /** Operation limits over DEFAULT_SUBGRAPH_QUERY_LIMITS, for a test that needs others. */
+  queryLimits?: Partial<QueryLimits>;
   /** Background work that lives as long as the server: started once it listens, stopped on close. */
   background?: { start(): void; stop(): Promise<void> | void };
 }
@@ -58,6 +62,12 @@ export async function startSubgraphServer<TContext extends BaseContext>(
   const httpServer = createServer(app);
   let draining = false;
 
+  // Subgraphs can be reached without the gateway, so they limit operations themselves.
+  const limits = queryLimitProtection(
+    { ...DEFAULT_SUBGRAPH_QUERY_LIMITS, ...options.queryLimits },
+    { development: options.introspection ?? false },
+  );
+  const formatError = createErrorFormatter(options.logger);
   const apollo = new ApolloServer<TContext>({
     schema: buildSubgraphSchema({
       typeDefs: options.typeDefs,
@@ -66,12 +76,19 @@ export async function startSubgraphServer<TContext extends BaseContext>(
         Query: { _entities: guardedEntitiesResolver },
       }),
     }),
-    formatError: createErrorFormatter(options.logger),
+    formatError: (formatted, error) => formatError(limits.formatError(formatted), error),
     includeStacktraceInErrorResponses: false,
     introspection: options.introspection ?? false,
     csrfPrevention: true,
+    parseOptions: limits.parseOptions,
+    validationRules: limits.validationRules,
     logger: options.logger,
-    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), requestLogPlugin(options.logger), ...(options.plugins ?? [])],
+    plugins: [
+      ApolloServerPluginDrainHttpServer({ httpServer }),
+      requestLogPlugin(options.logger),
+      ...(limits.plugins as ApolloServerPlugin<TContext>[]),
+      ...(options.plugins ?? []),
+    ],
   });
   await apollo.start();
 

@@ -1,4 +1,10 @@
-import { VERIFICATION_LIMITS, createLogger, createRateLimiter, memoryRateLimitStore } from '@xueshi/subgraph-kit';
+import {
+  DEFAULT_SUBGRAPH_QUERY_LIMITS,
+  VERIFICATION_LIMITS,
+  createLogger,
+  createRateLimiter,
+  memoryRateLimitStore,
+} from '@xueshi/subgraph-kit';
 import type { Caller } from '@xueshi/subgraph-kit';
 import { ManualClock } from '@xueshi/subgraph-kit/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -333,6 +339,66 @@ describe('hardening', () => {
       expect(refusal.statuses).toHaveLength(VERIFICATION_LIMITS.perConnection.limit + 1);
       expect(refusal.statuses.at(-1)).toBe(429);
       expectRefusalPage(refusal);
+    });
+  });
+
+  describe('subgraphs reached directly limit operations themselves', () => {
+    const aliased = (count: number, field: string) =>
+      `{ ${Array.from({ length: count }, (_, index) => `a${index}: ${field}`).join(' ')} }`;
+    /** sessions → course → sessions … `levels` fields deep, at sjtu. */
+    const nested = (levels: number) => {
+      let selection = 'id';
+      for (let level = 2; level < levels; level += 1)
+        selection = level % 2 ? `course { id ${selection} }` : `sessions { id ${selection} }`;
+      return `{ course(id: "sjtu:course:2021-data") { ${selection} } }`;
+    };
+    const refusal = (limit: string) => ({
+      code: 'GRAPHQL_VALIDATION_FAILED',
+      limit,
+      zh: expect.any(String),
+      en: expect.any(String),
+    });
+
+    it.each([
+      [
+        '5,000 aliases of verifyTranscript',
+        'registry',
+        () => aliased(5000, 'verifyTranscript(code: "X") { verificationCode }'),
+        'tokens',
+      ],
+      [
+        '1,000 aliases of verifyTranscript',
+        'registry',
+        () => aliased(1000, 'verifyTranscript(code: "X") { __typename }'),
+        'aliases',
+      ],
+      [
+        'one alias over the limit',
+        'sjtu',
+        () => aliased(DEFAULT_SUBGRAPH_QUERY_LIMITS.maxAliases + 1, 'course(id: "sjtu:course:2021-data") { id }'),
+        'aliases',
+      ],
+      ['one level too deep', 'sjtu', () => nested(DEFAULT_SUBGRAPH_QUERY_LIMITS.maxDepth + 1), 'depth'],
+    ])('refuses %s before executing it (%s)', async (_name, subgraph, query, limit) => {
+      graph.resetCounters();
+      const before = graph.subgraph(subgraph).database.statements.count;
+      const reply = await post(subgraphUrl(graph, subgraph), { query: query() });
+      expect(reply.status).toBe(400);
+      expect(new Set(errorCodes(reply))).toEqual(new Set(['GRAPHQL_VALIDATION_FAILED']));
+      expect(reply.body.errors?.map((error) => error.extensions)).toContainEqual(expect.objectContaining(refusal(limit)));
+      expect(graph.subgraph(subgraph).database.statements.count).toBe(before);
+    });
+
+    it('serves an entity batch of 2,000 representations: they are variables, not aliases', async () => {
+      const reply = await post(subgraphUrl(graph, 'sjtu'), {
+        query:
+          'query ($representations: [_Any!]!) { _entities(representations: $representations) { ... on SjtuCourse { id title } } }',
+        variables: {
+          representations: Array.from({ length: 2000 }, () => ({ __typename: 'SjtuCourse', id: 'sjtu:course:2021-data' })),
+        },
+      });
+      expect(reply.body.errors, reply.text.slice(0, 300)).toBeUndefined();
+      expect(reply.body.data?.['_entities']).toHaveLength(2000);
     });
   });
 });

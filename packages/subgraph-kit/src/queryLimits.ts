@@ -34,6 +34,24 @@ export const DEFAULT_QUERY_LIMITS: QueryLimits = {
   maxCost: 1500,
 };
 
+/**
+ * What one request straight to a subgraph may ask for. The gateway's own fetches must always pass: a
+ * fetch is the part of a client's operation (within DEFAULT_QUERY_LIMITS) one subgraph serves, wrapped
+ * in `_entities(representations: $representations) { ... on Type { … } }` (two levels more), with an
+ * inline fragment per institution type where the operation reads an interface (so several times the
+ * tokens and cost), and the planner's own aliases for fields that differ between those fragments. An
+ * entity batch is one `_entities` field however many representations it carries: they are variables.
+ * So each limit is the gateway's with ample room, while a request of thousands of aliases (5,000
+ * `verifyTranscript`s), deep cycles or a megabyte of tokens is refused before it is executed.
+ */
+export const DEFAULT_SUBGRAPH_QUERY_LIMITS: QueryLimits = {
+  maxDepth: DEFAULT_QUERY_LIMITS.maxDepth + 5,
+  maxAliases: 200,
+  maxDirectives: 100,
+  maxTokens: 20_000,
+  maxCost: 30_000,
+};
+
 /** The `extensions.code` of every refusal by a query limit, as of any other invalid operation. */
 export const QUERY_LIMIT_CODE = 'GRAPHQL_VALIDATION_FAILED';
 
