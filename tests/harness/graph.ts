@@ -7,6 +7,7 @@ import { engineersSocietySubgraph } from '@xueshi/engineers-society';
 import { startGateway } from '@xueshi/gateway';
 import type { RunningGateway } from '@xueshi/gateway';
 import { managementCollegeSubgraph } from '@xueshi/management-college';
+import { registrySeatsTaken } from '@xueshi/institutions/subgraph';
 import { registrySubgraph } from '@xueshi/registry';
 import { registryTestDependencies } from '@xueshi/registry/testing';
 import type { PaymentProvider } from '@xueshi/registry/payments';
@@ -147,8 +148,14 @@ export async function startTestGraph(options: TestGraphOptions = {}): Promise<Te
     });
   };
 
-  // Institutions first: the registry reads session facts from them.
-  await Promise.all(INSTITUTION_SERVICES.map((service) => start(service, async () => ({}))));
+  // Institutions first: the registry reads session facts from them. They ask the registry only when
+  // a session's dates move earlier, by which time it is running.
+  const registryUrl = () => `http://127.0.0.1:${running.get('registry')?.port ?? 0}/graphql`;
+  await Promise.all(
+    INSTITUTION_SERVICES.map((service) =>
+      start(service, async (base) => ({ seatsTaken: registrySeatsTaken(registryUrl, base.logger) })),
+    ),
+  );
   const institutionUrls = Object.fromEntries(
     [...running.values()].map(({ name, port }) => [name, `http://127.0.0.1:${port}/graphql`]),
   );

@@ -59,3 +59,10 @@ export {
   type UnpaidHoldSummary,
   type UnpaidRegistration,
 } from './unpaidHoldRefusal';
+export {
+  datesOwedToLearner,
+  movesEarlier,
+  sessionDateChangeRefusal,
+  type SessionDateChangeRefusal,
+  type SessionDates,
+} from './sessionDates';

@@ -5,6 +5,7 @@ import type { InstitutionCode } from '../institutions';
 import { createInstitutionLoaders } from './loaders';
 import { createManagement } from './management';
 import { institutionResolvers } from './resolvers';
+import type { SeatsTaken } from './registrySeats';
 import type { InstitutionContext } from './resolvers';
 
 /** The migrations every institution's database starts with. */
@@ -12,6 +13,11 @@ export const INSTITUTION_MIGRATIONS: MigrationSource = {
   namespace: 'institution',
   directory: fileURLToPath(new URL('./migrations', import.meta.url)),
 };
+
+export interface InstitutionDependencies extends SubgraphDependencies {
+  /** The registry's count of a session's taken seats, which decides whether its dates may move earlier. */
+  seatsTaken: SeatsTaken;
+}
 
 export interface InstitutionSubgraphOptions {
   code: InstitutionCode;
@@ -26,13 +32,13 @@ export interface InstitutionSubgraphOptions {
  */
 export function institutionSubgraph(
   options: InstitutionSubgraphOptions,
-): SubgraphService<InstitutionContext, SubgraphDependencies> {
+): SubgraphService<InstitutionContext, InstitutionDependencies> {
   return {
     name: options.code,
     migrations: [INSTITUTION_MIGRATIONS],
     seed: options.seed,
     create: (dependencies) => {
-      const management = createManagement(options.code, dependencies.database.db, dependencies.clock);
+      const management = createManagement(options.code, dependencies.database.db, dependencies.clock, dependencies.seatsTaken);
       return {
         name: options.code,
         typeDefs: options.typeDefs,

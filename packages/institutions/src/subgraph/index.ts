@@ -5,3 +5,4 @@ export * from './management';
 export * from './main';
 export * from './resolvers';
 export * from './seed';
+export * from './registrySeats';

@@ -2,8 +2,8 @@ import DataLoader from 'dataloader';
 import { asc, inArray } from 'drizzle-orm';
 import { byKey, groupBy, once } from '@xueshi/subgraph-kit';
 import type { Db } from '@xueshi/subgraph-kit';
-import { contacts, courses, profile, sessions } from './db/schema';
-import type { ContactRow, CourseRow, ProfileRow, SessionRow } from './db/schema';
+import { contacts, courses, profile, sessionDateChanges, sessions } from './db/schema';
+import type { ContactRow, CourseRow, ProfileRow, SessionDateChangeRow, SessionRow } from './db/schema';
 
 /** Per-request loaders: each costs one SQL statement per request, whatever the number of keys. */
 export function createInstitutionLoaders(db: Db) {
@@ -39,6 +39,17 @@ export function createInstitutionLoaders(db: Db) {
           .from(sessions)
           .where(inArray(sessions.id, [...ids])),
         (row) => row.id,
+      ),
+    ),
+    dateChangesBySession: new DataLoader<string, SessionDateChangeRow[]>(async (sessionIds) =>
+      groupBy(
+        sessionIds,
+        await db
+          .select()
+          .from(sessionDateChanges)
+          .where(inArray(sessionDateChanges.sessionId, [...sessionIds]))
+          .orderBy(asc(sessionDateChanges.id)),
+        (row) => row.sessionId,
       ),
     ),
     sessionsByCourse: new DataLoader<string, SessionRow[]>(async (courseIds) =>

@@ -1,12 +1,20 @@
 import { randomBytes } from 'node:crypto';
-import { isLegibleText, isWithinPlanningHorizon, planningYears, shanghaiDay } from '@xueshi/domain';
-import { badInput, forbidden, notFound, requireRole } from '@xueshi/subgraph-kit';
+import {
+  isLegibleText,
+  isWithinPlanningHorizon,
+  movesEarlier,
+  planningYears,
+  sessionDateChangeRefusal,
+  shanghaiDay,
+} from '@xueshi/domain';
+import { badInput, conflict, forbidden, notFound, requireRole } from '@xueshi/subgraph-kit';
 import type { Caller, Clock, Db } from '@xueshi/subgraph-kit';
 import { asc, eq } from 'drizzle-orm';
 import { ownedId, parseOwnedId } from '../ids';
 import type { InstitutionCode } from '../institutions';
-import { contacts, courses, profile, sessions } from './db/schema';
+import { contacts, courses, profile, sessionDateChanges, sessions } from './db/schema';
 import type { DeliveryMode, ProfileRow, SessionRow } from './db/schema';
+import type { SeatsTaken } from './registrySeats';
 
 export interface OpenSessionInput {
   courseId: string;
@@ -27,6 +35,8 @@ export interface UpdateSessionInput {
   venue?: string | null;
   capacity?: number | null;
   registrationOpensAt?: Date | null;
+  /** Why the dates change, kept with the change. */
+  reason?: string | null;
 }
 
 export interface ContactInput {
@@ -115,7 +125,7 @@ function checkCapacity(capacity: number | null | undefined): void {
  * What an institution's own staff manage: opening and changing its sessions, and its published
  * contacts. The institution's staff (and the registrar) only; FORBIDDEN for anyone else.
  */
-export function createManagement(code: InstitutionCode, db: Db, clock: Clock) {
+export function createManagement(code: InstitutionCode, db: Db, clock: Clock, seatsTaken: SeatsTaken) {
   const requireOwnStaff = (caller: Caller | null): Caller => {
     const staff = requireRole(caller, 'INSTITUTION_STAFF', 'REGISTRAR');
     if (staff.role === 'INSTITUTION_STAFF' && staff.institution !== code) throw forbidden();
@@ -123,6 +133,9 @@ export function createManagement(code: InstitutionCode, db: Db, clock: Clock) {
   };
 
   return {
+    /** The institution's own staff or the registrar, or FORBIDDEN: who manages its sessions and reads their history. */
+    requireOwnStaff,
+
     openSession: async (caller: Caller | null, input: OpenSessionInput): Promise<SessionRow> => {
       requireOwnStaff(caller);
       const owner = parseOwnedId(input.courseId);
@@ -168,45 +181,82 @@ export function createManagement(code: InstitutionCode, db: Db, clock: Clock) {
       return row;
     },
 
+    /**
+     * Changes a session. Its dates move only later while learners hold seats on it (the registry's
+     * count; UNAVAILABLE when it cannot be had and the change would move a date earlier), and every
+     * change of a date is recorded with who made it, when, the dates before and after, and the reason.
+     */
     updateSession: async (caller: Caller | null, id: string, input: UpdateSessionInput): Promise<SessionRow> => {
-      requireOwnStaff(caller);
+      const staff = requireOwnStaff(caller);
       const owner = parseOwnedId(id);
-      const [current] =
-        owner?.institution.code === code && owner.kind === 'session'
-          ? await db.select().from(sessions).where(eq(sessions.id, id))
-          : [];
-      if (!current) throw notFound({ zh: '班次', en: 'Session' }, echoedId(id));
-      const startsAt = input.startsAt ?? current.startsAt;
-      const endsAt = input.endsAt ?? current.endsAt;
-      const opensAt = input.registrationOpensAt ?? current.registrationOpensAt;
-      checkSchedule(startsAt, endsAt, opensAt);
-      // Only the dates being changed: a past session keeps its dates when its title is corrected.
-      checkPlanned(
-        { startsAt: input.startsAt, endsAt: input.endsAt, registrationOpensAt: input.registrationOpensAt },
-        clock.now(),
-      );
-      if (input.capacity !== undefined) checkCapacity(input.capacity);
-      const courseware = current.deliveryMode === 'ONLINE_COURSEWARE';
-      const [row] = await db
-        .update(sessions)
-        .set({
-          title:
-            input.title === undefined || input.title === null
-              ? current.title
-              : (optionalText(input.title, 'title', 100) ?? current.title),
-          startsAt,
-          endsAt,
-          firstDay: shanghaiDay(startsAt),
-          lastDay: shanghaiDay(endsAt),
-          venue: input.venue === undefined ? current.venue : optionalText(input.venue, 'venue', 200),
-          capacity: input.capacity === undefined ? current.capacity : input.capacity,
-          registrationOpensAt: opensAt,
-          registrationClosesAt: courseware ? endsAt : startsAt,
-        })
-        .where(eq(sessions.id, id))
-        .returning();
-      if (!row) throw notFound({ zh: '班次', en: 'Session' }, id);
-      return row;
+      if (owner?.institution.code !== code || owner.kind !== 'session')
+        throw notFound({ zh: '班次', en: 'Session' }, echoedId(id));
+      const reason = optionalText(input.reason, 'reason', 200);
+      return db.transaction(async (tx) => {
+        // Locked, so two changes at once each record the dates the other left.
+        const [current] = await tx.select().from(sessions).where(eq(sessions.id, id)).for('update');
+        if (!current) throw notFound({ zh: '班次', en: 'Session' }, echoedId(id));
+        const startsAt = input.startsAt ?? current.startsAt;
+        const endsAt = input.endsAt ?? current.endsAt;
+        const opensAt = input.registrationOpensAt ?? current.registrationOpensAt;
+        checkSchedule(startsAt, endsAt, opensAt);
+        // Only the dates being changed: a past session keeps its dates when its title is corrected.
+        checkPlanned(
+          { startsAt: input.startsAt, endsAt: input.endsAt, registrationOpensAt: input.registrationOpensAt },
+          clock.now(),
+        );
+        if (input.capacity !== undefined) checkCapacity(input.capacity);
+        const proposed = { startsAt, endsAt };
+        if (movesEarlier(current, proposed)) {
+          const refusal = sessionDateChangeRefusal(current, proposed, await seatsTaken(id));
+          if (refusal) {
+            throw conflict({
+              zh: `已有 ${refusal.seatsTaken} 名学员报名该班次，其${refusal.field === 'startsAt' ? '开始' : '结束'}时间只能推后，不能提前`,
+              en: `${refusal.seatsTaken} learners hold seats on this session: its ${refusal.field === 'startsAt' ? 'start' : 'end'} may move only later`,
+            });
+          }
+        }
+        const courseware = current.deliveryMode === 'ONLINE_COURSEWARE';
+        const [row] = await tx
+          .update(sessions)
+          .set({
+            title:
+              input.title === undefined || input.title === null
+                ? current.title
+                : (optionalText(input.title, 'title', 100) ?? current.title),
+            startsAt,
+            endsAt,
+            firstDay: shanghaiDay(startsAt),
+            lastDay: shanghaiDay(endsAt),
+            venue: input.venue === undefined ? current.venue : optionalText(input.venue, 'venue', 200),
+            capacity: input.capacity === undefined ? current.capacity : input.capacity,
+            registrationOpensAt: opensAt,
+            registrationClosesAt: courseware ? endsAt : startsAt,
+          })
+          .where(eq(sessions.id, id))
+          .returning();
+        if (!row) throw notFound({ zh: '班次', en: 'Session' }, id);
+        const moved =
+          row.startsAt.getTime() !== current.startsAt.getTime() ||
+          row.endsAt.getTime() !== current.endsAt.getTime() ||
+          row.registrationOpensAt.getTime() !== current.registrationOpensAt.getTime();
+        if (moved) {
+          await tx.insert(sessionDateChanges).values({
+            sessionId: id,
+            changedAt: clock.now(),
+            changedBy: staff.subject,
+            changedByRole: staff.role === 'REGISTRAR' ? 'REGISTRAR' : 'INSTITUTION_STAFF',
+            startsAtBefore: current.startsAt,
+            startsAtAfter: row.startsAt,
+            endsAtBefore: current.endsAt,
+            endsAtAfter: row.endsAt,
+            registrationOpensAtBefore: current.registrationOpensAt,
+            registrationOpensAtAfter: row.registrationOpensAt,
+            reason,
+          });
+        }
+        return row;
+      });
     },
 
     setContacts: async (caller: Caller | null, list: ContactInput[]): Promise<ProfileRow | null> => {

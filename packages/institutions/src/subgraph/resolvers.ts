@@ -53,6 +53,10 @@ export function institutionResolvers(code: InstitutionCode): Resolvers<Instituti
     },
     [`${typePrefix}Session`]: {
       __resolveReference: (reference: { id: string }, context: InstitutionContext) => context.loaders.session.load(reference.id),
+      dateChanges: (session: SessionRow, _args: unknown, context: InstitutionContext) => {
+        context.management.requireOwnStaff(context.caller);
+        return context.loaders.dateChangesBySession.load(session.id);
+      },
       course: async (session: SessionRow, _args: unknown, context: InstitutionContext) => {
         const course = await context.loaders.course.load(session.courseId);
         if (!course) throw new Error(`Session ${session.id} has no course ${session.courseId}`);

@@ -1,12 +1,13 @@
 import { describe, expect, it, beforeAll, afterAll } from 'vitest';
 import type { BaseContext } from '@apollo/server';
-import type { SubgraphDependencies, SubgraphService } from '@xueshi/subgraph-kit';
+import type { SubgraphService } from '@xueshi/subgraph-kit';
 import { institution } from '../institutions';
 import type { InstitutionCode } from '../institutions';
 import { PLAN_PROFILES } from '../plan2021';
 import { startStandaloneSubgraph } from './standalone';
 import type { StandaloneSubgraph } from './standalone';
 import { courses, sessions } from '../subgraph/db/schema';
+import type { InstitutionDependencies } from '../subgraph/create';
 
 export interface InstitutionExpectations {
   /** The titles of the institution's 2021 courses, in order. */
@@ -21,7 +22,7 @@ export interface InstitutionExpectations {
  */
 export function describeInstitutionSubgraph<TContext extends BaseContext>(
   code: InstitutionCode,
-  service: SubgraphService<TContext, SubgraphDependencies>,
+  service: SubgraphService<TContext, InstitutionDependencies>,
   expected: InstitutionExpectations,
 ): void {
   const { typePrefix } = institution(code);
@@ -29,7 +30,8 @@ export function describeInstitutionSubgraph<TContext extends BaseContext>(
   describe(`${code} subgraph`, () => {
     let subgraph: StandaloneSubgraph;
     beforeAll(async () => {
-      subgraph = await startStandaloneSubgraph(service, { seed: 'demo' });
+      // No registry runs beside this suite, and it moves no session's dates: no seat is taken.
+      subgraph = await startStandaloneSubgraph(service, { seed: 'demo', extra: async () => ({ seatsTaken: async () => 0 }) });
     });
     afterAll(() => subgraph?.close());
 

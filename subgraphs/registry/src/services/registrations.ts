@@ -1,5 +1,6 @@
 import {
   coursewareAccessExpiresAt,
+  datesOwedToLearner,
   refundFen,
   registrationRefusal,
   registrationStatusAt,
@@ -253,8 +254,9 @@ export function createRegistrations(options: RegistrationOptions) {
     },
 
     /**
-     * Withdraws the calling learner: a full refund before the session's first day, none from then on
-     * (courseware, once paid, is never refunded). Withdrawing again returns the same registration and
+     * Withdraws the calling learner: a full refund before the first day of the session they paid for
+     * (or its new first day, if it has moved later), none from then on (courseware, once paid, is never
+     * refunded). Withdrawing again returns the same registration and
      * retries a refund the provider has not settled. CONFLICT when the registration can no longer be
      * withdrawn; UNAVAILABLE when the session's owner cannot confirm its dates.
      */
@@ -270,10 +272,13 @@ export function createRegistrations(options: RegistrationOptions) {
       if (status !== 'AWAITING_PAYMENT' && status !== 'PAID') {
         throw conflict({ zh: '该报名已结束，不能退课', en: `A ${status.toLowerCase()} registration cannot be withdrawn` });
       }
-      // The owner's schedule is the truth: a session moved since registering refunds by its new dates.
+      // The dates paid for (the registration's snapshot), or the owner's where a move made them later:
+      // a session moved earlier, however it happened, never takes a refund away.
       const facts = await directory.sessionFacts(registration.sessionId);
-      const startsAt = facts?.startsAt ?? registration.sessionStartsAt;
-      const endsAt = facts?.endsAt ?? registration.sessionEndsAt;
+      const { startsAt, endsAt } = datesOwedToLearner(
+        { startsAt: registration.sessionStartsAt, endsAt: registration.sessionEndsAt },
+        facts,
+      );
       if (endsAt && now >= endsAt) {
         throw conflict({ zh: '该班次已结束，不能退课', en: 'The session is over; it can no longer be withdrawn from' });
       }

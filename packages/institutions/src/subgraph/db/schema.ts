@@ -1,4 +1,4 @@
-import { boolean, date, integer, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
+import { bigint, boolean, date, integer, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
 
 export const profile = pgTable('profile', {
   code: text('code').primaryKey(),
@@ -44,8 +44,29 @@ export const sessions = pgTable('sessions', {
   isSample: boolean('is_sample').notNull().default(false),
 });
 
+const instant = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
+
+/** Every change of a session's dates: append-only (a trigger refuses updates and deletes). */
+export const sessionDateChanges = pgTable('session_date_changes', {
+  id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+  sessionId: text('session_id')
+    .notNull()
+    .references(() => sessions.id),
+  changedAt: instant('changed_at').notNull(),
+  changedBy: text('changed_by').notNull(),
+  changedByRole: text('changed_by_role', { enum: ['INSTITUTION_STAFF', 'REGISTRAR'] }).notNull(),
+  startsAtBefore: instant('starts_at_before').notNull(),
+  startsAtAfter: instant('starts_at_after').notNull(),
+  endsAtBefore: instant('ends_at_before').notNull(),
+  endsAtAfter: instant('ends_at_after').notNull(),
+  registrationOpensAtBefore: instant('registration_opens_at_before').notNull(),
+  registrationOpensAtAfter: instant('registration_opens_at_after').notNull(),
+  reason: text('reason'),
+});
+
 export type ProfileRow = typeof profile.$inferSelect;
 export type ContactRow = typeof contacts.$inferSelect;
 export type CourseRow = typeof courses.$inferSelect;
 export type SessionRow = typeof sessions.$inferSelect;
 export type DeliveryMode = SessionRow['deliveryMode'];
+export type SessionDateChangeRow = typeof sessionDateChanges.$inferSelect;
