@@ -63,7 +63,8 @@ async function sjtuState(id: string): Promise<string> {
   const database = graph.subgraph('sjtu').database;
   const row = await database.raw.query('select * from sessions where id = $1', [id]);
   const changes = await database.raw.query('select * from session_date_changes where session_id = $1 order by id', [id]);
-  return JSON.stringify({ row, changes });
+  // PostgreSQL's bigserial ids come back as BigInt, which JSON cannot hold as it is.
+  return JSON.stringify({ row, changes }, (_key, value: unknown) => (typeof value === 'bigint' ? value.toString() : value));
 }
 
 async function refusedWithoutChange(id: string, call: () => Promise<GraphResult<unknown>>): Promise<GraphResult<unknown>> {

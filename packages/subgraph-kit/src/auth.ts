@@ -27,6 +27,13 @@ const ALGORITHM = 'ES256';
  */
 export const MAX_TOKEN_LIFETIME_SECONDS = 24 * 60 * 60;
 
+/**
+ * How far ahead of this host's clock a token's issue time may be. Services sign and verify on
+ * different hosts whose clocks drift apart by seconds; a token issued further ahead than this is forged.
+ * Expiry gets no such grace.
+ */
+export const MAX_CLOCK_SKEW_SECONDS = 60;
+
 /** Key ids of keys made for development; production refuses to start with one. */
 export const DEVELOPMENT_KEY_PREFIX = 'dev-';
 
@@ -55,9 +62,10 @@ export async function createTokenVerifier(publicJwk: JWK, clock: Clock): Promise
         algorithms: [ALGORITHM],
         currentDate: clock.now(),
         requiredClaims: ['exp', 'iat'],
-        maxTokenAge: MAX_TOKEN_LIFETIME_SECONDS,
       });
-      if ((payload.exp ?? 0) - (payload.iat ?? 0) > MAX_TOKEN_LIFETIME_SECONDS) throw unauthenticated(invalidToken);
+      const issuedAt = payload.iat ?? 0;
+      if ((payload.exp ?? 0) - issuedAt > MAX_TOKEN_LIFETIME_SECONDS) throw unauthenticated(invalidToken);
+      if (issuedAt > clock.now().getTime() / 1000 + MAX_CLOCK_SKEW_SECONDS) throw unauthenticated(invalidToken);
       const role = payload['role'];
       const institution = payload['inst'];
       if (typeof payload.sub !== 'string' || !ROLES.includes(role as Role)) throw unauthenticated(invalidToken);

@@ -1,5 +1,6 @@
 import {
   ErrorCode,
+  MAX_CLOCK_SKEW_SECONDS,
   MAX_TOKEN_LIFETIME_SECONDS,
   TOKEN_AUDIENCE,
   TOKEN_ISSUER,
@@ -90,7 +91,12 @@ describe('tokens', () => {
       const error = await expectUserError(verifier.verify(await signed(extra)), ErrorCode.UNAUTHENTICATED);
       expect(error.extensions['en'], JSON.stringify(extra)).toMatch(/Invalid token/);
     }
-    // A day exactly is the longest allowed.
+    // A day exactly is the longest allowed; an issue time a little ahead is another host's clock.
+    expect((await verifier.verify(await signed({ iat: now + MAX_CLOCK_SKEW_SECONDS, exp: now + 600 }))).role).toBe('REGISTRAR');
+    await expectUserError(
+      verifier.verify(await signed({ iat: now + MAX_CLOCK_SKEW_SECONDS + 1, exp: now + 600 })),
+      ErrorCode.UNAUTHENTICATED,
+    );
     expect((await verifier.verify(await signed({ iat: now, exp: now + MAX_TOKEN_LIFETIME_SECONDS }))).role).toBe('REGISTRAR');
   });
 
