@@ -1,6 +1,7 @@
 import type { Caller, Clock } from '@xueshi/subgraph-kit';
 import type { RegistryLoaders } from './loaders';
 import type { Documents } from './services/documents';
+import type { Facts } from './services/facts';
 import type { Identity } from './services/identity';
 import type { InstitutionDirectory } from './services/institutionDirectory';
 import type { Invoices } from './services/invoices';
@@ -21,6 +22,7 @@ export interface RegistryServices {
   outcomes: Outcomes;
   transcripts: Transcripts;
   statistics: Statistics;
+  facts: Facts;
   documents: Documents;
   directory: InstitutionDirectory;
 }

@@ -17,6 +17,7 @@ import { createMobileVerification } from './services/mobileVerification';
 import { createOutcomes } from './services/outcomes';
 import { createPayments } from './services/payments';
 import { createStatistics } from './services/statistics';
+import { createFacts } from './services/facts';
 import { createTranscripts } from './services/transcripts';
 import { createRegistrations } from './services/registrations';
 
@@ -91,6 +92,7 @@ export function createRegistryServices(dependencies: RegistryDependencies): Regi
     outcomes: createOutcomes({ db: database.db, clock }),
     transcripts,
     statistics: createStatistics({ db: database.db }),
+    facts: createFacts({ db: database.db }),
     documents: createDocuments({
       db: database.db,
       clock,

@@ -69,6 +69,7 @@ const MATRIX = `
   rosterCsv                    U         F        F        data     F          data      F
   programmeStatistics          U         F        F        F        F          data      data
   cycleCompliance              U         F        F        F        F          data      data
+  registrationFacts            U         F        F        F        F          data      data
   verifyTranscript             data      data     data     data     data       data      data
   register                     U         data     data     F        F          F         F
   pay                          U         data     NF       F        F          F         F
@@ -455,6 +456,19 @@ const ROWS: Record<string, RowSpec> = {
     probe: () => ({ query: '{ cycleCompliance(startYear: 2021) { learnersWithCredit compliant } }' }),
     pick: (data) => data?.cycleCompliance,
     check: (value) => expect(value.learnersWithCredit).toBeGreaterThan(0),
+  },
+  // Grouped by every dimension: the finest cells an analyst can ask for still name no learner.
+  registrationFacts: {
+    subgraph: 'registry',
+    probe: () => ({
+      query: `{ registrationFacts(year: 2021, groupBy: [MONTH, INSTITUTION, COURSE, CATEGORY, DELIVERY_MODE, STATUS, EMPLOYER]) {
+        rows { key { month institution course category deliveryMode status employer } learners registrations hours suppressed } } }`,
+    }),
+    pick: (data) => data?.registrationFacts,
+    check: (value) => {
+      expect(value.rows.length).toBeGreaterThan(0);
+      for (const row of value.rows) expect(row.suppressed).toBe(true);
+    },
   },
   verifyTranscript: {
     subgraph: 'registry',

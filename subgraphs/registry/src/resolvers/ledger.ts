@@ -8,6 +8,7 @@ import type { CreditEntryRow, LearnerRow, OutcomeRow, RegistrationRow, Transcrip
 import type { ManualCreditInput } from '../services/outcomes';
 import { requireSessionStaff } from '../services/access';
 import { csvCell } from '../services/csv';
+import type { FactDimension } from '../services/facts';
 import { cycleStartYear, echoedId } from '../services/validation';
 import { ledgerFor, standingEntries, verdictOf } from '../services/ledger';
 import { institutionByCode } from './institution';
@@ -68,6 +69,9 @@ export const ledgerResolvers: Resolvers<RegistryContext> = {
       context.services.statistics.programme(context.caller, args.year),
     cycleCompliance: (_root: unknown, args: { startYear: number }, context: RegistryContext) =>
       context.services.statistics.compliance(context.caller, args.startYear),
+    registrationFacts: async (_root: unknown, args: { year: number; groupBy: FactDimension[] }, context: RegistryContext) => ({
+      rows: await context.services.facts.registrationFacts(context.caller, args),
+    }),
   },
   Mutation: {
     reportOutcome: (

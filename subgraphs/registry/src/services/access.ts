@@ -7,6 +7,9 @@ import { echoedId } from './validation';
 export const actsForInstitution = (caller: Caller, institution: string): boolean =>
   caller.role === 'REGISTRAR' || (caller.role === 'INSTITUTION_STAFF' && caller.institution === institution);
 
+/** The caller, if they may read aggregate figures: analysts and the registrar; UNAUTHENTICATED or FORBIDDEN otherwise. */
+export const requireAnalyst = (caller: Caller | null): Caller => requireRole(caller, 'ANALYST', 'REGISTRAR');
+
 /**
  * The caller, if they may see and manage what the registry holds about the session `sessionId` names
  * (its roster, outcomes and unpaid holds): the staff of the institution that runs it and the registrar.

@@ -1,9 +1,10 @@
 import { cycleVerdict, minutesToHours } from '@xueshi/domain';
 import { INSTITUTIONS } from '@xueshi/institutions';
-import { badInput, requireRole } from '@xueshi/subgraph-kit';
 import type { Caller, Db } from '@xueshi/subgraph-kit';
 import { and, eq, gte, lte, sql } from 'drizzle-orm';
 import { creditEntries, payments, refunds, registrations } from '../db/schema';
+import { requireAnalyst } from './access';
+import { checkYear } from './validation';
 
 export interface InstitutionFigures {
   institution: string;
@@ -32,10 +33,6 @@ export interface ComplianceFigures {
   totalShort: number;
 }
 
-const checkYear = (year: number) => {
-  if (!Number.isInteger(year) || year < 2000 || year > 2100) throw badInput({ zh: '年度无效', en: 'Not a valid year' }, 'year');
-};
-
 const sum = (rows: InstitutionFigures[], key: Exclude<keyof InstitutionFigures, 'institution'>) =>
   rows.reduce((total, row) => total + row[key], 0);
 
@@ -49,7 +46,7 @@ export function createStatistics(options: { db: Db }) {
 
   return {
     programme: async (caller: Caller | null, year: number): Promise<ProgrammeFigures> => {
-      requireRole(caller, 'ANALYST', 'REGISTRAR');
+      requireAnalyst(caller);
       checkYear(year);
       const [registered, credit, money, refunded, learners] = await Promise.all([
         db
@@ -129,7 +126,7 @@ export function createStatistics(options: { db: Db }) {
 
     /** How many learners with credit in a cycle are compliant, by the same rule as each learner's verdict. */
     compliance: async (caller: Caller | null, startYear: number): Promise<ComplianceFigures> => {
-      requireRole(caller, 'ANALYST', 'REGISTRAR');
+      requireAnalyst(caller);
       checkYear(startYear);
       const endYear = startYear + 2;
       const rows = await db

@@ -7,6 +7,11 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** Whether `value` is a UUID, the shape of every id the registry owns. */
 export const isUuid = (value: string): boolean => UUID.test(value);
 
+/** BAD_USER_INPUT unless `year` is a whole year from 2000 to 2100. */
+export function checkYear(year: number): void {
+  if (!Number.isInteger(year) || year < 2000 || year > 2100) throw badInput({ zh: '年度无效', en: 'Not a valid year' }, 'year');
+}
+
 /**
  * The id to name in a NOT_FOUND: a registry UUID or an institution-owned id only, so arbitrary input
  * (markup, 100 000 characters, …) is never echoed back to the caller.

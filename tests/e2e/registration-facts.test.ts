@@ -1,0 +1,303 @@
+import { randomUUID } from 'node:crypto';
+import { creditEntries, registrations } from '@xueshi/registry/db';
+import type { RegistrationStatus } from '@xueshi/registry/db';
+import type { Caller, Database } from '@xueshi/subgraph-kit';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { insertLearner } from '../harness/fixtures';
+import { startTestGraph } from '../harness/graph';
+import type { TestGraph } from '../harness/graph';
+import { errorCode } from '../harness/learners';
+
+/** Verbatim from the shared contract (operations.graphql, "Analysts"). */
+const REGISTRATION_FACTS = `
+query RegistrationFacts($year: Int!, $groupBy: [FactDimension!]!) {
+  # FactDimension: MONTH | INSTITUTION | COURSE | CATEGORY | DELIVERY_MODE | STATUS | EMPLOYER
+  # analysts and the registrar; filters may be added as optional arguments
+  registrationFacts(year: $year, groupBy: $groupBy) {
+    rows {
+      key { month institution course category deliveryMode status employer }   # strings; null where not grouped by
+      learners                # distinct learners; null when suppressed
+      registrations           # null when suppressed
+      hours                   # credit hours earned; null when suppressed
+      suppressed              # true when the group has fewer than 5 distinct learners
+    }
+  }
+}
+`;
+
+const ANALYST: Caller = { role: 'ANALYST', subject: 'analyst' };
+const REGISTRAR: Caller = { role: 'REGISTRAR', subject: 'registrar' };
+
+interface Key {
+  month: string | null;
+  institution: string | null;
+  course: string | null;
+  category: string | null;
+  deliveryMode: string | null;
+  status: string | null;
+  employer: string | null;
+}
+interface Row {
+  key: Key;
+  learners: number | null;
+  registrations: number | null;
+  hours: number | null;
+  suppressed: boolean;
+}
+interface Facts {
+  registrationFacts: { rows: Row[] };
+}
+
+const NO_KEY: Key = {
+  month: null,
+  institution: null,
+  course: null,
+  category: null,
+  deliveryMode: null,
+  status: null,
+  employer: null,
+};
+const SUPPRESSED = { learners: null, registrations: null, hours: null, suppressed: true };
+
+interface Taken {
+  institution: string;
+  course: string;
+  category?: 'REQUIRED' | 'ELECTIVE';
+  status: RegistrationStatus;
+  registeredAt: string;
+  /** Minutes of credit earned; a second number reverses that much of it. */
+  credit?: [number] | [number, number];
+  year?: number;
+}
+
+/** A learner and their registrations, written straight into the registry: the facts are what is counted. */
+async function learnerWith(database: Database, employer: string, taken: Taken[]): Promise<{ id: string; name: string }> {
+  const id = randomUUID();
+  const name = `分析对象${id.slice(0, 4)}`;
+  await insertLearner(database, { id, name, employer });
+  for (const registration of taken) {
+    const [row] = await database.db
+      .insert(registrations)
+      .values({
+        learnerId: id,
+        sessionId: `${registration.institution}:session:${registration.course}-1`,
+        courseId: `${registration.institution}:course:${registration.course}`,
+        institution: registration.institution,
+        year: registration.year ?? 2021,
+        courseTitle: '测试课程',
+        category: registration.category ?? 'REQUIRED',
+        minutes: 360,
+        feeFen: 12_000,
+        status: registration.status,
+        registeredAt: new Date(registration.registeredAt),
+      })
+      .returning();
+    const [earned, reversed] = registration.credit ?? [];
+    if (!row || earned === undefined) continue;
+    const entry = {
+      learnerId: id,
+      courseTitle: '测试课程',
+      institution: registration.institution,
+      category: registration.category ?? 'REQUIRED',
+      year: row.year,
+      completedOn: '2021-04-02',
+      visibleFrom: '2021-04-19',
+      recordedBy: `${registration.institution}-staff`,
+    };
+    const [original] = await database.db
+      .insert(creditEntries)
+      .values({ ...entry, registrationId: row.id, minutes: earned })
+      .returning();
+    if (reversed !== undefined && original) {
+      await database.db.insert(creditEntries).values({
+        ...entry,
+        registrationId: null,
+        minutes: -reversed,
+        reverses: original.id,
+        reason: '冲销',
+        recordedBy: 'registrar',
+      });
+    }
+  }
+  return { id, name };
+}
+
+const times = <T>(count: number, make: (index: number) => T): T[] => Array.from({ length: count }, (_, index) => make(index));
+
+describe('registrationFacts: aggregates for analysts, small groups suppressed', () => {
+  let graph: TestGraph;
+  const people: { id: string; name: string }[] = [];
+  const facts = async (groupBy: string[], caller: Caller = ANALYST, year = 2021) =>
+    graph.execute<Facts>(REGISTRATION_FACTS, { year, groupBy }, caller);
+  const rowsOf = async (groupBy: string[]) => {
+    const result = await facts(groupBy);
+    expect(result.errors).toBeUndefined();
+    return result.data?.registrationFacts.rows ?? [];
+  };
+
+  beforeAll(async () => {
+    graph = await startTestGraph({ seed: 'none' });
+    const registry = graph.subgraph('registry').database;
+    const add = async (employer: string, taken: Taken[]) => people.push(await learnerWith(registry, employer, taken));
+    // sjtu: exactly 5 learners, all passed 6 hours, one reversed whole: 24 hours net. One registered on
+    // 1 March 00:30 in Shanghai (still 28 February in UTC).
+    for (const index of times(5, (index) => index)) {
+      await add(index < 3 ? '上海甲科技有限公司' : '上海乙设计院', [
+        {
+          institution: 'sjtu',
+          course: '2021-data',
+          status: 'COMPLETED',
+          registeredAt: index === 0 ? '2021-02-28T16:30:00Z' : '2021-03-10T02:00:00Z',
+          credit: index === 4 ? [360, 360] : [360],
+        },
+      ]);
+    }
+    // association: 6 learners, one of whom registered twice (an elective too), with a spelling variant
+    // of an employer that is the same employer.
+    for (const index of times(6, (index) => index)) {
+      await add(index === 5 ? ' 上海甲科技有限公司' : '上海丙医院', [
+        { institution: 'association', course: '2021-ethics', status: 'PAID', registeredAt: '2021-03-02T02:00:00Z' },
+        ...(index === 0
+          ? [
+              {
+                institution: 'association',
+                course: '2021-law',
+                category: 'ELECTIVE' as const,
+                status: 'PAID' as const,
+                registeredAt: '2021-04-02T02:00:00Z',
+              },
+            ]
+          : []),
+      ]);
+    }
+    // shu: 4 learners; engineers-society: 3. Both small, and together 7 learners.
+    for (const index of times(4, (index) => index)) {
+      await add('上海丁大学', [
+        {
+          institution: 'shu',
+          course: '2021-ai',
+          status: index === 0 ? 'WITHDRAWN' : 'PAID',
+          registeredAt: '2021-04-06T02:00:00Z',
+        },
+      ]);
+    }
+    for (const _ of times(3, (index) => index)) {
+      await add('上海戊集团', [
+        { institution: 'engineers-society', course: '2021-bim', status: 'PAID', registeredAt: '2021-04-07T02:00:00Z' },
+      ]);
+    }
+    // Another year, never counted in 2021.
+    await add('上海丙医院', [
+      { institution: 'sjtu', course: '2022-data', status: 'PAID', registeredAt: '2022-03-01T02:00:00Z', year: 2022 },
+    ]);
+  });
+  afterAll(() => graph?.close());
+
+  it('answers the contract operation with one row for the whole year when grouped by nothing', async () => {
+    expect(await rowsOf([])).toEqual([{ key: NO_KEY, learners: 18, registrations: 19, hours: 24, suppressed: false }]);
+  });
+
+  it('publishes a group of 5 learners and suppresses groups of 4 and 3, whose 7 learners together cannot be isolated', async () => {
+    const rows = await rowsOf(['INSTITUTION']);
+    const of = (institution: string) => rows.find((row) => row.key.institution === institution);
+    expect(of('sjtu')).toEqual({
+      key: { ...NO_KEY, institution: 'sjtu' },
+      learners: 5,
+      registrations: 5,
+      hours: 24,
+      suppressed: false,
+    });
+    expect(of('association')).toEqual({
+      key: { ...NO_KEY, institution: 'association' },
+      learners: 6,
+      registrations: 7,
+      hours: 0,
+      suppressed: false,
+    });
+    expect(of('shu')).toEqual({ key: { ...NO_KEY, institution: 'shu' }, ...SUPPRESSED });
+    expect(of('engineers-society')).toEqual({ key: { ...NO_KEY, institution: 'engineers-society' }, ...SUPPRESSED });
+    expect(rows).toHaveLength(4);
+  });
+
+  it('withholds a larger group too when the grand total less the published groups would give away a small one', async () => {
+    // By status: PAID has 12 learners, COMPLETED 5, WITHDRAWN 1. Publishing both large groups would
+    // leave the one withdrawal as the grand total less them, so COMPLETED (the smaller) is withheld too.
+    const rows = await rowsOf(['STATUS']);
+    expect(rows).toEqual([
+      { key: { ...NO_KEY, status: 'COMPLETED' }, ...SUPPRESSED },
+      { key: { ...NO_KEY, status: 'PAID' }, learners: 12, registrations: 13, hours: 0, suppressed: false },
+      { key: { ...NO_KEY, status: 'WITHDRAWN' }, ...SUPPRESSED },
+    ]);
+    const [total] = await rowsOf([]);
+    const published = rows.reduce((sum, row) => sum + (row.registrations ?? 0), 0);
+    expect((total?.registrations ?? 0) - published).toBeGreaterThanOrEqual(5);
+  });
+
+  it('groups by month in Shanghai time: a registration at 00:30 on 1 March counts in March', async () => {
+    expect(await rowsOf(['MONTH'])).toEqual([
+      { key: { ...NO_KEY, month: '2021-03' }, learners: 11, registrations: 11, hours: 24, suppressed: false },
+      { key: { ...NO_KEY, month: '2021-04' }, learners: 8, registrations: 8, hours: 0, suppressed: false },
+    ]);
+  });
+
+  it('groups by several dimensions at once, protecting each coarser total of the answer', async () => {
+    const rows = await rowsOf(['INSTITUTION', 'CATEGORY']);
+    // association's one elective learner is small; its REQUIRED group goes with it, or association's
+    // total would give it away. REQUIRED then withholds three groups of 13 learners together.
+    expect(rows.map((row) => [row.key.institution, row.key.category, row.suppressed])).toEqual([
+      ['association', 'ELECTIVE', true],
+      ['association', 'REQUIRED', true],
+      ['engineers-society', 'REQUIRED', true],
+      ['shu', 'REQUIRED', true],
+      ['sjtu', 'REQUIRED', false],
+    ]);
+    expect(rows[4]).toEqual({
+      key: { ...NO_KEY, institution: 'sjtu', category: 'REQUIRED' },
+      learners: 5,
+      registrations: 5,
+      hours: 24,
+      suppressed: false,
+    });
+  });
+
+  it('counts an employer however its learners spaced its name, shown as most of them wrote it', async () => {
+    // 上海甲科技有限公司: three learners at sjtu and one who wrote it with a leading space: 4, suppressed.
+    const rows = await rowsOf(['EMPLOYER']);
+    expect(rows.find((row) => row.key.employer === '上海甲科技有限公司')).toEqual({
+      key: { ...NO_KEY, employer: '上海甲科技有限公司' },
+      ...SUPPRESSED,
+    });
+    expect(rows.find((row) => row.key.employer === '上海丙医院')).toMatchObject({
+      learners: 5,
+      registrations: 6,
+      suppressed: false,
+    });
+    expect(rows.some((row) => row.key.employer === ' 上海甲科技有限公司')).toBe(false);
+  });
+
+  it('lets the registrar ask too, and nobody else', async () => {
+    expect((await facts(['COURSE'], REGISTRAR)).data?.registrationFacts.rows.length).toBeGreaterThan(0);
+    expect(errorCode(await graph.execute(REGISTRATION_FACTS, { year: 2021, groupBy: [] }))).toBe('UNAUTHENTICATED');
+    for (const caller of [
+      { role: 'LEARNER', subject: people[0]?.id ?? '' },
+      { role: 'INSTITUTION_STAFF', subject: 'sjtu-staff', institution: 'sjtu' },
+    ] satisfies Caller[]) {
+      const refused = await facts([], caller);
+      expect(errorCode(refused)).toBe('FORBIDDEN');
+      expect(refused.data).toBeNull();
+    }
+  });
+
+  it('names no learner in any answer, however finely grouped', async () => {
+    const all = ['MONTH', 'INSTITUTION', 'COURSE', 'CATEGORY', 'DELIVERY_MODE', 'STATUS', 'EMPLOYER'];
+    const text = JSON.stringify(await rowsOf(all));
+    for (const person of people) {
+      expect(text).not.toContain(person.id);
+      expect(text).not.toContain(person.name);
+    }
+  });
+
+  it('refuses a year that is no year with BAD_USER_INPUT', async () => {
+    expect(errorCode(await facts([], ANALYST, 99_999))).toBe('BAD_USER_INPUT');
+  });
+});
