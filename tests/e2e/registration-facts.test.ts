@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { creditEntries, registrations } from '@xueshi/registry/db';
+import { creditEntries, outcomes, registrations } from '@xueshi/registry/db';
 import type { RegistrationStatus } from '@xueshi/registry/db';
 import type { Caller, Database } from '@xueshi/subgraph-kit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -58,6 +58,7 @@ const NO_KEY: Key = {
   employer: null,
 };
 const SUPPRESSED = { learners: null, registrations: null, hours: null, suppressed: true };
+const SUPPRESSED_RICH = { ...SUPPRESSED, feesFen: null, completionRate: null, passRate: null };
 
 interface Taken {
   institution: string;
@@ -68,7 +69,14 @@ interface Taken {
   /** Minutes of credit earned; a second number reverses that much of it. */
   credit?: [number] | [number, number];
   year?: number;
+  feeFen?: number;
+  /** Paid, then refunded this much on withdrawal. */
+  refundFen?: number;
+  /** The outcome reported: attended fully, passed the exam. */
+  outcome?: [boolean, boolean];
 }
+
+const PAID_STATUSES: RegistrationStatus[] = ['PAID', 'COMPLETED', 'FAILED'];
 
 /** A learner and their registrations, written straight into the registry: the facts are what is counted. */
 async function learnerWith(database: Database, employer: string, taken: Taken[]): Promise<{ id: string; name: string }> {
@@ -87,11 +95,26 @@ async function learnerWith(database: Database, employer: string, taken: Taken[])
         courseTitle: '测试课程',
         category: registration.category ?? 'REQUIRED',
         minutes: 360,
-        feeFen: 12_000,
+        feeFen: registration.feeFen ?? 12_000,
         status: registration.status,
         registeredAt: new Date(registration.registeredAt),
+        paidAt:
+          PAID_STATUSES.includes(registration.status) || registration.refundFen !== undefined
+            ? new Date(registration.registeredAt)
+            : null,
+        refundFen: registration.refundFen ?? null,
       })
       .returning();
+    if (row && registration.outcome) {
+      const [attendedFully, examPassed] = registration.outcome;
+      await database.db.insert(outcomes).values({
+        registrationId: row.id,
+        attendedFully,
+        examPassed,
+        reportedBy: `${registration.institution}-staff`,
+        reportedAt: new Date(),
+      });
+    }
     const [earned, reversed] = registration.credit ?? [];
     if (!row || earned === undefined) continue;
     const entry = {
@@ -186,10 +209,41 @@ describe('registrationFacts: aggregates for analysts, small groups suppressed', 
         { institution: 'engineers-society', course: '2021-bim', status: 'PAID', registeredAt: '2021-04-07T02:00:00Z' },
       ]);
     }
-    // Another year, never counted in 2021.
+    // Another year, never counted in 2021: sjtu's 2022 course, 240 yuan, with outcomes and a refund.
     await add('上海丙医院', [
       { institution: 'sjtu', course: '2022-data', status: 'PAID', registeredAt: '2022-03-01T02:00:00Z', year: 2022 },
     ]);
+    const year2022 = (status: RegistrationStatus, more: Partial<Taken>): Taken => ({
+      institution: 'sjtu',
+      course: '2022-data',
+      status,
+      registeredAt: '2022-03-02T02:00:00Z',
+      year: 2022,
+      feeFen: 24_000,
+      ...more,
+    });
+    for (const _ of times(4, (index) => index)) {
+      await add('上海己研究所', [year2022('COMPLETED', { outcome: [true, true], credit: [720] })]);
+    }
+    await add('上海己研究所', [year2022('FAILED', { outcome: [true, false] })]);
+    await add('上海己研究所', [year2022('FAILED', { outcome: [false, false] })]);
+    await add('上海己研究所', [year2022('WITHDRAWN', { refundFen: 24_000 })]);
+    // Five learners of one bank with a compliant 2021–2023 cycle recorded by hand, and no registrations.
+    for (const _ of times(5, (index) => index)) {
+      const banker = await learnerWith(registry, '上海庚银行', []);
+      people.push(banker);
+      const entry = {
+        learnerId: banker.id,
+        institution: 'association',
+        completedOn: '2021-06-01',
+        visibleFrom: '2021-06-16',
+        recordedBy: 'registrar',
+      };
+      await registry.db.insert(creditEntries).values([
+        { ...entry, courseTitle: '必修课程', category: 'REQUIRED', year: 2021, minutes: 45 * 60, reason: '补录' },
+        { ...entry, courseTitle: '选修课程', category: 'ELECTIVE', year: 2022, minutes: 45 * 60, reason: '补录' },
+      ]);
+    }
   });
   afterAll(() => graph?.close());
 
@@ -299,5 +353,138 @@ describe('registrationFacts: aggregates for analysts, small groups suppressed', 
 
   it('refuses a year that is no year with BAD_USER_INPUT', async () => {
     expect(errorCode(await facts([], ANALYST, 99_999))).toBe('BAD_USER_INPUT');
+  });
+
+  describe('beyond the contract: fees, rates, filters and CSV', () => {
+    const RICH = `query ($year: Int!, $groupBy: [FactDimension!]!, $filter: FactFilter) {
+      registrationFacts(year: $year, groupBy: $groupBy, filter: $filter) {
+        rows { key { institution category status employer } learners registrations hours feesFen completionRate passRate suppressed }
+        csv
+      }
+    }`;
+    interface Rich {
+      registrationFacts: {
+        rows: (Row & { feesFen: number | null; completionRate: number | null; passRate: number | null })[];
+        csv: string;
+      };
+    }
+    const rich = async (year: number, groupBy: string[], filter?: Record<string, string>) => {
+      const result = await graph.execute<Rich>(RICH, { year, groupBy, filter }, ANALYST);
+      expect(result.errors).toBeUndefined();
+      return result.data?.registrationFacts ?? { rows: [], csv: '' };
+    };
+
+    it('gives fees paid less refunds, and the completion and pass rates of the registrations with an outcome', async () => {
+      const { rows } = await rich(2022, ['INSTITUTION']);
+      // 7 paid 240 yuan (one refunded in full on withdrawal) and 1 paid 120 yuan; 6 outcomes: 5 attended, 4 passed.
+      expect(rows).toEqual([
+        {
+          key: { institution: 'sjtu', category: null, status: null, employer: null },
+          learners: 8,
+          registrations: 8,
+          hours: 48,
+          feesFen: 6 * 24_000 + 12_000,
+          completionRate: 0.8333,
+          passRate: 0.6667,
+          suppressed: false,
+        },
+      ]);
+    });
+
+    it('filters by one value per dimension, suppressing the slice as the answer grouped by that dimension too', async () => {
+      const required = await rich(2021, ['INSTITUTION'], { category: 'REQUIRED' });
+      expect(required.rows.map((row) => [row.key.institution, row.learners, row.suppressed])).toEqual([
+        ['association', null, true],
+        ['engineers-society', null, true],
+        ['shu', null, true],
+        ['sjtu', 5, false],
+      ]);
+      // The whole 2022 year is 8 learners, but its 4 who completed are a small group however asked for.
+      const completed = await rich(2022, [], { status: 'COMPLETED' });
+      expect(completed.rows).toEqual([
+        { key: { institution: null, category: null, status: null, employer: null }, ...SUPPRESSED_RICH },
+      ]);
+      // 上海丙医院's 5 learners are published (spelled with spaces in the filter, compared as the registry does)...
+      const hospital = await rich(2021, [], { employer: ' 上海丙医院 ' });
+      expect(hospital.rows.map((row) => [row.learners, row.registrations])).toEqual([[5, 6]]);
+      // ...but not as association's: association's total less them is its one learner from 上海甲科技有限公司.
+      const atAssociation = await rich(2021, ['INSTITUTION'], { employer: '上海丙医院' });
+      expect(atAssociation.rows).toEqual([
+        { key: { institution: 'association', category: null, status: null, employer: null }, ...SUPPRESSED_RICH },
+      ]);
+    });
+
+    it('refuses a filter value no registration can have, with BAD_USER_INPUT', async () => {
+      for (const filter of [{ month: '2021-13' }, { deliveryMode: 'BY_POST' }, { institution: '' }]) {
+        const result = await graph.execute(RICH, { year: 2021, groupBy: [], filter }, ANALYST);
+        expect(errorCode(result), JSON.stringify(filter)).toBe('BAD_USER_INPUT');
+      }
+    });
+
+    it('downloads any answer as CSV with a BOM, Chinese headings, and empty figures where suppressed', async () => {
+      expect((await rich(2022, ['INSTITUTION'])).csv).toBe(
+        '\uFEFF实施机构,学员数,报名数,学时,实收费用（分）,全程参加率,考试合格率,已抑制（少于5人）\r\n' +
+          'sjtu,8,8,48,156000,0.8333,0.6667,否\r\n',
+      );
+      const byEmployer = (await rich(2021, ['EMPLOYER'])).csv.split('\r\n');
+      expect(byEmployer[0]).toBe('\uFEFF工作单位,学员数,报名数,学时,实收费用（分）,全程参加率,考试合格率,已抑制（少于5人）');
+      expect(byEmployer).toContain('上海甲科技有限公司,,,,,,,是');
+      expect(byEmployer).toContain('上海丙医院,5,6,0,72000,,,否');
+    });
+
+    it('gives the share of a cycle compliant by employer and by employer size, suppressed alike', async () => {
+      const COMPLIANCE = `query ($startYear: Int!, $groupBy: [ComplianceDimension!]!) {
+        complianceFacts(startYear: $startYear, groupBy: $groupBy) {
+          startYear endYear rows { key { employer employerSize } learners compliant compliantShare suppressed } csv
+        }
+      }`;
+      type Compliance = {
+        complianceFacts: {
+          rows: {
+            key: { employer: string | null };
+            learners: number | null;
+            compliantShare: number | null;
+            suppressed: boolean;
+          }[];
+          csv: string;
+        };
+      };
+      const byEmployer = await graph.execute<Compliance>(COMPLIANCE, { startYear: 2021, groupBy: ['EMPLOYER'] }, ANALYST);
+      expect(byEmployer.errors).toBeUndefined();
+      const rows = byEmployer.data?.complianceFacts.rows ?? [];
+      expect(rows.map((row) => [row.key.employer, row.learners, row.compliantShare, row.suppressed])).toEqual([
+        ['上海丁大学', null, null, true],
+        ['上海丙医院', 6, 0, false],
+        ['上海乙设计院', null, null, true],
+        ['上海己研究所', 7, 0, false],
+        ['上海庚银行', 5, 1, false],
+        ['上海戊集团', null, null, true],
+        ['上海甲科技有限公司', null, null, true],
+      ]);
+      const bySize = await graph.execute<Compliance>(COMPLIANCE, { startYear: 2021, groupBy: ['EMPLOYER_SIZE'] }, ANALYST);
+      expect(bySize.data?.complianceFacts.csv).toBe(
+        '\uFEFF单位规模（学员数）,学员数,达标,达标比例,已抑制（少于5人）\r\n1–9,31,5,0.1613,否\r\n',
+      );
+      const learner = { role: 'LEARNER', subject: people[0]?.id ?? '' } satisfies Caller;
+      expect(errorCode(await graph.execute(COMPLIANCE, { startYear: 2021, groupBy: [] }, learner))).toBe('FORBIDDEN');
+    });
+
+    it('downloads the fixed statistics as CSV too', async () => {
+      const result = await graph.execute<{ programmeStatistics: { csv: string }; cycleCompliance: { csv: string } }>(
+        '{ programmeStatistics(year: 2022) { csv } cycleCompliance(startYear: 2021) { csv } }',
+        {},
+        ANALYST,
+      );
+      const programme = result.data?.programmeStatistics.csv.split('\r\n') ?? [];
+      expect(programme[0]).toBe('\uFEFF实施机构,报名数,已付款,已完成,未通过,已退出,已过期,学时,收入（分）');
+      // Revenue counts the provider's payments, and these registrations were written without any; the
+      // bankers' electives were recorded by hand at the association.
+      expect(programme).toContain('上海交通大学,8,8,4,2,1,0,48,0');
+      expect(programme).toContain('上海继续工程教育协会,0,0,0,0,0,0,225,0');
+      expect(programme).toContain('2022年合计,8,8,4,2,1,0,273,0');
+      // 4 learners kept 2021 credit (one was reversed) and 4 earned 2022 credit, none reaching 45 required
+      // hours; the 5 bankers are compliant.
+      expect(result.data?.cycleCompliance.csv).toBe('\uFEFF周期,有学时的学员,达标,必修不足,总学时不足\r\n2021–2023,13,5,8,8\r\n');
+    });
   });
 });

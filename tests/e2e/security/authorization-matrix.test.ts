@@ -70,6 +70,7 @@ const MATRIX = `
   programmeStatistics          U         F        F        F        F          data      data
   cycleCompliance              U         F        F        F        F          data      data
   registrationFacts            U         F        F        F        F          data      data
+  complianceFacts              U         F        F        F        F          data      data
   verifyTranscript             data      data     data     data     data       data      data
   register                     U         data     data     F        F          F         F
   pay                          U         data     NF       F        F          F         F
@@ -469,6 +470,15 @@ const ROWS: Record<string, RowSpec> = {
       expect(value.rows.length).toBeGreaterThan(0);
       for (const row of value.rows) expect(row.suppressed).toBe(true);
     },
+  },
+  complianceFacts: {
+    subgraph: 'registry',
+    probe: () => ({
+      query:
+        '{ complianceFacts(startYear: 2021, groupBy: [EMPLOYER, EMPLOYER_SIZE]) { rows { key { employer employerSize } learners compliant suppressed } csv } }',
+    }),
+    pick: (data) => data?.complianceFacts,
+    check: (value) => expect(value.rows.length).toBeGreaterThan(0),
   },
   verifyTranscript: {
     subgraph: 'registry',

@@ -7,8 +7,11 @@ import type { RegistryContext } from '../context';
 import type { CreditEntryRow, LearnerRow, OutcomeRow, RegistrationRow, TranscriptRow } from '../db/schema';
 import type { ManualCreditInput } from '../services/outcomes';
 import { requireSessionStaff } from '../services/access';
-import { csvCell } from '../services/csv';
-import type { FactDimension } from '../services/facts';
+import { csvDocument } from '../services/csv';
+import { complianceFactsCsv, factsCsv } from '../services/facts';
+import { complianceCsv, programmeCsv } from '../services/statistics';
+import type { ComplianceFigures, ProgrammeFigures } from '../services/statistics';
+import type { ComplianceAnswer, ComplianceDimension, FactAnswer, FactDimension, FactFilter } from '../services/facts';
 import { cycleStartYear, echoedId } from '../services/validation';
 import { ledgerFor, standingEntries, verdictOf } from '../services/ledger';
 import { institutionByCode } from './institution';
@@ -59,7 +62,7 @@ export const ledgerResolvers: Resolvers<RegistryContext> = {
           yesNo(outcomes[index]?.examPassed),
         ]),
       ];
-      return `\uFEFF${lines.map((cells) => cells.map(csvCell).join(',')).join('\r\n')}\r\n`;
+      return csvDocument(lines);
     },
     verifyTranscript: async (_root: unknown, args: { code: string }, context: RegistryContext) => {
       const verification = await context.services.transcripts.verify(args.code);
@@ -69,9 +72,13 @@ export const ledgerResolvers: Resolvers<RegistryContext> = {
       context.services.statistics.programme(context.caller, args.year),
     cycleCompliance: (_root: unknown, args: { startYear: number }, context: RegistryContext) =>
       context.services.statistics.compliance(context.caller, args.startYear),
-    registrationFacts: async (_root: unknown, args: { year: number; groupBy: FactDimension[] }, context: RegistryContext) => ({
-      rows: await context.services.facts.registrationFacts(context.caller, args),
-    }),
+    registrationFacts: (
+      _root: unknown,
+      args: { year: number; groupBy: FactDimension[]; filter?: FactFilter | null },
+      context: RegistryContext,
+    ) => context.services.facts.registrationFacts(context.caller, args),
+    complianceFacts: (_root: unknown, args: { startYear: number; groupBy: ComplianceDimension[] }, context: RegistryContext) =>
+      context.services.facts.complianceFacts(context.caller, args),
   },
   Mutation: {
     reportOutcome: (
@@ -166,6 +173,18 @@ export const ledgerResolvers: Resolvers<RegistryContext> = {
   },
   InstitutionStatistics: {
     institution: (figures: { institution: string }) => institutionByCode(figures.institution),
+  },
+  ProgrammeStatistics: {
+    csv: (figures: ProgrammeFigures) => programmeCsv(figures),
+  },
+  CycleCompliance: {
+    csv: (figures: ComplianceFigures) => complianceCsv(figures),
+  },
+  RegistrationFacts: {
+    csv: (answer: FactAnswer) => factsCsv(answer),
+  },
+  ComplianceFacts: {
+    csv: (answer: ComplianceAnswer) => complianceFactsCsv(answer),
   },
   Outcome: {
     reportedAt: (outcome: OutcomeRow) => outcome.reportedAt,

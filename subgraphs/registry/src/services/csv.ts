@@ -49,3 +49,8 @@ export function csvCell(value: string): string {
   const guarded = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
   return /[",\r\n]/.test(guarded) ? `"${guarded.replace(/"/g, '""')}"` : guarded;
 }
+
+/** A CSV document Excel opens as UTF-8 (so Chinese shows correctly): a BOM, guarded cells, CRLF lines. */
+export function csvDocument(lines: readonly (readonly string[])[]): string {
+  return `\uFEFF${lines.map((cells) => cells.map(csvCell).join(',')).join('\r\n')}\r\n`;
+}

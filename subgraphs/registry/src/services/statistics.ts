@@ -1,9 +1,10 @@
 import { cycleVerdict, minutesToHours } from '@xueshi/domain';
-import { INSTITUTIONS } from '@xueshi/institutions';
+import { INSTITUTIONS, institution } from '@xueshi/institutions';
 import type { Caller, Db } from '@xueshi/subgraph-kit';
 import { and, eq, gte, lte, sql } from 'drizzle-orm';
 import { creditEntries, payments, refunds, registrations } from '../db/schema';
 import { requireAnalyst } from './access';
+import { csvDocument } from './csv';
 import { checkYear } from './validation';
 
 export interface InstitutionFigures {
@@ -167,3 +168,35 @@ export function createStatistics(options: { db: Db }) {
 }
 
 export type Statistics = ReturnType<typeof createStatistics>;
+
+/** A year's figures as CSV (UTF-8 with BOM): one line per institution, then the year's total. */
+export function programmeCsv(figures: ProgrammeFigures): string {
+  const line = (name: string, row: Omit<InstitutionFigures, 'institution'>) =>
+    [
+      name,
+      row.registrations,
+      row.paid,
+      row.completed,
+      row.failed,
+      row.withdrawn,
+      row.expired,
+      row.creditHours,
+      row.revenueFen,
+    ].map(String);
+  return csvDocument([
+    ['实施机构', '报名数', '已付款', '已完成', '未通过', '已退出', '已过期', '学时', '收入（分）'],
+    ...figures.byInstitution.map((row) => line(institution(row.institution).name, row)),
+    line(`${figures.year}年合计`, figures),
+  ]);
+}
+
+/** A cycle's compliance as CSV (UTF-8 with BOM). */
+export function complianceCsv(figures: ComplianceFigures): string {
+  return csvDocument([
+    ['周期', '有学时的学员', '达标', '必修不足', '总学时不足'],
+    [
+      `${figures.startYear}–${figures.endYear}`,
+      ...[figures.learnersWithCredit, figures.compliant, figures.requiredShort, figures.totalShort].map(String),
+    ],
+  ]);
+}
