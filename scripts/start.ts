@@ -107,7 +107,7 @@ try {
         PORT: String(port),
         ...(name === 'registry'
           ? { ...urls, JWT_PRIVATE_JWK: JSON.stringify(keys.privateJwk), PUBLIC_URL: `http://localhost:${gatewayPort}` }
-          : { SUBGRAPH_URL_REGISTRY: urls[subgraphUrlVariable('registry')] ?? '' }),
+          : urls),
       });
       await waitUntilReady(name, `http://127.0.0.1:${port}/ready`);
     }),

@@ -6,7 +6,16 @@ import { Kind } from 'graphql';
 import type { DocumentNode, FragmentDefinitionNode, OperationDefinitionNode, SelectionSetNode } from 'graphql';
 
 /** Root fields that try a password or create an account: what someone guessing passwords sends. */
-export const SIGN_IN_FIELDS: ReadonlySet<string> = new Set(['signIn', 'staffSignIn', 'signUp']);
+export const SIGN_IN_FIELDS: ReadonlySet<string> = new Set([
+  'signIn',
+  'staffSignIn',
+  'signUp',
+  'employerSignIn',
+  'employerSignUp',
+]);
+
+/** Root fields that create an account: also limited per address as sign-ups. */
+const SIGN_UP_FIELDS: ReadonlySet<string> = new Set(['signUp', 'employerSignUp']);
 
 /** The context the limit needs: who is asking, as the gateway sees them. */
 export interface ClientAddressContext {
@@ -96,7 +105,7 @@ export function signInLimitPlugin<TContext extends ClientAddressContext>(
           const fields = operation ? signInFields(document, operation) : [];
           keys = fields.map(({ key }) => key);
           if (keys.length === 0) return;
-          const signUps = fields.filter(({ field }) => field === 'signUp').length;
+          const signUps = fields.filter(({ field }) => SIGN_UP_FIELDS.has(field)).length;
           // Sign-ups stay counted whatever their answer: each one probes or claims an ID number.
           if (signUps > 0) {
             try {

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createSandboxProvider } from '@xueshi/registry/payments';
-import { DEMO_LEARNER, DEMO_PASSWORD } from '@xueshi/institutions';
+import { DEMO_EMPLOYER, DEMO_LEARNER, DEMO_PASSWORD } from '@xueshi/institutions';
 import { pdfText } from '@xueshi/documents/testing';
 import { contractOperation } from '../harness/contract';
 import { expectRefusedWithoutChange, insertSjtuSession, randomIdNumber } from '../harness/fixtures';
@@ -242,12 +242,18 @@ describe('the learner journey through the gateway', () => {
       expect((await register(learner, SJTU_MAY)).errors).toBeUndefined();
     });
 
-    it("admits only the employer's staff to employer-run training", async () => {
+    it('admits to employer-run training the staff the employer lists, not who types its name', async () => {
       graph.clock.set('2021-11-02T10:00:00+08:00');
-      const outsider = await signUpLearner(graph, { employer: '上海其他公司' });
-      const result = await refusedWithoutChange(() => register(outsider, EMPLOYER_RUN));
+      const pretender = await signUpLearner(graph, { employer: DEMO_EMPLOYER.name });
+      const result = await refusedWithoutChange(() => register(pretender, EMPLOYER_RUN));
       expect(errorCode(result)).toBe('FORBIDDEN');
-      const insider = await signUpLearner(graph, { employer: '上海电气集团股份有限公司' });
+      const insider = await signUpLearner(graph, { employer: '上海其他公司' });
+      const listed = await graph.execute(
+        'mutation ($idNumbers: [String!]!) { setEmployerStaff(idNumbers: $idNumbers) { staffCount } }',
+        { idNumbers: [DEMO_LEARNER.idNumber, insider.idNumber] },
+        { role: 'EMPLOYER', subject: DEMO_EMPLOYER.creditCode },
+      );
+      expect(listed.data).toEqual({ setEmployerStaff: { staffCount: 2 } });
       expect((await register(insider, EMPLOYER_RUN)).errors).toBeUndefined();
     });
 

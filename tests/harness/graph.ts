@@ -148,12 +148,15 @@ export async function startTestGraph(options: TestGraphOptions = {}): Promise<Te
     });
   };
 
-  // Institutions first: the registry reads session facts from them. They ask the registry only when
-  // a session's dates move earlier, by which time it is running.
-  const registryUrl = () => `http://127.0.0.1:${running.get('registry')?.port ?? 0}/graphql`;
+  // Institutions first: the registry reads session facts from them. They ask the registry (and the
+  // association asks the others) only while answering requests, by which time every subgraph is running.
+  const subgraphUrl = (name: string) => `http://127.0.0.1:${running.get(name)?.port ?? 0}/graphql`;
   await Promise.all(
     INSTITUTION_SERVICES.map((service) =>
-      start(service, async (base) => ({ seatsTaken: registrySeatsTaken(registryUrl, base.logger) })),
+      start(service, async (base) => ({
+        seatsTaken: registrySeatsTaken(() => subgraphUrl('registry'), base.logger),
+        subgraphUrl,
+      })),
     ),
   );
   const institutionUrls = Object.fromEntries(

@@ -27,6 +27,7 @@ describe('@xueshi/domain', () => {
       'addCalendarDays',
       'dayOfWeek',
       'isCategory',
+      'earliestEmployerTrainingDay',
     ];
     for (const name of contract) {
       expect(typeof (domain as Record<string, unknown>)[name], name).toBe('function');

@@ -37,12 +37,9 @@ export { isWithinPlanningHorizon, planningYears, PLANNING_YEARS_AHEAD } from './
 export { hoursToMinutes } from './hoursToMinutes';
 export { minutesToHours } from './minutesToHours';
 
-export {
-  normaliseEmployer,
-  registrationRefusal,
-  type RegistrationAttempt,
-  type RegistrationRefusal,
-} from './registrationRefusal';
+export { earliestEmployerTrainingDay } from './earliestEmployerTrainingDay';
+export { normaliseEmployer } from './normaliseEmployer';
+export { registrationRefusal, type RegistrationAttempt, type RegistrationRefusal } from './registrationRefusal';
 export {
   ACTIVE_REGISTRATION_STATUSES,
   coursewareAccessExpiresAt,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { normaliseEmployer, registrationRefusal } from './registrationRefusal';
+import { registrationRefusal } from './registrationRefusal';
 
 const at = (text: string) => new Date(text);
 const yearOpens = at('2021-02-22T10:00:00+08:00');
@@ -7,9 +7,10 @@ const session = {
   registrationOpensAt: at('2021-02-22T10:00:00+08:00'),
   registrationClosesAt: at('2021-03-11T09:00:00+08:00'),
   restrictedToEmployer: null,
+  employerCreditCode: null,
 };
 const attempt = (now: string, overrides: Partial<Parameters<typeof registrationRefusal>[0]> = {}) =>
-  registrationRefusal({ now: at(now), programmeYearOpensAt: yearOpens, session, learnerEmployer: '上海某公司', ...overrides });
+  registrationRefusal({ now: at(now), programmeYearOpensAt: yearOpens, session, learnerIsEmployerStaff: false, ...overrides });
 
 describe('registrationRefusal', () => {
   it("refuses one second before the year's window opens and admits at 10:00 sharp", () => {
@@ -38,18 +39,20 @@ describe('registrationRefusal', () => {
     expect(attempt('2021-03-11T09:00:00+08:00')).toEqual({ reason: 'CLOSED', closedAt: session.registrationClosesAt });
   });
 
-  it("admits only the employer's staff to employer-run training, whatever the spacing or bracket width", () => {
-    const restricted = { ...session, restrictedToEmployer: '上海电气集团股份有限公司（总部）' };
+  it('admits only the staff its employer listed to employer-run training', () => {
+    const restricted = { ...session, restrictedToEmployer: '上海电气集团股份有限公司', employerCreditCode: '91310000MA1FL5LX3W' };
     expect(attempt('2021-03-01T10:00:00+08:00', { session: restricted })).toEqual({
       reason: 'EMPLOYER_ONLY',
       employer: restricted.restrictedToEmployer,
     });
-    expect(
-      attempt('2021-03-01T10:00:00+08:00', { session: restricted, learnerEmployer: ' 上海电气集团股份有限公司(总部) ' }),
-    ).toBeNull();
+    expect(attempt('2021-03-01T10:00:00+08:00', { session: restricted, learnerIsEmployerStaff: true })).toBeNull();
   });
 
-  it('folds full-width forms and spaces in employer names', () => {
-    expect(normaliseEmployer('ＡＢＣ 公司（上海）')).toBe(normaliseEmployer('abc公司(上海)'));
+  it("admits nobody to a session restricted by an employer's name alone", () => {
+    const byName = { ...session, restrictedToEmployer: '上海电气集团股份有限公司' };
+    expect(attempt('2021-03-01T10:00:00+08:00', { session: byName, learnerIsEmployerStaff: true })).toEqual({
+      reason: 'EMPLOYER_ONLY',
+      employer: byName.restrictedToEmployer,
+    });
   });
 });

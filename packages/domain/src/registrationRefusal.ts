@@ -14,21 +14,20 @@ export interface RegistrationAttempt {
   session: {
     registrationOpensAt: Date;
     registrationClosesAt: Date;
-    /** Employer-run training admits only that employer's staff. */
+    /** The name of the employer whose staff alone may register, for employer-run training. */
     restrictedToEmployer: string | null;
+    /** That employer's unified social credit code; null on a session restricted by a name alone. */
+    employerCreditCode: string | null;
   };
-  learnerEmployer: string;
-}
-
-/** An employer name compared loosely: no spaces, full-width brackets as half-width, case folded. */
-export function normaliseEmployer(name: string): string {
-  return name.normalize('NFKC').replace(/\s+/g, '').toLowerCase();
+  /** Whether the learner's ID number is on the staff list of the session's employer (by its credit code). */
+  learnerIsEmployerStaff: boolean;
 }
 
 /**
  * Whether a learner may register for a session now: the year's window and the session's own must
- * be open, the session must not have started, and employer-run training admits only its employer's
- * staff. Returns the first reason that refuses, or null; throws RangeError for an invalid Date.
+ * be open, the session must not have started, and employer-run training admits only the staff its
+ * employer listed (by ID number): a session restricted by an employer's name alone admits nobody, since a
+ * name is what anyone can type. Returns the first reason that refuses, or null; throws RangeError for an invalid Date.
  */
 export function registrationRefusal(attempt: RegistrationAttempt): RegistrationRefusal | null {
   const { now, programmeYearOpensAt, session } = attempt;
@@ -38,11 +37,9 @@ export function registrationRefusal(attempt: RegistrationAttempt): RegistrationR
   }
   if (now < session.registrationOpensAt) return { reason: 'NOT_YET_OPEN', opensAt: session.registrationOpensAt };
   if (now >= session.registrationClosesAt) return { reason: 'CLOSED', closedAt: session.registrationClosesAt };
-  if (
-    session.restrictedToEmployer !== null &&
-    normaliseEmployer(session.restrictedToEmployer) !== normaliseEmployer(attempt.learnerEmployer)
-  ) {
-    return { reason: 'EMPLOYER_ONLY', employer: session.restrictedToEmployer };
+  const employerRun = session.restrictedToEmployer !== null || session.employerCreditCode !== null;
+  if (employerRun && (session.employerCreditCode === null || !attempt.learnerIsEmployerStaff)) {
+    return { reason: 'EMPLOYER_ONLY', employer: session.restrictedToEmployer ?? session.employerCreditCode ?? '' };
   }
   return null;
 }

@@ -15,6 +15,17 @@ export const DEMO_LEARNER = {
   employer: '上海华东电力设计院有限公司',
 } as const;
 
+/**
+ * The demo employer (password xueshi-demo), which runs one face-to-face session itself and lists the
+ * demo learner as its staff. Its credit code is made up, with a valid GB 32100 check character.
+ */
+export const DEMO_EMPLOYER = {
+  creditCode: '913100001322153413',
+  name: '上海电气集团股份有限公司',
+  contactName: '李明',
+  contactMobile: '13812345678',
+} as const;
+
 export type DemoHistoryItem =
   | {
       kind: 'live';

@@ -4,5 +4,6 @@ export * from './generate';
 export * from './ids';
 export * from './institutions';
 export * from './plan2021';
+export * from './policy';
 export * from './programme';
 export * from './topology';

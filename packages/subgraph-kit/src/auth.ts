@@ -3,13 +3,13 @@ import type { JWK } from 'jose';
 import type { Clock } from './clock';
 import { forbidden, unauthenticated } from './errors';
 
-export const ROLES = ['LEARNER', 'INSTITUTION_STAFF', 'REGISTRAR', 'ANALYST', 'SERVICE'] as const;
+export const ROLES = ['LEARNER', 'EMPLOYER', 'INSTITUTION_STAFF', 'REGISTRAR', 'ANALYST', 'SERVICE'] as const;
 export type Role = (typeof ROLES)[number];
 
 /** Who is calling, as proven by a verified token. */
 export interface Caller {
   role: Role;
-  /** The learner's id, the staff member's username, or the calling service's name. */
+  /** The learner's id, the employer's unified social credit code, the staff member's username, or the calling service's name. */
   subject: string;
   /** The institution code, for institution staff. */
   institution?: string | undefined;

@@ -2,10 +2,13 @@ import { isInterfaceType, isObjectType, isUnionType } from 'graphql';
 import type { GraphQLInterfaceType, GraphQLObjectType, GraphQLResolveInfo } from 'graphql';
 import { badInput } from './errors';
 
-/** A representation as the gateway sends it: a type name and the entity's key fields, all short strings. */
+/**
+ * A representation as the gateway sends it: a type name and the entity's key fields, all short strings,
+ * and the fields a resolver @requires, which may be null (a request not yet scheduled has no session).
+ */
 interface Representation {
   __typename: string;
-  [key: string]: string;
+  [key: string]: string | null;
 }
 
 type ReferenceResolver = (reference: Representation, context: unknown, info: GraphQLResolveInfo) => unknown;
@@ -19,7 +22,9 @@ function isRepresentation(value: unknown): value is Representation {
   return (
     typeof (value as { __typename?: unknown }).__typename === 'string' &&
     entries.length >= 2 &&
-    entries.every(([, field]) => typeof field === 'string' && KEY_VALUE.test(field))
+    entries.every(
+      ([name, field]) => (typeof field === 'string' && KEY_VALUE.test(field)) || (field === null && name !== '__typename'),
+    )
   );
 }
 

@@ -27,8 +27,11 @@ export interface SubgraphServerOptions<TContext extends BaseContext> {
   database: Database;
   verifier: TokenVerifier;
   logger: Logger;
-  /** Builds the per-request context (fresh DataLoaders) for a verified caller. */
-  createContext: (caller: Caller | null) => TContext;
+  /**
+   * Builds the per-request context (fresh DataLoaders) for a verified caller; `authorization` is the
+   * header it was verified from, for a subgraph that acts on the caller's behalf at another.
+   */
+  createContext: (caller: Caller | null, authorization: string | undefined) => TContext;
   introspection?: boolean;
   /** Extra HTTP endpoints beside /graphql, e.g. document downloads. */
   routes?: (router: express.Router) => void;
@@ -117,7 +120,8 @@ export async function startSubgraphServer<TContext extends BaseContext>(
     '/graphql',
     express.json({ limit: BODY_LIMIT }),
     expressMiddleware(apollo, {
-      context: async ({ req }) => options.createContext(await callerOfRequest(options.verifier, req.headers.authorization)),
+      context: async ({ req }) =>
+        options.createContext(await callerOfRequest(options.verifier, req.headers.authorization), req.headers.authorization),
     }),
   );
   app.use(jsonErrorHandler(options.logger));

@@ -1,16 +1,16 @@
-import { PLAN_PROFILES } from '@xueshi/institutions';
+import { DEMO_EMPLOYER, PLAN_PROFILES } from '@xueshi/institutions';
 import { liveCourseSeed } from '@xueshi/institutions/subgraph';
 
 const EMPLOYER_RUN = {
   deliveryMode: 'FACE_TO_FACE',
-  restrictedToEmployer: '上海电气集团股份有限公司',
+  employer: DEMO_EMPLOYER,
   venue: '上海电气集团股份有限公司 职工培训中心（单位自行组织面授，样例）',
   capacity: 120,
 } as const;
 
 /**
  * 知识产权基础: one day, twice a month; one face-to-face session at 上海人才大厦 and one employer-run
- * session (单位自行组织) open only to that employer's staff.
+ * session (单位自行组织) open only to the staff that employer lists.
  */
 export const seed = liveCourseSeed('association', {
   capacity: 300,

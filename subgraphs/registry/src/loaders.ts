@@ -7,6 +7,8 @@ import { byKey, groupBy } from '@xueshi/subgraph-kit';
 import type { Db } from '@xueshi/subgraph-kit';
 import {
   creditEntries,
+  employerStaff,
+  employers,
   invoices,
   learners,
   outcomes,
@@ -18,6 +20,7 @@ import {
 } from './db/schema';
 import type {
   CreditEntryRow,
+  EmployerRow,
   InvoiceRow,
   LearnerRow,
   OutcomeRow,
@@ -109,6 +112,24 @@ export function createRegistryLoaders(db: Db, clock: Clock) {
         (row) => row.paymentId,
       ),
     ),
+    employer: new DataLoader<string, EmployerRow | null>(async (creditCodes) =>
+      byKey(
+        creditCodes,
+        await db
+          .select()
+          .from(employers)
+          .where(inArray(employers.creditCode, [...creditCodes])),
+        (row) => row.creditCode,
+      ),
+    ),
+    employerStaffCount: new DataLoader<string, number>(async (creditCodes) => {
+      const rows = await db
+        .select({ creditCode: employerStaff.creditCode, count: count() })
+        .from(employerStaff)
+        .where(inArray(employerStaff.creditCode, [...creditCodes]))
+        .groupBy(employerStaff.creditCode);
+      return creditCodes.map((code) => rows.find((row) => row.creditCode === code)?.count ?? 0);
+    }),
     staffMember: new DataLoader<string, StaffRow | null>(async (usernames) =>
       byKey(
         usernames,

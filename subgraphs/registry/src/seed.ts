@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { addCalendarDays, coursewareAccessExpiresAt, creditVisibleFrom, endOfShanghaiYear, shanghaiDay } from '@xueshi/domain';
 import {
+  DEMO_EMPLOYER,
   DEMO_HISTORY,
   DEMO_LEARNER,
   DEMO_PASSWORD,
@@ -16,7 +17,7 @@ import {
 } from '@xueshi/institutions';
 import type { DemoHistoryItem } from '@xueshi/institutions';
 import type { Clock, Database, SeedLevel } from '@xueshi/subgraph-kit';
-import { creditEntries, learners, payments, programmeYears, registrations, staff } from './db/schema';
+import { creditEntries, employerStaff, employers, learners, payments, programmeYears, registrations, staff } from './db/schema';
 import type { CreditEntryRow, RegistrationRow, StaffRow } from './db/schema';
 import { hashPassword } from './passwords';
 
@@ -98,8 +99,8 @@ function demoStaff(): Omit<StaffRow, 'passwordHash' | 'createdAt'>[] {
 }
 
 /**
- * The registry's seed: the programme years; with `demo`, the demo's staff accounts and the demo learner
- * with their 2021–2023 history. Idempotent: rows that exist are left as they are.
+ * The registry's seed: the programme years; with `demo`, the demo's staff accounts, the demo employer
+ * (listing the demo learner as its staff) and the demo learner with their 2021–2023 history. Idempotent: rows that exist are left as they are.
  */
 export async function seed(database: Database, level: SeedLevel, clock: Clock, passwordCost?: number): Promise<void> {
   const { db } = database;
@@ -136,6 +137,18 @@ export async function seed(database: Database, level: SeedLevel, clock: Clock, p
         passwordHash: await hashPassword(DEMO_PASSWORD, passwordCost),
         cycleStartYear: 2021,
       })
+      .onConflictDoNothing();
+  }
+
+  const [employer] = await db.select().from(employers).where(eq(employers.creditCode, DEMO_EMPLOYER.creditCode));
+  if (!employer) {
+    await db
+      .insert(employers)
+      .values({ ...DEMO_EMPLOYER, passwordHash: await hashPassword(DEMO_PASSWORD, passwordCost), createdAt: clock.now() })
+      .onConflictDoNothing();
+    await db
+      .insert(employerStaff)
+      .values({ creditCode: DEMO_EMPLOYER.creditCode, idNumber: DEMO_LEARNER.idNumber, listedAt: clock.now() })
       .onConflictDoNothing();
   }
 

@@ -986,6 +986,7 @@ describe('authorization matrix', () => {
         'registrationOpensAt',
         'registrationClosesAt',
         'restrictedToEmployer',
+        'employerCreditCode',
         'address',
         'hotline',
         'contacts',

@@ -1,5 +1,15 @@
 import { fileURLToPath } from 'node:url';
-import type { Clock, Database, MigrationSource, SeedLevel, SubgraphDependencies, SubgraphService } from '@xueshi/subgraph-kit';
+import { mergeResolvers } from '@xueshi/subgraph-kit';
+import type {
+  Clock,
+  Database,
+  MigrationSource,
+  Resolvers,
+  SeedLevel,
+  SubgraphDependencies,
+  SubgraphServerOptions,
+  SubgraphService,
+} from '@xueshi/subgraph-kit';
 import type { DocumentNode } from 'graphql';
 import type { InstitutionCode } from '../institutions';
 import { createInstitutionLoaders } from './loaders';
@@ -17,6 +27,18 @@ export const INSTITUTION_MIGRATIONS: MigrationSource = {
 export interface InstitutionDependencies extends SubgraphDependencies {
   /** The registry's count of a session's taken seats, which decides whether its dates may move earlier. */
   seatsTaken: SeatsTaken;
+  /** Another subgraph's GraphQL URL by its name (read on each call), for an institution that acts at another. */
+  subgraphUrl: (name: string) => string;
+}
+
+/** What only one institution does, beside the shared model: its own tables, resolvers and routes. */
+export interface InstitutionExtension {
+  migrations: MigrationSource;
+  create: (dependencies: InstitutionDependencies) => {
+    resolvers: Resolvers<InstitutionContext>;
+    /** HTTP endpoints beside /graphql, e.g. document uploads and downloads. */
+    routes?: SubgraphServerOptions<InstitutionContext>['routes'];
+  };
 }
 
 export interface InstitutionSubgraphOptions {
@@ -24,30 +46,36 @@ export interface InstitutionSubgraphOptions {
   /** The subgraph's SDL: its schema.graphql and generated.graphql. */
   typeDefs: DocumentNode;
   seed: (database: Database, level: SeedLevel, clock: Clock) => Promise<void>;
+  extension?: InstitutionExtension;
 }
 
 /**
- * An institution's subgraph: the shared profile, course and session model. An institution that comes
- * to own more (its own tables, types and resolvers) adds them here as options, beside these.
+ * An institution's subgraph: the shared profile, course and session model, and what the institution
+ * alone owns (its extension) beside it.
  */
 export function institutionSubgraph(
   options: InstitutionSubgraphOptions,
 ): SubgraphService<InstitutionContext, InstitutionDependencies> {
+  const { extension } = options;
   return {
     name: options.code,
-    migrations: [INSTITUTION_MIGRATIONS],
+    migrations: extension ? [INSTITUTION_MIGRATIONS, extension.migrations] : [INSTITUTION_MIGRATIONS],
     seed: options.seed,
     create: (dependencies) => {
       const management = createManagement(options.code, dependencies.database.db, dependencies.clock, dependencies.seatsTaken);
+      const shared = institutionResolvers(options.code);
+      const own = extension?.create(dependencies);
       return {
         name: options.code,
         typeDefs: options.typeDefs,
-        resolvers: institutionResolvers(options.code),
+        resolvers: own ? mergeResolvers(shared, own.resolvers) : shared,
         database: dependencies.database,
         verifier: dependencies.verifier,
         logger: dependencies.logger,
-        createContext: (caller) => ({
+        ...(own?.routes ? { routes: own.routes } : {}),
+        createContext: (caller, authorization) => ({
           caller,
+          authorization,
           clock: dependencies.clock,
           loaders: createInstitutionLoaders(dependencies.database.db),
           management,

@@ -1,6 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import {
+  addCalendarDays,
   isLegibleText,
+  isValidCreditCode,
+  isValidDay,
   isWithinPlanningHorizon,
   movesEarlier,
   planningYears,
@@ -12,6 +15,7 @@ import type { Caller, Clock, Db } from '@xueshi/subgraph-kit';
 import { asc, eq } from 'drizzle-orm';
 import { ownedId, parseOwnedId } from '../ids';
 import type { InstitutionCode } from '../institutions';
+import { requireTrainingScheduler } from '../policy';
 import { contacts, courses, profile, sessionDateChanges, sessions } from './db/schema';
 import type { DeliveryMode, ProfileRow, SessionRow } from './db/schema';
 import type { SeatsTaken } from './registrySeats';
@@ -26,6 +30,15 @@ export interface OpenSessionInput {
   capacity?: number | null;
   registrationOpensAt: Date;
   restrictedToEmployer?: string | null;
+}
+
+export interface OpenEmployerSessionInput {
+  courseId: string;
+  firstDay: string;
+  venue: string;
+  capacity: number;
+  employerCreditCode: string;
+  employerName: string;
 }
 
 export interface UpdateSessionInput {
@@ -50,8 +63,12 @@ const SCRIPT_SCHEME = /(?:java|vb)script\s*:/i;
 /** A Shanghai landline (7–8 digits, optional -extension), a hotline (400/800) or a mobile, as published. */
 const PHONE = /^(\d{7,8}(-\d{1,6})?|[48]00\d{7}|1[3-9]\d{9})$/;
 const MAX_CAPACITY = 10_000;
+/** Local start of the first and end of the last day of an employer-run session, Asia/Shanghai. */
+const EMPLOYER_DAY_STARTS = '09:00';
+const EMPLOYER_DAY_ENDS = '16:30';
 
-function optionalText(value: string | null | undefined, field: string, max: number): string | null {
+/** Trimmed text, null when empty; BAD_USER_INPUT when too long, unprintable, markup-like or illegible. */
+export function optionalText(value: string | null | undefined, field: string, max: number): string | null {
   if (value === null || value === undefined) return null;
   const trimmed = value.trim();
   if (trimmed.length === 0) return null;
@@ -138,6 +155,15 @@ export function createManagement(code: InstitutionCode, db: Db, clock: Clock, se
 
     openSession: async (caller: Caller | null, input: OpenSessionInput): Promise<SessionRow> => {
       requireOwnStaff(caller);
+      if (input.restrictedToEmployer !== null && input.restrictedToEmployer !== undefined) {
+        throw badInput(
+          {
+            zh: '单位自行组织的班次须由协会安排该单位的培训需求后开设，不能按单位名称开设',
+            en: "An employer-run session opens when the association schedules the employer's training request, never by an employer's name",
+          },
+          'restrictedToEmployer',
+        );
+      }
       const owner = parseOwnedId(input.courseId);
       const [course] =
         owner?.institution.code === code && owner.kind === 'course'
@@ -173,7 +199,80 @@ export function createManagement(code: InstitutionCode, db: Db, clock: Clock, se
           capacity: input.capacity ?? null,
           registrationOpensAt: input.registrationOpensAt,
           registrationClosesAt: courseware ? input.endsAt : input.startsAt,
-          restrictedToEmployer: optionalText(input.restrictedToEmployer, 'restrictedToEmployer', 100),
+          restrictedToEmployer: null,
+          employerCreditCode: null,
+          isSample: false,
+        })
+        .returning();
+      if (!row) throw new Error('insert returned no session');
+      return row;
+    },
+
+    /**
+     * Opens the face-to-face session of an employer's scheduled training request: on consecutive days
+     * from `firstDay` for as long as the course lasts, open for registration from now until it starts,
+     * to the staff the employer lists (by its credit code) only. The lead unit's staff or the registrar
+     * (FORBIDDEN otherwise); NOT_FOUND for a course that is not this institution's, BAD_USER_INPUT for
+     * courseware, a first day that has passed or is beyond the planning years, or an invalid field.
+     */
+    openEmployerSession: async (caller: Caller | null, input: OpenEmployerSessionInput): Promise<SessionRow> => {
+      requireTrainingScheduler(caller);
+      const owner = parseOwnedId(input.courseId);
+      const [course] =
+        owner?.institution.code === code && owner.kind === 'course'
+          ? await db.select().from(courses).where(eq(courses.id, input.courseId))
+          : [];
+      if (!course) throw notFound({ zh: '课程', en: 'Course' }, echoedId(input.courseId));
+      if (course.days === null || course.category !== 'REQUIRED') {
+        throw badInput(
+          { zh: '单位自行组织的面授培训只适用于必修面授课程', en: 'Employer-run training is for required live courses only' },
+          'courseId',
+        );
+      }
+      if (!isValidDay(input.firstDay))
+        throw badInput({ zh: '首个培训日无效', en: 'The first day is not a valid day' }, 'firstDay');
+      const creditCode = input.employerCreditCode.trim();
+      if (!isValidCreditCode(creditCode)) {
+        throw badInput(
+          { zh: '统一社会信用代码无效，请核对', en: 'This is not a valid unified social credit code' },
+          'employerCreditCode',
+        );
+      }
+      const employerName = optionalText(input.employerName, 'employerName', 100);
+      const venue = optionalText(input.venue, 'venue', 200);
+      if (!employerName || !venue) {
+        throw badInput(
+          { zh: '请填写单位名称和培训地点', en: "Give the employer's name and the venue" },
+          employerName ? 'venue' : 'employerName',
+        );
+      }
+      checkCapacity(input.capacity);
+      const lastDay = addCalendarDays(input.firstDay, course.days - 1);
+      const startsAt = new Date(`${input.firstDay}T${EMPLOYER_DAY_STARTS}:00+08:00`);
+      const endsAt = new Date(`${lastDay}T${EMPLOYER_DAY_ENDS}:00+08:00`);
+      const now = clock.now();
+      checkPlanned({ firstDay: startsAt }, now);
+      if (startsAt <= now) {
+        throw badInput({ zh: '首个培训日已过', en: 'The first training day has passed' }, 'firstDay');
+      }
+      const local = `${course.id.split(':')[2]}-${input.firstDay.slice(5).replace('-', '')}-${randomBytes(3).toString('hex')}`;
+      const [row] = await db
+        .insert(sessions)
+        .values({
+          id: ownedId(code, 'session', local),
+          courseId: course.id,
+          title: `${course.title}（${employerName}自行组织面授）`,
+          startsAt,
+          endsAt,
+          firstDay: input.firstDay,
+          lastDay,
+          deliveryMode: 'FACE_TO_FACE',
+          venue,
+          capacity: input.capacity,
+          registrationOpensAt: now,
+          registrationClosesAt: startsAt,
+          restrictedToEmployer: employerName,
+          employerCreditCode: creditCode,
           isSample: false,
         })
         .returning();

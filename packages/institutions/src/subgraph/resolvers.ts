@@ -5,10 +5,12 @@ import { institution } from '../institutions';
 import type { InstitutionCode } from '../institutions';
 import type { CourseRow, SessionRow } from './db/schema';
 import type { InstitutionLoaders } from './loaders';
-import type { ContactInput, Management, OpenSessionInput, UpdateSessionInput } from './management';
+import type { ContactInput, Management, OpenEmployerSessionInput, OpenSessionInput, UpdateSessionInput } from './management';
 
 export interface InstitutionContext {
   caller: Caller | null;
+  /** The Authorization header the caller was verified from, for acting on their behalf at another subgraph. */
+  authorization: string | undefined;
   clock: Clock;
   loaders: InstitutionLoaders;
   management: Management;
@@ -29,6 +31,11 @@ export function institutionResolvers(code: InstitutionCode): Resolvers<Instituti
         args: { id: string; input: UpdateSessionInput },
         context: InstitutionContext,
       ) => context.management.updateSession(context.caller, args.id, args.input),
+      [`openEmployer${typePrefix}Session`]: (
+        _root: unknown,
+        args: { input: OpenEmployerSessionInput },
+        context: InstitutionContext,
+      ) => context.management.openEmployerSession(context.caller, args.input),
       [`set${typePrefix}Contacts`]: (_root: unknown, args: { contacts: ContactInput[] }, context: InstitutionContext) =>
         context.management.setContacts(context.caller, args.contacts),
     },

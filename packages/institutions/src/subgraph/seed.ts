@@ -18,7 +18,8 @@ export interface LiveSessionOptions {
   capacity: number | null;
   deliveryMode?: Extract<DeliveryMode, 'LIVE_ONLINE' | 'FACE_TO_FACE'>;
   venue?: string;
-  restrictedToEmployer?: string;
+  /** Employer-run training: the employer's name and credit code, whose listed staff alone may register. */
+  employer?: { name: string; creditCode: string };
   /** Local start and end of each training day, Asia/Shanghai. */
   dayStarts?: string;
   dayEnds?: string;
@@ -82,7 +83,8 @@ export function liveSessions(course: CourseRow, entries: readonly SessionEntry[]
       capacity: options.capacity,
       registrationOpensAt: options.registrationOpensAt ?? new Date(Math.max(yearOpens.getTime(), fourWeeksBefore.getTime())),
       registrationClosesAt: startsAt,
-      restrictedToEmployer: options.restrictedToEmployer ?? null,
+      restrictedToEmployer: options.employer?.name ?? null,
+      employerCreditCode: options.employer?.creditCode ?? null,
       isSample: true,
     };
   });
@@ -106,6 +108,7 @@ export function coursewareSession(course: CourseRow): SessionRow {
     registrationOpensAt: opens,
     registrationClosesAt: ends,
     restrictedToEmployer: null,
+    employerCreditCode: null,
     isSample: true,
   };
 }

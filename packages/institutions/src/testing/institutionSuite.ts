@@ -30,8 +30,11 @@ export function describeInstitutionSubgraph<TContext extends BaseContext>(
   describe(`${code} subgraph`, () => {
     let subgraph: StandaloneSubgraph;
     beforeAll(async () => {
-      // No registry runs beside this suite, and it moves no session's dates: no seat is taken.
-      subgraph = await startStandaloneSubgraph(service, { seed: 'demo', extra: async () => ({ seatsTaken: async () => 0 }) });
+      // No other subgraph runs beside this suite, and it moves no session's dates: no seat is taken.
+      subgraph = await startStandaloneSubgraph(service, {
+        seed: 'demo',
+        extra: async () => ({ seatsTaken: async () => 0, subgraphUrl: () => 'http://127.0.0.1:9/graphql' }),
+      });
     });
     afterAll(() => subgraph?.close());
 

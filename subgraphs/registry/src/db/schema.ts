@@ -58,6 +58,29 @@ export const staff = pgTable('staff', {
   createdAt: instant('created_at').notNull().defaultNow(),
 });
 
+/** An employer that runs its own face-to-face training (migration 0006). */
+export const employers = pgTable('employers', {
+  creditCode: text('credit_code').primaryKey(),
+  name: text('name').notNull(),
+  contactName: text('contact_name').notNull(),
+  contactMobile: text('contact_mobile').notNull(),
+  passwordHash: text('password_hash').notNull(),
+  createdAt: instant('created_at').notNull(),
+});
+
+/** The ID numbers an employer lists as its staff: who may register for its employer-run sessions. */
+export const employerStaff = pgTable(
+  'employer_staff',
+  {
+    creditCode: text('credit_code')
+      .notNull()
+      .references(() => employers.creditCode),
+    idNumber: text('id_number').notNull(),
+    listedAt: instant('listed_at').notNull(),
+  },
+  (table) => [primaryKey({ columns: [table.creditCode, table.idNumber] })],
+);
+
 export const REGISTRATION_STATUSES = ['AWAITING_PAYMENT', 'PAID', 'WITHDRAWN', 'COMPLETED', 'FAILED', 'EXPIRED'] as const;
 export type { RegistrationStatus } from '@xueshi/domain';
 /** Statuses that hold a seat and block a second registration for the same course. */
@@ -208,6 +231,7 @@ export const transcripts = pgTable('transcripts', {
 export type ProgrammeYearRow = typeof programmeYears.$inferSelect;
 export type LearnerRow = typeof learners.$inferSelect;
 export type StaffRow = typeof staff.$inferSelect;
+export type EmployerRow = typeof employers.$inferSelect;
 export type RegistrationRow = typeof registrations.$inferSelect;
 export type CreditEntryRow = typeof creditEntries.$inferSelect;
 export type PaymentRow = typeof payments.$inferSelect;

@@ -10,7 +10,7 @@ export const accountResolvers: Resolvers<RegistryContext> = {
   Query: {
     currentStaff: (_root: unknown, _args: unknown, context: RegistryContext) => {
       const caller = context.caller;
-      if (!caller || caller.role === 'LEARNER' || caller.role === 'SERVICE') return null;
+      if (!caller || !['INSTITUTION_STAFF', 'REGISTRAR', 'ANALYST'].includes(caller.role)) return null;
       return context.loaders.staffMember.load(caller.subject);
     },
   },

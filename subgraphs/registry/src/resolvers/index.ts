@@ -3,6 +3,7 @@ import type { Resolvers } from '@xueshi/subgraph-kit';
 import type { RegistryContext } from '../context';
 import { accountResolvers } from './account';
 import { catalogueResolvers } from './catalogue';
+import { employerResolvers } from './employer';
 import { entityResolvers } from './entities';
 import { institutionResolvers } from './institution';
 import { learnerResolvers } from './learner';
@@ -15,5 +16,6 @@ export const resolvers: Resolvers<RegistryContext> = mergeResolvers<RegistryCont
   catalogueResolvers,
   learnerResolvers,
   accountResolvers,
+  employerResolvers,
   ledgerResolvers,
 );

@@ -1,4 +1,4 @@
-import { isValidIdNumber, isValidMobile, normaliseIdNumber, shanghaiDay } from '@xueshi/domain';
+import { isValidCreditCode, isValidIdNumber, isValidMobile, normaliseIdNumber, shanghaiDay } from '@xueshi/domain';
 import {
   ErrorCode,
   SIGN_IN_LIMITS,
@@ -12,8 +12,8 @@ import {
 } from '@xueshi/subgraph-kit';
 import type { Caller, Clock, Db, RateLimitRule, RateLimiter, TokenSigner } from '@xueshi/subgraph-kit';
 import { and, eq, isNull } from 'drizzle-orm';
-import { idNumberRestorations, learners, staff } from '../db/schema';
-import type { IdNumberRestorationRow, LearnerRow, StaffRow } from '../db/schema';
+import { employerStaff, employers, idNumberRestorations, learners, staff } from '../db/schema';
+import type { EmployerRow, IdNumberRestorationRow, LearnerRow, StaffRow } from '../db/schema';
 import { hashPassword, verifyPassword } from '../passwords';
 import { hasControlCharacters, personName, text } from './validation';
 
@@ -23,6 +23,14 @@ export interface SignUpInput {
   password: string;
   mobile: string;
   employer: string;
+}
+
+export interface EmployerSignUpInput {
+  creditCode: string;
+  name: string;
+  contactName: string;
+  contactMobile: string;
+  password: string;
 }
 
 export interface RestoreIdNumberInput {
@@ -50,6 +58,8 @@ export interface IdentityOptions {
 }
 
 const wrongCredentials = () => unauthenticated({ zh: '身份证号码或密码错误', en: 'Wrong ID number or password' });
+const wrongEmployerCredentials = () =>
+  unauthenticated({ zh: '统一社会信用代码或密码错误', en: 'Wrong unified social credit code or password' });
 const wrongStaffCredentials = () => unauthenticated({ zh: '用户名或密码错误', en: 'Wrong username or password' });
 
 /** What an ID number looks like once normalised; anything else cannot match an account and never reaches SQL. */
@@ -57,6 +67,23 @@ const ID_NUMBER_SHAPE = /^\d{17}[\dX]$/;
 
 const MIN_PASSWORD = 8;
 const MAX_PASSWORD = 128;
+/** The most ID numbers one employer lists as its staff at once. */
+const MAX_EMPLOYER_STAFF = 10_000;
+
+/** A credit code as typed: spaces dropped, upper-cased; at most 32 characters ever reach a lookup. */
+const normaliseCreditCode = (code: string): string => code.replace(/\s+/g, '').toUpperCase().slice(0, 32);
+
+function checkPassword(password: string): void {
+  if (password.length < MIN_PASSWORD || password.length > MAX_PASSWORD) {
+    throw badInput(
+      {
+        zh: `密码长度须为 ${MIN_PASSWORD}–${MAX_PASSWORD} 位`,
+        en: `The password must have ${MIN_PASSWORD}–${MAX_PASSWORD} characters`,
+      },
+      'password',
+    );
+  }
+}
 
 /** Sign-up and sign-in for learners (ID number and password, as the plan says) and staff. */
 export function createIdentity(options: IdentityOptions) {
@@ -92,15 +119,7 @@ export function createIdentity(options: IdentityOptions) {
         zh: '请填写工作单位全称（2–100 个字）',
         en: 'Enter your employer’s full name (2–100 characters)',
       });
-      if (input.password.length < MIN_PASSWORD || input.password.length > MAX_PASSWORD) {
-        throw badInput(
-          {
-            zh: `密码长度须为 ${MIN_PASSWORD}–${MAX_PASSWORD} 位`,
-            en: `The password must have ${MIN_PASSWORD}–${MAX_PASSWORD} characters`,
-          },
-          'password',
-        );
-      }
+      checkPassword(input.password);
       // Reserved before the ID number is looked at, so probing which ones are taken runs at a trickle.
       await options.rateLimiter.reserve(options.signUpPerMobile, mobile);
       const passwordHash = await hashPassword(input.password, options.passwordCost);
@@ -149,6 +168,110 @@ export function createIdentity(options: IdentityOptions) {
       if (!learner || !matches) throw wrongCredentials();
       await options.rateLimiter.reset(SIGN_IN_LIMITS.failuresPerAccount, account);
       return issue({ role: 'LEARNER', subject: learner.id }, learner);
+    },
+
+    /**
+     * Creates an employer's account (credit code checked against GB 32100) and signs it in;
+     * BAD_USER_INPUT for an invalid field, RATE_LIMITED after too many sign-ups with the contact's
+     * mobile, CONFLICT for a credit code that already has an account.
+     */
+    employerSignUp: async (input: EmployerSignUpInput): Promise<SignedIn<EmployerRow>> => {
+      const creditCode = normaliseCreditCode(input.creditCode);
+      if (!isValidCreditCode(creditCode)) {
+        throw badInput(
+          { zh: '统一社会信用代码无效，请核对', en: 'This is not a valid unified social credit code' },
+          'creditCode',
+        );
+      }
+      const name = text(input.name, 'name', {
+        min: 2,
+        max: 100,
+        zh: '请填写单位全称（2–100 个字）',
+        en: 'Enter the employer’s full name (2–100 characters)',
+      });
+      const contactName = personName(input.contactName, 'contactName');
+      const contactMobile = input.contactMobile.trim();
+      if (!isValidMobile(contactMobile)) {
+        throw badInput(
+          { zh: '请填写联系人的 11 位手机号码', en: 'Enter the contact’s 11-digit mainland mobile number' },
+          'contactMobile',
+        );
+      }
+      checkPassword(input.password);
+      await options.rateLimiter.reserve(options.signUpPerMobile, contactMobile);
+      const passwordHash = await hashPassword(input.password, options.passwordCost);
+      try {
+        const [employer] = await db
+          .insert(employers)
+          .values({ creditCode, name, contactName, contactMobile, passwordHash, createdAt: clock.now() })
+          .returning();
+        if (!employer) throw new Error('insert returned no employer');
+        return await issue({ role: 'EMPLOYER', subject: employer.creditCode }, employer);
+      } catch (error) {
+        if (sqlState(error) === SqlState.UNIQUE_VIOLATION) {
+          throw new UserError(ErrorCode.CONFLICT, {
+            zh: '该统一社会信用代码已注册，请直接登录',
+            en: 'This unified social credit code already has an account; please sign in',
+          });
+        }
+        throw error;
+      }
+    },
+
+    /**
+     * Signs an employer in with its credit code and password; UNAUTHENTICATED when either is wrong,
+     * RATE_LIMITED after five failures for the code within 15 minutes, exactly as for learners.
+     */
+    employerSignIn: async (creditCodeInput: string, password: string): Promise<SignedIn<EmployerRow>> => {
+      const creditCode = normaliseCreditCode(creditCodeInput);
+      const account = `employer:${creditCode}`;
+      await options.rateLimiter.reserve(SIGN_IN_LIMITS.failuresPerAccount, account);
+      const [employer] = isValidCreditCode(creditCode)
+        ? await db.select().from(employers).where(eq(employers.creditCode, creditCode))
+        : [];
+      const matches =
+        (await verifyPassword(password.slice(0, MAX_PASSWORD), employer?.passwordHash ?? (await decoyHash()))) &&
+        password.length <= MAX_PASSWORD;
+      if (!employer || !matches) throw wrongEmployerCredentials();
+      await options.rateLimiter.reset(SIGN_IN_LIMITS.failuresPerAccount, account);
+      return issue({ role: 'EMPLOYER', subject: employer.creditCode }, employer);
+    },
+
+    /**
+     * Replaces the signed-in employer's staff list: the ID numbers (GB 11643) of the professionals who
+     * may register for its employer-run sessions. BAD_USER_INPUT naming the first invalid number, and
+     * then nothing changes.
+     */
+    setEmployerStaff: async (caller: Caller | null, idNumbersInput: string[]): Promise<EmployerRow> => {
+      const creditCode = requireRole(caller, 'EMPLOYER').subject;
+      if (idNumbersInput.length > MAX_EMPLOYER_STAFF) {
+        throw badInput(
+          { zh: `一次最多登记 ${MAX_EMPLOYER_STAFF} 名职工`, en: `List at most ${MAX_EMPLOYER_STAFF} staff at once` },
+          'idNumbers',
+        );
+      }
+      const today = shanghaiDay(clock.now());
+      const idNumbers = [...new Set(idNumbersInput.map(normaliseIdNumber))];
+      const invalid = idNumbers.findIndex((idNumber) => !isValidIdNumber(idNumber, today));
+      if (invalid !== -1) {
+        throw badInput(
+          {
+            zh: `第 ${invalid + 1} 个身份证号码无效，请核对`,
+            en: `ID number ${invalid + 1} is not a valid resident ID number`,
+          },
+          'idNumbers',
+        );
+      }
+      const now = clock.now();
+      return db.transaction(async (tx) => {
+        const [employer] = await tx.select().from(employers).where(eq(employers.creditCode, creditCode)).for('update');
+        if (!employer) throw unauthenticated();
+        await tx.delete(employerStaff).where(eq(employerStaff.creditCode, creditCode));
+        if (idNumbers.length > 0) {
+          await tx.insert(employerStaff).values(idNumbers.map((idNumber) => ({ creditCode, idNumber, listedAt: now })));
+        }
+        return employer;
+      });
     },
 
     /** Signs a member of staff in; UNAUTHENTICATED when the username or password is wrong, RATE_LIMITED as for learners. */

@@ -23,6 +23,8 @@ export interface SessionFacts {
   registrationOpensAt: Date;
   registrationClosesAt: Date;
   restrictedToEmployer: string | null;
+  /** The unified social credit code of the employer whose listed staff alone may register. */
+  employerCreditCode: string | null;
 }
 
 /** Reads the facts institutions own, straight from their subgraphs. */
@@ -61,6 +63,7 @@ interface RawSession {
   registrationOpensAt: string;
   registrationClosesAt: string;
   restrictedToEmployer: string | null;
+  employerCreditCode: string | null;
   course: { id: string; title: string; category: SessionFacts['category']; year: number; hours: number; feeFen: number };
 }
 
@@ -165,7 +168,7 @@ export function createInstitutionDirectory(options: InstitutionDirectoryOptions)
       const query = `query SessionFacts($representations: [_Any!]!) {
         _entities(representations: $representations) {
           ... on ${parsed.typename} {
-            id startsAt endsAt firstDay lastDay deliveryMode capacity registrationOpensAt registrationClosesAt restrictedToEmployer
+            id startsAt endsAt firstDay lastDay deliveryMode capacity registrationOpensAt registrationClosesAt restrictedToEmployer employerCreditCode
             course { id title category year hours feeFen }
           }
         }
@@ -193,6 +196,7 @@ export function createInstitutionDirectory(options: InstitutionDirectoryOptions)
         registrationOpensAt: new Date(raw.registrationOpensAt),
         registrationClosesAt: new Date(raw.registrationClosesAt),
         restrictedToEmployer: raw.restrictedToEmployer,
+        employerCreditCode: raw.employerCreditCode,
       };
     },
   };

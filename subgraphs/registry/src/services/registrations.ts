@@ -21,7 +21,7 @@ import {
 } from '@xueshi/subgraph-kit';
 import type { Caller, Clock, Db, Logger } from '@xueshi/subgraph-kit';
 import { and, eq, inArray } from 'drizzle-orm';
-import { learners, payments, programmeYears, refunds, registrations } from '../db/schema';
+import { employerStaff, learners, payments, programmeYears, refunds, registrations } from '../db/schema';
 import type { RegistrationRow } from '../db/schema';
 import type { PaymentProvider } from '../payments/provider';
 import {
@@ -81,8 +81,8 @@ function refusalError(refusal: RegistrationRefusal, year: number): UserError {
       });
     case 'EMPLOYER_ONLY':
       return forbidden({
-        zh: '该班次为单位自行组织的培训，仅限本单位职工报名',
-        en: "This session is employer-run training, open only to that employer's staff",
+        zh: '该班次为单位自行组织的培训，仅限该单位登记的职工报名',
+        en: 'This session is employer-run training, open only to the staff that employer has listed',
       });
   }
 }
@@ -183,11 +183,17 @@ export function createRegistrations(options: RegistrationOptions) {
       if (!learner) throw unauthenticated();
       const [year] = await db.select().from(programmeYears).where(eq(programmeYears.year, facts.year));
       const now = clock.now();
+      const listed = facts.employerCreditCode
+        ? await db
+            .select({ idNumber: employerStaff.idNumber })
+            .from(employerStaff)
+            .where(and(eq(employerStaff.creditCode, facts.employerCreditCode), eq(employerStaff.idNumber, learner.idNumber)))
+        : [];
       const refusal = registrationRefusal({
         now,
         programmeYearOpensAt: year?.registrationOpensAt ?? null,
         session: facts,
-        learnerEmployer: learner.employer,
+        learnerIsEmployerStaff: listed.length > 0,
       });
       if (refusal) throw refusalError(refusal, facts.year);
 

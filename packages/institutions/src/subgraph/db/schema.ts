@@ -41,6 +41,8 @@ export const sessions = pgTable('sessions', {
   registrationOpensAt: timestamp('registration_opens_at', { withTimezone: true, mode: 'date' }).notNull(),
   registrationClosesAt: timestamp('registration_closes_at', { withTimezone: true, mode: 'date' }).notNull(),
   restrictedToEmployer: text('restricted_to_employer'),
+  /** The employer whose listed staff alone may register (migration 0003). */
+  employerCreditCode: text('employer_credit_code'),
   isSample: boolean('is_sample').notNull().default(false),
 });
 

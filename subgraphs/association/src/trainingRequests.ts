@@ -1,0 +1,244 @@
+import { addCalendarDays, earliestEmployerTrainingDay, isValidDay, isValidMobile, shanghaiDay } from '@xueshi/domain';
+import { optionalText } from '@xueshi/institutions/subgraph';
+import { requireTrainingScheduler } from '@xueshi/institutions';
+import { ErrorCode, UserError, badInput, conflict, notFound, requireRole, unauthenticated } from '@xueshi/subgraph-kit';
+import type { Caller, Clock, Db } from '@xueshi/subgraph-kit';
+import { asc, desc, eq } from 'drizzle-orm';
+import { trainingRequests } from './db/schema';
+import type { TrainingRequestRow, TrainingRequestStatus } from './db/schema';
+import type { Owners } from './owners';
+
+export interface TrainingRequestInput {
+  courseId: string;
+  firstDay: string;
+  headcount: number;
+  venue: string;
+  contactName: string;
+  contactMobile: string;
+}
+
+const MAX_HEADCOUNT = 10_000;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+const requestNotFound = (id: string) => notFound({ zh: '培训需求', en: 'Training request' }, UUID.test(id) ? id : undefined);
+
+/** Text a form needs filled in: BAD_USER_INPUT when empty, as well as for what optionalText refuses. */
+function requiredText(value: string, field: string, max: number, label: { zh: string; en: string }): string {
+  const text = optionalText(value, field, max);
+  if (!text) throw badInput({ zh: `请填写${label.zh}`, en: `Give the ${label.en}` }, field);
+  return text;
+}
+
+const DONE: Record<TrainingRequestStatus, string> = {
+  SUBMITTED: '提交',
+  SCHEDULED: '安排',
+  DECLINED: '被拒绝',
+  WITHDRAWN: '撤回',
+};
+
+const notSubmitted = (row: TrainingRequestRow) =>
+  conflict({
+    zh: `该培训需求已${DONE[row.status]}，不能再更改`,
+    en: `This training request is already ${row.status.toLowerCase()}; it can no longer change`,
+  });
+
+/**
+ * Employers' training requests (单位自行组织面授培训): filed by the employer at least a month ahead, withdrawn
+ * by it while submitted, scheduled or declined by the association's staff or the registrar. Each refusal
+ * is typed and changes nothing.
+ */
+export function createTrainingRequests(options: { db: Db; clock: Clock; owners: Owners }) {
+  const { db, clock, owners } = options;
+
+  /**
+   * The request if `caller` may see it (the employer that filed it, or a scheduler), null when it is
+   * not there or another employer's; UNAUTHENTICATED or FORBIDDEN for anyone else.
+   */
+  const find = async (caller: Caller | null, id: string): Promise<TrainingRequestRow | null> => {
+    const who = requireRole(caller, 'EMPLOYER', 'INSTITUTION_STAFF', 'REGISTRAR');
+    if (who.role !== 'EMPLOYER') requireTrainingScheduler(who);
+    const [row] = UUID.test(id) ? await db.select().from(trainingRequests).where(eq(trainingRequests.id, id)) : [];
+    return row && (who.role !== 'EMPLOYER' || row.employerCreditCode === who.subject) ? row : null;
+  };
+
+  /** Moves a SUBMITTED request on, under a row lock so two decisions never both apply; CONFLICT otherwise. */
+  const decide = async (
+    id: string,
+    allowed: (row: TrainingRequestRow) => void,
+    change: (row: TrainingRequestRow) => Promise<Partial<TrainingRequestRow>>,
+  ): Promise<TrainingRequestRow> => {
+    if (!UUID.test(id)) throw requestNotFound(id);
+    return db.transaction(async (tx) => {
+      const [row] = await tx.select().from(trainingRequests).where(eq(trainingRequests.id, id)).for('update');
+      if (!row) throw requestNotFound(id);
+      allowed(row);
+      if (row.status !== 'SUBMITTED') throw notSubmitted(row);
+      const [updated] = await tx
+        .update(trainingRequests)
+        .set({ ...(await change(row)), decidedAt: clock.now() })
+        .where(eq(trainingRequests.id, id))
+        .returning();
+      if (!updated) throw requestNotFound(id);
+      return updated;
+    });
+  };
+
+  return {
+    find,
+
+    /**
+     * Files the signed-in employer's request. BAD_USER_INPUT for an invalid field, a course that is not
+     * a live required course of the first day's year, or a first day less than one calendar month away
+     * (with `earliestFirstDay`); NOT_FOUND for an unknown course.
+     */
+    file: async (caller: Caller | null, input: TrainingRequestInput): Promise<TrainingRequestRow> => {
+      const creditCode = requireRole(caller, 'EMPLOYER').subject;
+      if (!isValidDay(input.firstDay))
+        throw badInput({ zh: '首个培训日无效', en: 'The first day is not a valid day' }, 'firstDay');
+      const now = clock.now();
+      const earliest = earliestEmployerTrainingDay(shanghaiDay(now));
+      if (input.firstDay < earliest) {
+        throw new UserError(
+          ErrorCode.BAD_USER_INPUT,
+          {
+            zh: `培训需求表须至少提前一个月报送：今天报送，首个培训日最早为 ${earliest}`,
+            en: `The form must be filed at least one month ahead: filed today, the first day is ${earliest} at the earliest`,
+          },
+          { field: 'firstDay', earliestFirstDay: earliest },
+        );
+      }
+      if (!Number.isInteger(input.headcount) || input.headcount < 1 || input.headcount > MAX_HEADCOUNT) {
+        throw badInput(
+          { zh: `参训人数应为 1–${MAX_HEADCOUNT} 的整数`, en: `The headcount must be a whole number from 1 to ${MAX_HEADCOUNT}` },
+          'headcount',
+        );
+      }
+      const venue = requiredText(input.venue, 'venue', 200, { zh: '培训地点', en: 'venue' });
+      const contactName = requiredText(input.contactName, 'contactName', 40, { zh: '联系人', en: 'contact’s name' });
+      const contactMobile = input.contactMobile.trim();
+      if (!isValidMobile(contactMobile)) {
+        throw badInput(
+          { zh: '请填写联系人的 11 位手机号码', en: 'Enter the contact’s 11-digit mainland mobile number' },
+          'contactMobile',
+        );
+      }
+      const course = await owners.course(input.courseId);
+      if (!course) throw notFound({ zh: '课程', en: 'Course' });
+      if (course.category !== 'REQUIRED' || course.days === null) {
+        throw badInput(
+          { zh: '单位自行组织的面授培训只适用于必修面授课程', en: 'Employer-run training is for required live courses only' },
+          'courseId',
+        );
+      }
+      if (String(course.year) !== input.firstDay.slice(0, 4)) {
+        throw badInput(
+          {
+            zh: `该课程属于 ${course.year} 年度，培训须在该年度内举行`,
+            en: `This is a ${course.year} course; train within ${course.year}`,
+          },
+          'courseId',
+        );
+      }
+      const employerName = await owners.employerName(creditCode);
+      if (!employerName) throw unauthenticated();
+      const [row] = await db
+        .insert(trainingRequests)
+        .values({
+          employerCreditCode: creditCode,
+          employerName,
+          courseId: course.id,
+          courseTitle: course.title,
+          courseMinutes: course.minutes,
+          courseDays: course.days,
+          firstDay: input.firstDay,
+          headcount: input.headcount,
+          venue,
+          contactName,
+          contactMobile,
+          status: 'SUBMITTED',
+          filedAt: now,
+        })
+        .returning();
+      if (!row) throw new Error('insert returned no training request');
+      return row;
+    },
+
+    /** The signed-in employer's requests, newest first. */
+    ofEmployer: (caller: Caller | null): Promise<TrainingRequestRow[]> => {
+      const creditCode = requireRole(caller, 'EMPLOYER').subject;
+      return db
+        .select()
+        .from(trainingRequests)
+        .where(eq(trainingRequests.employerCreditCode, creditCode))
+        .orderBy(desc(trainingRequests.filedAt), desc(trainingRequests.id));
+    },
+
+    /** Requests oldest first, of one status when given: schedulers only. */
+    list: (caller: Caller | null, status: TrainingRequestStatus | null | undefined): Promise<TrainingRequestRow[]> => {
+      requireTrainingScheduler(caller);
+      return db
+        .select()
+        .from(trainingRequests)
+        .where(status ? eq(trainingRequests.status, status) : undefined)
+        .orderBy(asc(trainingRequests.filedAt), asc(trainingRequests.id));
+    },
+
+    /** The employer withdraws its own SUBMITTED request; NOT_FOUND for another's, CONFLICT once decided. */
+    withdraw: (caller: Caller | null, id: string): Promise<TrainingRequestRow> => {
+      const creditCode = requireRole(caller, 'EMPLOYER').subject;
+      return decide(
+        id,
+        (row) => {
+          if (row.employerCreditCode !== creditCode) throw requestNotFound(id);
+        },
+        async () => ({ status: 'WITHDRAWN', decidedBy: creditCode }),
+      );
+    },
+
+    /** Declines a SUBMITTED request with a reason: schedulers only. */
+    decline: (caller: Caller | null, id: string, reasonInput: string): Promise<TrainingRequestRow> => {
+      const scheduler = requireTrainingScheduler(caller);
+      const reason = requiredText(reasonInput, 'reason', 500, { zh: '拒绝原因', en: 'reason' });
+      return decide(
+        id,
+        () => undefined,
+        async () => ({ status: 'DECLINED', declineReason: reason, decidedBy: scheduler.subject }),
+      );
+    },
+
+    /**
+     * Assigns the teacher and opens the employer-only FACE_TO_FACE session at the course's owner, acting
+     * as the caller there (`authorization`); the request is SCHEDULED only once the session exists, and
+     * the owner's refusal leaves it SUBMITTED.
+     */
+    schedule: (
+      caller: Caller | null,
+      authorization: string | undefined,
+      id: string,
+      teacherInput: string,
+    ): Promise<TrainingRequestRow> => {
+      const scheduler = requireTrainingScheduler(caller);
+      const teacherName = requiredText(teacherInput, 'teacherName', 40, { zh: '授课教师', en: 'teacher’s name' });
+      return decide(
+        id,
+        () => undefined,
+        async (row) => {
+          const session = await owners.openEmployerSession(authorization, {
+            courseId: row.courseId,
+            firstDay: row.firstDay,
+            venue: row.venue,
+            capacity: row.headcount,
+            employerCreditCode: row.employerCreditCode,
+            employerName: row.employerName,
+          });
+          return { status: 'SCHEDULED', teacherName, sessionId: session.id, decidedBy: scheduler.subject };
+        },
+      );
+    },
+
+    /** The last training day of a request: its course's days run consecutively. */
+    lastDay: (row: TrainingRequestRow): string => addCalendarDays(row.firstDay, row.courseDays - 1),
+  };
+}
+
+export type TrainingRequests = ReturnType<typeof createTrainingRequests>;
