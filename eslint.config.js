@@ -18,7 +18,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['scripts/**', '**/test/**', 'tests/**', '**/*.test.ts'],
+    files: ['scripts/**', 'bench/**', '**/bench/**', '**/test/**', 'tests/**', '**/*.test.ts'],
     rules: { 'no-console': 'off' },
   },
 );

@@ -28,6 +28,18 @@ import { DEFAULT_QUERY_LIMITS, queryLimitProtection } from '@xueshi/subgraph-kit
 import type { QueryLimits } from '@xueshi/subgraph-kit';
 import { signInLimitPlugin } from './signInLimit';
 import { SubgraphDataSource } from './subgraphDataSource';
+import { operationAdmissionPlugin, planTrustedDocuments } from './planning/admission';
+import type { AdHocOperations, OperationAdmission } from './planning/admission';
+import { PlanCache } from './planning/planCache';
+import { DEFAULT_PLANNING_LIMITS, PlanningWorker } from './planning/planner';
+import type { PlanningLimits } from './planning/planner';
+import { DEFAULT_PLANNER_SETTINGS, queryPlannerConfig } from './planning/settings';
+import { readTrustedDocuments, trustedDocumentIds } from './trustedDocuments';
+import type { TrustedDocuments } from './trustedDocuments';
+
+export { DEFAULT_PLANNING_LIMITS } from './planning/planner';
+export type { PlanningLimits } from './planning/planner';
+export type { AdHocOperations } from './planning/admission';
 
 export interface GatewayContext {
   /** The caller's bearer token, forwarded so every subgraph verifies the caller itself. */
@@ -73,6 +85,15 @@ export interface GatewayOptions {
    * the demo's looser limit in development, unless given.
    */
   signUpLimit?: RateLimitRule | undefined;
+  /**
+   * Who may send operations that are not trusted documents: 'staff' (signed-in staff, the registrar and
+   * analysts; the default in production) or 'anyone' (the default in development).
+   */
+  adHocOperations?: AdHocOperations | undefined;
+  /** The operations the frontends ship; the committed gateway/trusted-documents.json unless given. */
+  trustedDocuments?: TrustedDocuments | undefined;
+  /** The planning worker's budget and queue; DEFAULT_PLANNING_LIMITS for any not given. */
+  planningLimits?: Partial<PlanningLimits> | undefined;
   port: number;
   host?: string | undefined;
 }
@@ -101,6 +122,8 @@ const operationResolution: ApolloServerPlugin<GatewayContext> = {
   }),
 };
 const RELOAD_DEBOUNCE_MS = 200;
+/** How long a starting gateway waits for its planning worker to read the supergraph. */
+const PLANNER_START_TIMEOUT_MS = 60_000;
 
 /**
  * Serves the supergraph file through @apollo/gateway, reloading it when it changes (an invalid new
@@ -111,8 +134,20 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   // @apollo/gateway otherwise sends usage metrics to Apollo and probes cloud metadata endpoints; it can
   // only be told not to through this variable. Nothing of ours leaves the deployment.
   process.env['APOLLO_TELEMETRY_DISABLED'] = 'true';
+  const planningLimits = { ...DEFAULT_PLANNING_LIMITS, ...options.planningLimits };
+  const plans = new PlanCache();
+  const planner = new PlanningWorker(DEFAULT_PLANNER_SETTINGS, planningLimits, logger);
+  const admission: OperationAdmission = {
+    adHoc: options.adHocOperations ?? (options.development ? 'anyone' : 'staff'),
+    trusted: options.trustedDocuments ?? readTrustedDocuments(),
+    plans,
+    planner,
+    logger,
+  };
   const gateway = new ApolloGateway({
     logger,
+    // Plans are made in the planning worker (the admission plugin) and found here by the executor.
+    queryPlannerConfig: { ...queryPlannerConfig(DEFAULT_PLANNER_SETTINGS), cache: plans },
     supergraphSdl: async ({ update }) => {
       const file = typeof options.supergraphFile === 'string' ? options.supergraphFile : fileURLToPath(options.supergraphFile);
       const load = () => readFile(file, 'utf8');
@@ -143,6 +178,10 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     },
     buildService: ({ name, url }) => new SubgraphDataSource(name, options.subgraphUrls[name] ?? url ?? '', logger),
   });
+  gateway.onSchemaLoadOrUpdate(({ coreSupergraphSdl }) => {
+    planner.setSupergraph(coreSupergraphSdl);
+    void planTrustedDocuments(admission);
+  });
 
   const app = express();
   app.disable('x-powered-by');
@@ -163,6 +202,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     logger,
     plugins: [
       operationResolution,
+      operationAdmissionPlugin(admission, planningLimits.budgetMs),
       ApolloServerPluginDrainHttpServer({ httpServer }),
       ApolloServerPluginLandingPageDisabled(),
       requestLogPlugin(logger),
@@ -178,7 +218,14 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
         : []),
     ],
   });
-  await apollo.start();
+  try {
+    await apollo.start();
+    await planner.whenReady(PLANNER_START_TIMEOUT_MS);
+  } catch (error) {
+    await planner.close();
+    await apollo.stop();
+    throw error;
+  }
 
   let draining = false;
   // Bearer tokens, not cookies, carry identity, so no origin is ever allowed credentials.
@@ -208,6 +255,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     '/graphql',
     express.json({ limit: BODY_LIMIT }),
     batchLimit(options.maxBatchOperations ?? DEFAULT_MAX_BATCH_OPERATIONS),
+    trustedDocumentIds(admission.trusted),
     expressMiddleware(apollo, {
       context: async ({ req }) => ({
         authorization: req.headers.authorization,
@@ -230,6 +278,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       closing ??= (async () => {
         draining = true;
         await apollo.stop();
+        await planner.close();
       })();
       return closing;
     },

@@ -2,6 +2,7 @@ import { SUBGRAPHS, GATEWAY_DEFAULT_PORT, subgraphUrlVariable } from '@xueshi/in
 import { parseEnv, subgraphEnvShape } from '@xueshi/subgraph-kit';
 import { z } from 'zod';
 import { DEFAULT_MAX_BATCH_OPERATIONS } from './batchLimit';
+import { DEFAULT_PLANNING_LIMITS } from './planning/planner';
 import { DEFAULT_QUERY_LIMITS } from '@xueshi/subgraph-kit';
 import type { QueryLimits } from '@xueshi/subgraph-kit';
 
@@ -51,6 +52,10 @@ const gatewayEnv = z.object({
   QUERY_MAX_TOKENS: limit(DEFAULT_QUERY_LIMITS.maxTokens),
   QUERY_MAX_COST: limit(DEFAULT_QUERY_LIMITS.maxCost),
   BATCH_MAX_OPERATIONS: limit(DEFAULT_MAX_BATCH_OPERATIONS),
+  /** Who may send operations the frontends do not ship: staff (default in production) or anyone (development). */
+  AD_HOC_OPERATIONS: z.enum(['anyone', 'staff']).optional(),
+  /** The longest one operation may take to plan, in milliseconds. */
+  QUERY_PLANNING_BUDGET_MS: limit(DEFAULT_PLANNING_LIMITS.budgetMs),
   /** Comma-separated origins browsers may call from; unset: the local frontends in development, none in production. */
   CORS_ORIGINS: origins.optional(),
   /** How many proxies' X-Forwarded-For to believe about the client's address; unset or false: none. */

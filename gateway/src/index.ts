@@ -36,6 +36,8 @@ runService('gateway', async () => {
       development: env.NODE_ENV !== 'production',
       queryLimits: env.queryLimits,
       maxBatchOperations: env.BATCH_MAX_OPERATIONS,
+      adHocOperations: env.AD_HOC_OPERATIONS,
+      planningLimits: { budgetMs: env.QUERY_PLANNING_BUDGET_MS },
       corsOrigins: env.corsOrigins,
       trustProxy: env.trustProxy,
       signInLimiter: createRateLimiter(store, clock),

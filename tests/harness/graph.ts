@@ -5,6 +5,7 @@ import { associationSubgraph } from '@xueshi/association';
 import { electiveProviderSubgraph } from '@xueshi/elective-provider';
 import { engineersSocietySubgraph } from '@xueshi/engineers-society';
 import { startGateway } from '@xueshi/gateway';
+import type { PlanningLimits } from '@xueshi/gateway';
 import type { RunningGateway } from '@xueshi/gateway';
 import { managementCollegeSubgraph } from '@xueshi/management-college';
 import { registrySeatsTaken } from '@xueshi/institutions/subgraph';
@@ -103,6 +104,11 @@ export interface TestGraphOptions {
   mobileVerificationRequired?: boolean;
   /** The registry's unpaid-hold limits (the domain's by default). */
   unpaidHoldLimits?: UnpaidHoldLimits;
+  /**
+   * The gateway as production runs it (no GraphiQL or introspection; anonymous callers and learners
+   * run trusted documents only), with these planning limits.
+   */
+  production?: { planningLimits?: Partial<PlanningLimits> };
 }
 
 function operationCounter(counter: { count: number }): ApolloServerPlugin<BaseContext> {
@@ -180,7 +186,8 @@ export async function startTestGraph(options: TestGraphOptions = {}): Promise<Te
     documentsOrigin: `http://127.0.0.1:${running.get('registry')?.port ?? 0}`,
     verifier,
     logger: logger.child({ service: 'gateway' }),
-    development: true,
+    development: !options.production,
+    ...(options.production?.planningLimits ? { planningLimits: options.production.planningLimits } : {}),
     ...(options.signInLimiter ? { signInLimiter: options.signInLimiter } : {}),
     ...(options.productionSignUpLimits ? { signUpLimit: SIGN_UP_LIMITS.production.perAddress } : {}),
     port: 0,

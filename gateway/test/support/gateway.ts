@@ -43,6 +43,10 @@ export async function startTestGateway(options: TestGatewayOptions): Promise<Run
     trustProxy: options.trustProxy,
     signInLimiter: options.signInLimiter,
     signUpLimit: options.signUpLimit,
+    // Most suites test something else with ad hoc operations; the admission suite sets it itself.
+    adHocOperations: options.adHocOperations ?? 'anyone',
+    trustedDocuments: options.trustedDocuments,
+    planningLimits: options.planningLimits,
     port: options.port ?? 0,
     host: options.host,
   });

@@ -17,6 +17,10 @@ export const ErrorCode = {
   UNAVAILABLE: 'UNAVAILABLE',
   /** A date depends on a year whose official working-day calendar the system does not hold yet. */
   CALENDAR_YEAR_NOT_HELD: 'CALENDAR_YEAR_NOT_HELD',
+  /** In production, an anonymous caller or a learner sent an operation the frontends do not ship. */
+  OPERATION_NOT_TRUSTED: 'OPERATION_NOT_TRUSTED',
+  /** The operation cannot be planned within the gateway's planning budget. */
+  QUERY_TOO_COMPLEX: 'QUERY_TOO_COMPLEX',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 
