@@ -5,7 +5,6 @@ import { associationSubgraph } from '@xueshi/association';
 import { electiveProviderSubgraph } from '@xueshi/elective-provider';
 import { engineersSocietySubgraph } from '@xueshi/engineers-society';
 import { startGateway } from '@xueshi/gateway';
-import type { PlanningLimits } from '@xueshi/gateway';
 import type { RunningGateway } from '@xueshi/gateway';
 import { managementCollegeSubgraph } from '@xueshi/management-college';
 import { registrySeatsTaken } from '@xueshi/institutions/subgraph';
@@ -104,11 +103,6 @@ export interface TestGraphOptions {
   mobileVerificationRequired?: boolean;
   /** The registry's unpaid-hold limits (the domain's by default). */
   unpaidHoldLimits?: UnpaidHoldLimits;
-  /**
-   * The gateway as production runs it (no GraphiQL or introspection; anonymous callers and learners
-   * run trusted documents only), with these planning limits.
-   */
-  production?: { planningLimits?: Partial<PlanningLimits> };
 }
 
 function operationCounter(counter: { count: number }): ApolloServerPlugin<BaseContext> {
@@ -186,8 +180,7 @@ export async function startTestGraph(options: TestGraphOptions = {}): Promise<Te
     documentsOrigin: `http://127.0.0.1:${running.get('registry')?.port ?? 0}`,
     verifier,
     logger: logger.child({ service: 'gateway' }),
-    development: !options.production,
-    ...(options.production?.planningLimits ? { planningLimits: options.production.planningLimits } : {}),
+    development: true,
     ...(options.signInLimiter ? { signInLimiter: options.signInLimiter } : {}),
     ...(options.productionSignUpLimits ? { signUpLimit: SIGN_UP_LIMITS.production.perAddress } : {}),
     port: 0,

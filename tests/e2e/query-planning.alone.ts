@@ -1,10 +1,13 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { Caller } from '@xueshi/subgraph-kit';
+import { testKeys } from '@xueshi/subgraph-kit/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { contractOperation } from '../harness/contract';
-import { startTestGraph } from '../harness/graph';
+import { DEFAULT_TEST_TIME, startTestGraph } from '../harness/graph';
 import type { GraphResult, TestGraph } from '../harness/graph';
+import { startServiceProcess } from '../harness/processes';
+import type { ServiceProcess } from '../harness/processes';
 
 const ANALYST: Caller = { role: 'ANALYST', subject: 'analyst' };
 const LEARNER: Caller = { role: 'LEARNER', subject: '00000000-0000-4000-8000-000000000001' };
@@ -30,9 +33,11 @@ interface Answer<Data = Record<string, unknown>> extends GraphResult<Data> {
 
 describe('query planning never holds the gateway', () => {
   let graph: TestGraph;
+  /** The gateway as production runs it, in a process of its own, in front of the test graph's subgraphs. */
+  let gateway: ServiceProcess;
 
   const post = async (body: unknown, caller?: Caller): Promise<{ status: number; body: unknown }> => {
-    const response = await fetch(graph.gatewayUrl, {
+    const response = await fetch(gateway.url, {
       method: 'POST',
       headers: {
         'content-type': 'application/json',
@@ -54,9 +59,10 @@ describe('query planning never holds the gateway', () => {
 
   /** Polls /health every 50 ms while `work` runs; answers the slowest reply, in milliseconds. */
   const slowestHealthDuring = async (work: () => Promise<unknown>): Promise<number> => {
-    const health = new URL('/health', graph.gatewayUrl).href;
+    const health = new URL('/health', gateway.url).href;
     let running = true;
     let slowest = 0;
+
     const poll = (async () => {
       while (running) {
         const started = performance.now();
@@ -75,9 +81,24 @@ describe('query planning never holds the gateway', () => {
   };
 
   beforeAll(async () => {
-    graph = await startTestGraph({ seed: 'plan', production: { planningLimits: { budgetMs: BUDGET_MS } } });
+    graph = await startTestGraph({ seed: 'plan' });
+    gateway = await startServiceProcess('gateway', {
+      // The test keys are not production keys; `staff` is production's default.
+      NODE_ENV: 'test',
+      AD_HOC_OPERATIONS: 'staff',
+      JWT_PUBLIC_JWK: JSON.stringify((await testKeys()).publicJwk),
+      CLOCK_START: DEFAULT_TEST_TIME,
+      QUERY_PLANNING_BUDGET_MS: String(BUDGET_MS),
+      ...Object.fromEntries(
+        [...graph.subgraphs.values()].map(({ name, port }) => [
+          `SUBGRAPH_URL_${name.toUpperCase().replace(/-/g, '_')}`,
+          `http://127.0.0.1:${port}/graphql`,
+        ]),
+      ),
+    });
   });
   afterAll(async () => {
+    await gateway?.stop();
     await graph?.close();
   });
 
