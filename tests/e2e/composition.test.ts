@@ -54,6 +54,11 @@ describe('the supergraph', () => {
       'Withdraw',
       'ReportOutcome',
       'MyRecord',
+      'EmployerSignUp',
+      'EmployerSignIn',
+      'FileTrainingRequest',
+      'ScheduleTrainingRequest',
+      'RegistrationFacts',
     ]);
     for (const operation of operations) {
       const errors = validate(schema, { kind: Kind.DOCUMENT, definitions: [operation] });

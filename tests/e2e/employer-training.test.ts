@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Caller } from '@xueshi/subgraph-kit';
+import { contractOperation } from '../harness/contract';
 import { randomIdNumber } from '../harness/fixtures';
 import { startTestGraph } from '../harness/graph';
 import type { GraphResult, TestGraph } from '../harness/graph';
@@ -11,60 +12,10 @@ import { errorCode, signUpLearner } from '../harness/learners';
  * staff the employer lists, never a learner who merely types the employer's name.
  */
 
-// Verbatim from the shared contract (shared/contract/operations.graphql). They move to
-// contractOperation(...) when tests/contract/ is copied again, once the contract's RegistrationFacts
-// (issue 11) is served too.
-const EMPLOYER_SIGN_UP = /* GraphQL */ `
-  mutation EmployerSignUp($input: EmployerSignUpInput!) {
-    # EmployerSignUpInput { creditCode: String!, name: String!, contactName: String!, contactMobile: String!, password: String! }
-    employerSignUp(input: $input) {
-      token
-      employer {
-        id
-        name
-        creditCode
-      }
-    }
-  }
-`;
-const EMPLOYER_SIGN_IN = /* GraphQL */ `
-  mutation EmployerSignIn($creditCode: String!, $password: String!) {
-    employerSignIn(creditCode: $creditCode, password: $password) {
-      token
-    }
-  }
-`;
-const FILE_TRAINING_REQUEST = /* GraphQL */ `
-  mutation FileTrainingRequest($input: TrainingRequestInput!) {
-    # TrainingRequestInput { courseId: ID!, firstDay: Date!, headcount: Int!, venue: String!, contactName: String!, contactMobile: String! }
-    # the employer's token; refused unless firstDay is at least one calendar month after today (Asia/Shanghai)
-    fileTrainingRequest(input: $input) {
-      id
-      status # SUBMITTED | SCHEDULED | DECLINED | WITHDRAWN
-      firstDay
-      course {
-        id
-        title
-      }
-    }
-  }
-`;
-const SCHEDULE_TRAINING_REQUEST = /* GraphQL */ `
-  mutation ScheduleTrainingRequest($requestId: ID!, $teacherName: String!) {
-    # association staff or the registrar: assigns the teacher and opens the employer-only session
-    scheduleTrainingRequest(requestId: $requestId, teacherName: $teacherName) {
-      id
-      status # SCHEDULED
-      teacherName
-      session {
-        id
-        deliveryMode
-        startsAt
-      } # FACE_TO_FACE
-    }
-  }
-`;
-
+const EMPLOYER_SIGN_UP = contractOperation('EmployerSignUp');
+const EMPLOYER_SIGN_IN = contractOperation('EmployerSignIn');
+const FILE_TRAINING_REQUEST = contractOperation('FileTrainingRequest');
+const SCHEDULE_TRAINING_REQUEST = contractOperation('ScheduleTrainingRequest');
 const DECLINE = /* GraphQL */ `
   mutation ($requestId: ID!, $reason: String!) {
     declineTrainingRequest(requestId: $requestId, reason: $reason) {

@@ -3,27 +3,13 @@ import { creditEntries, outcomes, registrations } from '@xueshi/registry/db';
 import type { RegistrationStatus } from '@xueshi/registry/db';
 import type { Caller, Database } from '@xueshi/subgraph-kit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { contractOperation } from '../harness/contract';
 import { insertLearner } from '../harness/fixtures';
 import { startTestGraph } from '../harness/graph';
 import type { TestGraph } from '../harness/graph';
 import { errorCode } from '../harness/learners';
 
-/** Verbatim from the shared contract (operations.graphql, "Analysts"). */
-const REGISTRATION_FACTS = `
-query RegistrationFacts($year: Int!, $groupBy: [FactDimension!]!) {
-  # FactDimension: MONTH | INSTITUTION | COURSE | CATEGORY | DELIVERY_MODE | STATUS | EMPLOYER
-  # analysts and the registrar; filters may be added as optional arguments
-  registrationFacts(year: $year, groupBy: $groupBy) {
-    rows {
-      key { month institution course category deliveryMode status employer }   # strings; null where not grouped by
-      learners                # distinct learners; null when suppressed
-      registrations           # null when suppressed
-      hours                   # credit hours earned; null when suppressed
-      suppressed              # true when the group has fewer than 5 distinct learners
-    }
-  }
-}
-`;
+const REGISTRATION_FACTS = contractOperation('RegistrationFacts');
 
 const ANALYST: Caller = { role: 'ANALYST', subject: 'analyst' };
 const REGISTRAR: Caller = { role: 'REGISTRAR', subject: 'registrar' };
