@@ -5,6 +5,45 @@ import type { Logger } from '@xueshi/subgraph-kit';
 import { GraphQLError } from 'graphql';
 import type { GraphQLFormattedError } from 'graphql';
 import type { GatewayContext } from './create';
+import { InFlight } from './inFlight';
+
+type Fetcher = RemoteGraphQLDataSource['fetcher'];
+type FetcherRequestInit = NonNullable<Parameters<Fetcher>[1]>;
+type FetcherResponse = Awaited<ReturnType<Fetcher>>;
+
+/**
+ * Marks a subgraph request that may share an identical one in flight (see `shareable`); the data
+ * source's fetcher removes it before sending.
+ */
+const SHAREABLE = 'x-xueshi-shareable';
+
+/**
+ * Only the fetches of a query are shared (a query's plan fetches nothing but queries), so no mutation,
+ * nor any fetch made for a mutation, is ever answered from another caller's request.
+ */
+function shareable(options: GraphQLDataSourceProcessOptions<GatewayContext>): boolean {
+  return 'incomingRequestContext' in options && options.incomingRequestContext.operation?.operation === 'query';
+}
+
+/** A subgraph's HTTP answer, read once, from which each request that shared it builds its own response. */
+interface Answer {
+  readonly url: string;
+  readonly status: number;
+  readonly statusText: string;
+  readonly headers: readonly (readonly [string, string])[];
+  readonly body: string;
+}
+
+function responseOf(answer: Answer): FetcherResponse {
+  const response = new Response(answer.body, {
+    status: answer.status,
+    statusText: answer.statusText,
+    headers: answer.headers.map(([name, value]): [string, string] => [name, value]),
+  });
+  // A constructed Response has no URL; error reports name the subgraph's, as for an unshared request.
+  Object.defineProperty(response, 'url', { value: answer.url });
+  return response;
+}
 
 /**
  * The GraphQL errors of a subgraph's HTTP 4xx answer (a variable its scalar refused, a bad token), which
@@ -25,9 +64,22 @@ function refusalOf(error: unknown): GraphQLFormattedError[] | null {
   return errors.length > 0 ? errors : null;
 }
 
+async function read(send: Fetcher, target: string, init: FetcherRequestInit): Promise<Answer> {
+  const response = await send(target, init);
+  return Object.freeze({
+    url: response.url || target,
+    status: response.status,
+    statusText: response.statusText,
+    headers: Object.freeze([...response.headers].map(([name, value]) => Object.freeze([name, value] as const))),
+    body: await response.text(),
+  });
+}
+
 /**
  * Forwards the caller's token to every subgraph (a subgraph never trusts the gateway's word for who
- * calls); passes on a subgraph's refusal of a request as its typed errors; and turns a subgraph that
+ * calls); lets identical read requests in flight at once share one fetch, keyed by everything sent (the
+ * subgraph's URL, every header, the caller's authorization included, and the body: query, variables and
+ * operation name), each getting its own parsed copy of the answer (ADR 0014); passes on a subgraph's refusal of a request as its typed errors; and turns a subgraph that
  * cannot be reached or fails wholesale into a typed UNAVAILABLE error. Neither reveals its address.
  */
 export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> {
@@ -37,12 +89,23 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
     private readonly logger: Logger,
   ) {
     super({ url });
+    const send = this.fetcher;
+    const inFlight = new InFlight<Answer>();
+    this.fetcher = async (target, init = {}) => {
+      const { [SHAREABLE]: shared, ...headers } = init.headers ?? {};
+      const sent = { ...init, headers };
+      if (shared === undefined) return send(target, sent);
+      const key = JSON.stringify([target, Object.entries(headers).sort(([a], [b]) => (a < b ? -1 : 1)), sent.body]);
+      return responseOf(await inFlight.run(key, () => read(send, target, sent)));
+    };
   }
 
-  override willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>): void {
+  override willSendRequest(options: GraphQLDataSourceProcessOptions<GatewayContext>): void {
+    const { request, context } = options;
     if ('authorization' in context && context.authorization) {
       request.http?.headers.set('authorization', context.authorization);
     }
+    if (shareable(options)) request.http?.headers.set(SHAREABLE, '1');
   }
 
   override async process(options: GraphQLDataSourceProcessOptions<GatewayContext>) {

@@ -103,6 +103,8 @@ export interface TestGraphOptions {
   mobileVerificationRequired?: boolean;
   /** The registry's unpaid-hold limits (the domain's by default). */
   unpaidHoldLimits?: UnpaidHoldLimits;
+  /** Plugins added to a subgraph's server, by subgraph name (e.g. to hold its answers). */
+  subgraphPlugins?: Readonly<Record<string, ApolloServerPlugin<BaseContext>[]>>;
 }
 
 function operationCounter(counter: { count: number }): ApolloServerPlugin<BaseContext> {
@@ -130,7 +132,12 @@ export async function startTestGraph(options: TestGraphOptions = {}): Promise<Te
     const base = { database, clock, verifier, logger: logger.child({ service: service.name }) };
     const serverOptions = await service.create({ ...base, ...(await extra(base)) });
     const operations = { count: 0 };
-    const withCounter = { ...serverOptions, plugins: [...(serverOptions.plugins ?? []), operationCounter(operations)] };
+    const plugins = [
+      ...(serverOptions.plugins ?? []),
+      ...(options.subgraphPlugins?.[service.name] ?? []),
+      operationCounter(operations),
+    ];
+    const withCounter = { ...serverOptions, plugins };
     let server: RunningServer | null = await startSubgraphServer(withCounter, { port: 0 });
     const port = server.port;
     running.set(service.name, {

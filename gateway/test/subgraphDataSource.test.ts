@@ -1,0 +1,170 @@
+import { createServer } from 'node:http';
+import type { IncomingHttpHeaders, Server, ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { GraphQLDataSourceProcessOptions } from '@apollo/gateway';
+import { createLogger } from '@xueshi/subgraph-kit';
+import { parse } from 'graphql';
+import type { OperationTypeNode } from 'graphql';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { GatewayContext } from '../src/create';
+import { SubgraphDataSource } from '../src/subgraphDataSource';
+
+interface Received {
+  headers: IncomingHttpHeaders;
+  body: { query: string; variables?: Record<string, unknown> };
+  answer(status: number, body: unknown): void;
+}
+
+/**
+ * A subgraph that keeps every request it receives unanswered until the test answers it, so the test
+ * decides what is in flight at once.
+ */
+async function heldSubgraph(): Promise<{ url: string; received: Received[]; server: Server }> {
+  const received: Received[] = [];
+  const server = createServer((req, res: ServerResponse) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (chunk: Buffer) => chunks.push(chunk));
+    req.on('end', () => {
+      received.push({
+        headers: req.headers,
+        body: JSON.parse(Buffer.concat(chunks).toString('utf8')) as Received['body'],
+        answer: (status, body) => res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body)),
+      });
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`, received, server };
+}
+
+const INSTITUTIONS = 'query Catalogue__registry__0{institutions{code name}}';
+const SIGN_IN =
+  'mutation SignIn__registry__0($idNumber:String!$password:String!){signIn(idNumber:$idNumber password:$password){token}}';
+
+/** What the gateway hands its data source for one fetch of an incoming operation of kind `incoming`. */
+function fetchOf(
+  query: string,
+  incoming: OperationTypeNode,
+  { authorization, variables }: { authorization?: string; variables?: Record<string, unknown> } = {},
+): GraphQLDataSourceProcessOptions<GatewayContext> {
+  const context: GatewayContext = { authorization, caller: null, clientAddress: '127.0.0.1' };
+  return {
+    kind: 'incoming operation',
+    request: { query, variables: variables ?? {} },
+    context,
+    incomingRequestContext: { context, operation: { operation: incoming } },
+    document: parse(query),
+  } as unknown as GraphQLDataSourceProcessOptions<GatewayContext>;
+}
+
+/** Waits until the subgraph has received `count` requests. */
+async function receivedAll(received: Received[], count: number): Promise<void> {
+  while (received.length < count) await new Promise((resolve) => setTimeout(resolve, 5));
+}
+
+describe('identical subgraph requests in flight at once', () => {
+  let subgraph: Awaited<ReturnType<typeof heldSubgraph>>;
+  let source: SubgraphDataSource;
+
+  beforeAll(async () => {
+    subgraph = await heldSubgraph();
+    source = new SubgraphDataSource('registry', subgraph.url, createLogger('test', { level: 'silent' }));
+  });
+  afterEach(() => {
+    subgraph.received.length = 0;
+  });
+  afterAll(() => new Promise((resolve) => subgraph.server.close(resolve)));
+
+  it('are fetched once, and each caller gets an answer of its own', async () => {
+    const answers = Promise.all([1, 2, 3, 4, 5].map(() => source.process(fetchOf(INSTITUTIONS, 'query' as OperationTypeNode))));
+    await receivedAll(subgraph.received, 1);
+    subgraph.received[0]?.answer(200, { data: { institutions: [{ code: 'sjtu', name: '上海交通大学' }] } });
+    const [first, ...others] = await answers;
+
+    expect(subgraph.received).toHaveLength(1);
+    expect(subgraph.received[0]?.headers).not.toHaveProperty('x-xueshi-shareable');
+    for (const other of others) {
+      expect(other.data).toEqual(first?.data);
+      expect(other.data).not.toBe(first?.data);
+    }
+    const [changed] = first?.data?.['institutions'] as { name: string }[];
+    if (changed) changed.name = 'changed by the first caller';
+    expect(others[0]?.data).toEqual({ institutions: [{ code: 'sjtu', name: '上海交通大学' }] });
+  });
+
+  it('are fetched again once an answer has arrived: nothing is kept', async () => {
+    for (const round of [1, 2]) {
+      const answer = source.process(fetchOf(INSTITUTIONS, 'query' as OperationTypeNode));
+      await receivedAll(subgraph.received, round);
+      subgraph.received[round - 1]?.answer(200, { data: { institutions: [] } });
+      await answer;
+    }
+    expect(subgraph.received).toHaveLength(2);
+  });
+
+  it('are never shared between callers with different authorization, nor for different variables', async () => {
+    const fetches = [
+      fetchOf(INSTITUTIONS, 'query' as OperationTypeNode, { authorization: 'Bearer learner-a' }),
+      fetchOf(INSTITUTIONS, 'query' as OperationTypeNode, { authorization: 'Bearer learner-b' }),
+      fetchOf(INSTITUTIONS, 'query' as OperationTypeNode),
+      fetchOf(INSTITUTIONS, 'query' as OperationTypeNode, { authorization: 'Bearer learner-a', variables: { year: 2022 } }),
+    ];
+    const answers = Promise.all(fetches.map((fetch) => source.process(fetch)));
+    await receivedAll(subgraph.received, fetches.length);
+    for (const request of subgraph.received) {
+      const who = `${request.headers.authorization ?? 'anonymous'} ${JSON.stringify(request.body.variables)}`;
+      request.answer(200, { data: { institutions: [{ code: 'sjtu', name: who }] } });
+    }
+    const names = (await answers).map((answer) => (answer.data?.['institutions'] as { name: string }[])[0]?.name);
+
+    expect(subgraph.received).toHaveLength(4);
+    expect(names).toEqual(['Bearer learner-a {}', 'Bearer learner-b {}', 'anonymous {}', 'Bearer learner-a {"year":2022}']);
+  });
+
+  it('are never shared for a mutation, nor for a query fetched as part of a mutation', async () => {
+    const signIn = { variables: { idNumber: '310115198503121234', password: 'xueshi-demo' } };
+    const fetches = [
+      fetchOf(SIGN_IN, 'mutation' as OperationTypeNode, signIn),
+      fetchOf(SIGN_IN, 'mutation' as OperationTypeNode, signIn),
+      fetchOf(INSTITUTIONS, 'mutation' as OperationTypeNode),
+      fetchOf(INSTITUTIONS, 'mutation' as OperationTypeNode),
+    ];
+    const answers = Promise.all(fetches.map((fetch) => source.process(fetch)));
+    await receivedAll(subgraph.received, fetches.length);
+    subgraph.received.forEach((request, index) => request.answer(200, { data: { signIn: { token: `token-${index}` } } }));
+    await answers;
+
+    expect(subgraph.received.map((request) => request.body.query).sort()).toEqual([SIGN_IN, SIGN_IN, INSTITUTIONS, INSTITUTIONS]);
+  });
+
+  it('deliver a subgraph that fails to every caller that waited, as UNAVAILABLE', async () => {
+    const answers = [1, 2, 3].map(() => source.process(fetchOf(INSTITUTIONS, 'query' as OperationTypeNode)));
+    await receivedAll(subgraph.received, 1);
+    subgraph.received[0]?.answer(502, { error: 'bad gateway' });
+    const settled = await Promise.allSettled(answers);
+
+    expect(subgraph.received).toHaveLength(1);
+    for (const outcome of settled) {
+      expect(outcome.status).toBe('rejected');
+      expect((outcome as PromiseRejectedResult).reason).toMatchObject({
+        extensions: { code: 'UNAVAILABLE', serviceName: 'registry' },
+      });
+    }
+  });
+
+  it('deliver GraphQL errors and a refusal to every caller that waited', async () => {
+    const refused = { errors: [{ message: 'Bad token', extensions: { code: 'UNAUTHENTICATED' } }] };
+    for (const [status, body] of [
+      [200, { data: null, ...refused }],
+      [401, refused],
+    ] as const) {
+      subgraph.received.length = 0;
+      const answers = Promise.all([1, 2, 3].map(() => source.process(fetchOf(INSTITUTIONS, 'query' as OperationTypeNode))));
+      await receivedAll(subgraph.received, 1);
+      subgraph.received[0]?.answer(status, body);
+      const delivered = await answers;
+
+      expect(subgraph.received).toHaveLength(1);
+      for (const answer of delivered) expect(answer.errors).toEqual(refused.errors);
+    }
+  });
+});
