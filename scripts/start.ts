@@ -1,5 +1,6 @@
 // Starts the whole system on this machine: every subgraph on its own embedded database (or on
-// DATABASE_URL), then the gateway, and prints where everything is. Ctrl-C stops them all.
+// DATABASE_URL), then the gateway, and prints where everything is. It supervises them: a service that
+// exits is started again after a growing pause, while the others keep serving. Ctrl-C stops them all.
 import { spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
@@ -36,8 +37,56 @@ async function developmentKeys() {
   }
 }
 
+/** Pauses before starting a crashed service again: 1 s, doubling up to 30 s. */
+const RESTART_FIRST_DELAY_MS = 1_000;
+const RESTART_MAX_DELAY_MS = 30_000;
+/** A service that stayed up this long has recovered: its next crash starts the pauses from the first again. */
+const RESTART_STABLE_MS = 60_000;
+
 const children = new Map<string, ChildProcess>();
+const restartTimers = new Set<NodeJS.Timeout>();
 let stopping = false;
+/** Set once everything was ready: a service that cannot even start the first time stops the lot. */
+let up = false;
+
+/** Starts a service and starts it again whenever it exits, until Ctrl-C. */
+function superviseProcess(name: string, entry: string, env: Record<string, string>, readyUrl: string): void {
+  let restarts = 0;
+  const run = () => {
+    const startedAt = Date.now();
+    const child = startProcess(name, entry, env);
+    child.on('exit', (code, signal) => {
+      children.delete(name);
+      if (stopping) return;
+      if (!up) {
+        console.error(`${name} exited (${signal ?? `code ${code}`}) before the system was up; stopping everything`);
+        void stopAll(1);
+        return;
+      }
+      restarts = Date.now() - startedAt >= RESTART_STABLE_MS ? 1 : restarts + 1;
+      const delay = Math.min(RESTART_FIRST_DELAY_MS * 2 ** (restarts - 1), RESTART_MAX_DELAY_MS);
+      console.error(`${name} exited (${signal ?? `code ${code}`}); restarting it in ${delay / 1000} s (restart ${restarts})`);
+      const timer = setTimeout(() => {
+        restartTimers.delete(timer);
+        if (stopping) return;
+        const again = run();
+        waitUntilReady(name, readyUrl, again).then(
+          () => console.log(`${name} is back (pid ${again.pid})`),
+          (error: unknown) => {
+            // A restart that exits again says so itself, and is restarted in turn.
+            if (!stopping && again.exitCode === null && again.signalCode === null) {
+              console.error(error instanceof Error ? error.message : error);
+            }
+          },
+        );
+      }, delay);
+      restartTimers.add(timer);
+    });
+    return child;
+  };
+  const first = run();
+  console.log(`${name} started (pid ${first.pid})`);
+}
 
 function startProcess(name: string, entry: string, env: Record<string, string>): ChildProcess {
   const child = spawn(process.execPath, ['--import', 'tsx', entry], {
@@ -52,21 +101,16 @@ function startProcess(name: string, entry: string, env: Record<string, string>):
       for (const line of chunk.split('\n')) if (line.trim()) process.stdout.write(`${prefix} ${line}\n`);
     });
   }
-  child.on('exit', (code, signal) => {
-    children.delete(name);
-    if (!stopping) {
-      console.error(`${name} exited (${signal ?? code}); stopping everything`);
-      void stopAll(1);
-    }
-  });
   children.set(name, child);
   return child;
 }
 
-async function waitUntilReady(name: string, url: string): Promise<void> {
+/** Waits until `url` answers 200; throws on stopping, on the deadline, or when `child` exits first. */
+async function waitUntilReady(name: string, url: string, child?: ChildProcess): Promise<void> {
   const deadline = Date.now() + READY_TIMEOUT_MS;
   while (Date.now() < deadline) {
     if (stopping) throw new Error('stopping');
+    if (child && (child.exitCode !== null || child.signalCode !== null)) throw new Error(`${name} exited`);
     try {
       if ((await fetch(url)).ok) return;
     } catch {
@@ -79,6 +123,7 @@ async function waitUntilReady(name: string, url: string): Promise<void> {
 
 async function stopAll(exitCode: number): Promise<never> {
   stopping = true;
+  for (const timer of restartTimers) clearTimeout(timer);
   await Promise.all(
     [...children.values()].map(
       (child) =>
@@ -102,18 +147,25 @@ console.log(
 try {
   await Promise.all(
     subgraphs.map(async ({ name, port }) => {
-      startProcess(name, `subgraphs/${name}/src/index.ts`, {
-        ...shared,
-        PORT: String(port),
-        ...(name === 'registry'
-          ? { ...urls, JWT_PRIVATE_JWK: JSON.stringify(keys.privateJwk), PUBLIC_URL: `http://localhost:${gatewayPort}` }
-          : urls),
-      });
-      await waitUntilReady(name, `http://127.0.0.1:${port}/ready`);
+      const ready = `http://127.0.0.1:${port}/ready`;
+      superviseProcess(
+        name,
+        `subgraphs/${name}/src/index.ts`,
+        {
+          ...shared,
+          PORT: String(port),
+          ...(name === 'registry'
+            ? { ...urls, JWT_PRIVATE_JWK: JSON.stringify(keys.privateJwk), PUBLIC_URL: `http://localhost:${gatewayPort}` }
+            : urls),
+        },
+        ready,
+      );
+      await waitUntilReady(name, ready);
     }),
   );
-  startProcess('gateway', 'gateway/src/index.ts', { ...shared, ...urls, PORT: String(gatewayPort) });
-  await waitUntilReady('gateway', `http://127.0.0.1:${gatewayPort}/ready`);
+  const gatewayReady = `http://127.0.0.1:${gatewayPort}/ready`;
+  superviseProcess('gateway', 'gateway/src/index.ts', { ...shared, ...urls, PORT: String(gatewayPort) }, gatewayReady);
+  await waitUntilReady('gateway', gatewayReady);
 } catch (error) {
   if (!stopping) {
     console.error(error instanceof Error ? error.message : error);
@@ -121,6 +173,7 @@ try {
   }
 }
 
+up = true;
 const rows = [
   ['gateway (GraphQL + GraphiQL)', `http://localhost:${gatewayPort}/graphql`],
   ...subgraphs.map(({ name, port }) => [`subgraph ${name}`, `http://localhost:${port}/graphql`]),
@@ -132,5 +185,5 @@ ${rows.map(([what, where]) => `  ${(what ?? '').padEnd(32)} ${where}`).join('\n'
 Demo accounts (embedded demo only), password ${DEMO_PASSWORD}:
   learner     ID number ${DEMO_LEARNER.idNumber}
   staff       registrar, analyst, <institution>-staff (e.g. sjtu-staff)
-Health: /health and /ready on every port. Ctrl-C stops everything.
+Health: /health and /ready on every port. A service that stops is started again; Ctrl-C stops everything.
 `);

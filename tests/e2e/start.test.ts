@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { pdfText } from '@xueshi/documents/testing';
-import { DEMO_LEARNER, DEMO_PASSWORD } from '@xueshi/institutions';
+import { DEMO_LEARNER, DEMO_PASSWORD, SUBGRAPHS } from '@xueshi/institutions';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { contractOperation } from '../harness/contract';
 
@@ -151,5 +151,35 @@ describe('pnpm start', () => {
       token,
     );
     expect(withdrawn.data?.withdraw).toEqual({ id: registrationId, status: 'WITHDRAWN', refundFen: 24000 });
+  });
+
+  it('starts a killed registry again while the institutions keep serving, and says so', async () => {
+    const pid = Number(/^registry started \(pid (\d+)\)$/m.exec(output)?.[1]);
+    expect(pid).toBeGreaterThan(0);
+    const sjtuPort = Number(new URL(gateway).port) + 1 + SUBGRAPHS.findIndex(({ name }) => name === 'sjtu');
+    const sjtuReady = `http://127.0.0.1:${sjtuPort}/ready`;
+    expect((await fetch(sjtuReady)).status).toBe(200);
+    process.kill(pid, 'SIGKILL');
+    const until = async (text: RegExp) => {
+      const deadline = Date.now() + 90_000;
+      while (!text.test(output)) {
+        if (child.exitCode !== null || Date.now() > deadline) throw new Error(`no ${text} in:\n${output}`);
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+    };
+    await until(/^registry exited \(SIGKILL\); restarting it in 1 s \(restart 1\)$/m);
+    // Nothing else went down with it.
+    expect((await fetch(sjtuReady)).status).toBe(200);
+    await until(/^registry is back \(pid (\d+)\)$/m);
+    const restarted = Number(/^registry is back \(pid (\d+)\)$/m.exec(output)?.[1]);
+    expect(restarted).not.toBe(pid);
+    expect(child.exitCode).toBeNull();
+    const signIn = await post<{ signIn: { token: string } }>(contractOperation('SignIn'), {
+      idNumber: DEMO_LEARNER.idNumber,
+      password: DEMO_PASSWORD,
+    });
+    expect(signIn.errors).toBeUndefined();
+    const record = await post<{ me: { creditEntries: unknown[] } }>(contractOperation('MyRecord'), {}, signIn.data?.signIn.token);
+    expect(record.data?.me.creditEntries).toHaveLength(10);
   });
 });

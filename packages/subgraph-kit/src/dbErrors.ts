@@ -102,3 +102,49 @@ export function databaseErrorRecord(error: Error): DatabaseErrorRecord | undefin
   const code = typeof fields['code'] === 'string' && reported ? { code: fields['code'] } : {};
   return { ...code, ...names, message };
 }
+
+/**
+ * SQLSTATE classes and codes meaning the database could not be reached or dropped the connection:
+ * 08 connection exceptions, 57P01–57P03 (terminated by an administrator, crash, cannot connect now),
+ * 53300 too many connections.
+ */
+const UNREACHABLE_STATES = /^(08...|57P0[123]|53300)$/;
+/** What the drivers and Node report for a connection that failed or went away, without a SQLSTATE. */
+const UNREACHABLE_CODES: ReadonlySet<string> = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'ENOTFOUND',
+  'EPIPE',
+  'EAI_AGAIN',
+  'CONNECT_TIMEOUT',
+  'CONNECTION_CLOSED',
+  'CONNECTION_DESTROYED',
+  'CONNECTION_ENDED',
+  'DATABASE_NO_ANSWER',
+]);
+
+/**
+ * Why the database is out of reach, when `error` says it is: the SQLSTATE or connection error code (a
+ * code, never a host, user or message). Undefined for any other error, such as a constraint violation.
+ */
+export function databaseUnreachable(error: unknown): string | undefined {
+  for (let current: unknown = error, depth = 0; current && depth < 5; depth += 1) {
+    if (typeof current !== 'object') return undefined;
+    const code = (current as { code?: unknown }).code;
+    if (typeof code === 'string' && (UNREACHABLE_CODES.has(code) || UNREACHABLE_STATES.test(code))) return code;
+    current = 'cause' in current ? current.cause : undefined;
+  }
+  return undefined;
+}
+
+/** The error a database call gives when the database did not answer within its time. */
+export class DatabaseNoAnswer extends Error {
+  readonly code = 'DATABASE_NO_ANSWER';
+
+  constructor(timeoutMs: number) {
+    super(`the database did not answer within ${timeoutMs} ms`);
+  }
+}

@@ -9,6 +9,7 @@ import express from 'express';
 import type { DocumentNode } from 'graphql';
 import type { Caller, TokenVerifier } from './auth';
 import type { Database } from './db';
+import { DatabaseNoAnswer, databaseUnreachable } from './dbErrors';
 import { guardedEntitiesResolver } from './entities';
 import { createErrorFormatter } from './errors';
 import { mergeResolvers } from './sdl';
@@ -51,6 +52,22 @@ export interface RunningServer {
 }
 
 const BODY_LIMIT = '1mb';
+/** A readiness probe is answered within this, whatever the database does: a hung database is not ready. */
+const READY_PING_TIMEOUT_MS = 2_000;
+
+async function pingWithin(database: Database, timeoutMs: number): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  try {
+    await Promise.race([
+      database.ping(),
+      new Promise<never>((_resolve, reject) => {
+        timer = setTimeout(() => reject(new DatabaseNoAnswer(timeoutMs)), timeoutMs);
+      }),
+    ]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
 
 /**
  * Serves one subgraph over HTTP with /graphql, /health and /ready. Listens on `port` (0 picks a free
@@ -104,11 +121,19 @@ export async function startSubgraphServer<TContext extends BaseContext>(
       return;
     }
     try {
-      await options.database.ping();
+      await pingWithin(options.database, READY_PING_TIMEOUT_MS);
       res.json({ status: 'ready', service: options.name, database: options.database.kind });
     } catch (error) {
       options.logger.warn({ err: error }, 'readiness check failed');
-      res.status(503).json({ status: 'database unavailable', service: options.name });
+      const cause = databaseUnreachable(error) ?? 'DATABASE_ERROR';
+      res.status(503).json({
+        status: 'database unavailable',
+        service: options.name,
+        reason:
+          cause === 'DATABASE_NO_ANSWER'
+            ? `the ${options.database.kind} database did not answer within ${READY_PING_TIMEOUT_MS} ms`
+            : `the ${options.database.kind} database cannot be reached (${cause})`,
+      });
     }
   });
   if (options.routes) {

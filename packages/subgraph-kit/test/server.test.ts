@@ -21,7 +21,7 @@ const TYPE_DEFS = parse(`
 
 /** A database that is never queried: only its ping matters here, and the test decides how that goes. */
 function fakeDatabase() {
-  const state = { down: false, closed: false };
+  const state = { down: false, hung: false, closed: false };
   const database: Database = {
     kind: 'pglite',
     schema: 'tiny',
@@ -33,7 +33,9 @@ function fakeDatabase() {
     },
     statements: { count: 0 },
     ping: async () => {
-      if (state.down) throw new Error('connect ECONNREFUSED 10.0.0.9:5432');
+      // As Node reports a refused connection: the address in the message, the reason in the code.
+      if (state.down) throw Object.assign(new Error('connect ECONNREFUSED 10.0.0.9:5432'), { code: 'ECONNREFUSED' });
+      if (state.hung) await new Promise(() => undefined);
     },
     close: async () => {
       state.closed = true;
@@ -109,18 +111,38 @@ describe('startSubgraphServer', () => {
     expect(await ready.json()).toEqual({ status: 'ready', service: 'tiny', database: 'pglite' });
   });
 
-  it('answers /ready with 503 while the database ping fails, without saying where it is, and recovers', async () => {
+  it('answers /ready with 503 while the database ping fails, saying why but not where it is, and recovers', async () => {
     fake.state.down = true;
     try {
       const ready = await fetch(`${base}/ready`);
       expect(ready.status).toBe(503);
       const text = await ready.text();
-      expect(JSON.parse(text)).toEqual({ status: 'database unavailable', service: 'tiny' });
+      expect(JSON.parse(text)).toEqual({
+        status: 'database unavailable',
+        service: 'tiny',
+        reason: 'the pglite database cannot be reached (ECONNREFUSED)',
+      });
       expect(text).not.toContain('10.0.0.9');
       // Liveness is not readiness: a database outage must not get the process restarted.
       expect((await fetch(`${base}/health`)).status).toBe(200);
     } finally {
       fake.state.down = false;
+    }
+    expect((await fetch(`${base}/ready`)).status).toBe(200);
+  });
+
+  it('answers /ready with 503 within its bound while the database does not answer at all', async () => {
+    fake.state.hung = true;
+    try {
+      const ready = await fetch(`${base}/ready`);
+      expect(ready.status).toBe(503);
+      expect(await ready.json()).toEqual({
+        status: 'database unavailable',
+        service: 'tiny',
+        reason: 'the pglite database did not answer within 2000 ms',
+      });
+    } finally {
+      fake.state.hung = false;
     }
     expect((await fetch(`${base}/ready`)).status).toBe(200);
   });
