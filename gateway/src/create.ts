@@ -24,6 +24,7 @@ import express from 'express';
 import { DEFAULT_MAX_BATCH_OPERATIONS, batchLimit } from './batchLimit';
 import { documentsProxy } from './documentsProxy';
 import { graphiqlRoutes } from './graphiql';
+import { createGatewayMetrics } from './metrics';
 import { DEFAULT_QUERY_LIMITS, queryLimitProtection } from '@xueshi/subgraph-kit';
 import type { QueryLimits } from '@xueshi/subgraph-kit';
 import { signInLimitPlugin } from './signInLimit';
@@ -131,6 +132,7 @@ const PLANNER_START_TIMEOUT_MS = 60_000;
  */
 export async function startGateway(options: GatewayOptions): Promise<RunningGateway> {
   const { logger } = options;
+  const metrics = createGatewayMetrics();
   // @apollo/gateway otherwise sends usage metrics to Apollo and probes cloud metadata endpoints; it can
   // only be told not to through this variable. Nothing of ours leaves the deployment.
   process.env['APOLLO_TELEMETRY_DISABLED'] = 'true';
@@ -176,7 +178,8 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
         },
       };
     },
-    buildService: ({ name, url }) => new SubgraphDataSource(name, options.subgraphUrls[name] ?? url ?? '', logger),
+    buildService: ({ name, url }) =>
+      metrics.observeSubgraph(name, new SubgraphDataSource(name, options.subgraphUrls[name] ?? url ?? '', logger)),
   });
   gateway.onSchemaLoadOrUpdate(({ coreSupergraphSdl }) => {
     planner.setSupergraph(coreSupergraphSdl);
@@ -206,6 +209,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       ApolloServerPluginDrainHttpServer({ httpServer }),
       ApolloServerPluginLandingPageDisabled(),
       requestLogPlugin(logger),
+      metrics.plugin,
       ...limits.plugins,
       ...(options.signInLimiter
         ? [
@@ -233,6 +237,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   app.get('/health', (_req, res) => {
     res.json({ status: 'ok', service: 'gateway' });
   });
+  app.get('/metrics', metrics.handler);
   app.get('/ready', (_req, res) => {
     if (draining) res.status(503).json({ status: 'draining', service: 'gateway' });
     else res.json({ status: 'ready', service: 'gateway' });

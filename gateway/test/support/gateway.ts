@@ -167,6 +167,8 @@ export async function startStubRegistry(): Promise<{ url: string; operations: { 
   const keys = await testKeys();
   const database: Database = {
     kind: 'pglite',
+    poolSize: 1,
+    observe: () => undefined,
     schema: 'registry',
     db: {} as Db,
     raw: { query: unused, exec: unused, transaction: unused },

@@ -19,8 +19,18 @@ export interface RawSql {
   transaction<T>(work: (tx: Omit<RawSql, 'transaction'>) => Promise<T>): Promise<T>;
 }
 
+/** Told when each statement (or whole transaction) starts and ends: metrics without touching queries. */
+export interface StatementObserver {
+  started(): void;
+  finished(seconds: number, failed: boolean): void;
+}
+
 export interface Database {
   readonly kind: 'postgres' | 'pglite';
+  /** Connections the driver may open: the pool's size (1 for PGlite). */
+  readonly poolSize: number;
+  /** Adds an observer of every statement run through `db` or `raw`. */
+  observe(observer: StatementObserver): void;
   /** The PostgreSQL schema holding this subgraph's tables. */
   readonly schema: string;
   readonly db: Db;
@@ -61,6 +71,71 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
   return database;
 }
 
+/** Observers of one database, and a timer that tells them about a statement. */
+function observers() {
+  const all = new Set<StatementObserver>();
+  const start = () => {
+    if (all.size === 0) return () => undefined;
+    const began = performance.now();
+    for (const observer of all) observer.started();
+    return (failed: boolean) => {
+      const seconds = (performance.now() - began) / 1000;
+      for (const observer of all) observer.finished(seconds, failed);
+    };
+  };
+  return { all, start };
+}
+
+/** Runs `work`, telling the observers when it starts and ends. */
+async function timed<T>(start: () => (failed: boolean) => void, work: () => Promise<T>): Promise<T> {
+  const done = start();
+  try {
+    const result = await work();
+    done(false);
+    return result;
+  } catch (error) {
+    done(true);
+    throw error;
+  }
+}
+
+/**
+ * A postgres.js client whose statements are timed. Its queries are lazy promises that run when first
+ * awaited, after drizzle has chosen their mode (`.values()`), so the proxy times them from `then`; a
+ * transaction is timed whole.
+ */
+function timedPostgres(client: postgres.Sql, start: () => (failed: boolean) => void): postgres.Sql {
+  const pending = (query: postgres.PendingQuery<postgres.Row[]>): postgres.PendingQuery<postgres.Row[]> => {
+    const proxy: postgres.PendingQuery<postgres.Row[]> = new Proxy(query, {
+      get(target, property) {
+        if (property === 'then') {
+          return (resolve?: (value: unknown) => unknown, reject?: (reason: unknown) => unknown) =>
+            timed(start, () => Promise.resolve(target)).then(resolve, reject);
+        }
+        const value: unknown = Reflect.get(target, property, target);
+        if (typeof value !== 'function') return value;
+        return (...args: unknown[]) => {
+          const result: unknown = (value as (...inner: unknown[]) => unknown).apply(target, args);
+          return result === target ? proxy : result;
+        };
+      },
+    });
+    return proxy;
+  };
+  return new Proxy(client, {
+    get(target, property) {
+      if (property === 'unsafe') {
+        return (...args: Parameters<postgres.Sql['unsafe']>) => pending(target.unsafe(...args));
+      }
+      if (property === 'begin') {
+        const begin = target.begin as (...args: unknown[]) => Promise<unknown>;
+        return (...args: unknown[]) => timed(start, () => begin.apply(target, args));
+      }
+      return Reflect.get(target, property, target);
+    },
+  });
+}
+
 function counter() {
   const statements = { count: 0 };
   const logger = {
@@ -80,7 +155,9 @@ function openPostgres(url: string, options: DatabaseOptions): Database {
     types: { bigint: postgres.BigInt },
   });
   const { statements, logger } = counter();
-  const db = drizzlePostgres(client, { logger }) as unknown as Db;
+  const watchers = observers();
+  const observed = timedPostgres(client, watchers.start);
+  const db = drizzlePostgres(observed, { logger }) as unknown as Db;
   const rawOf = (sql: postgres.Sql | postgres.TransactionSql): Omit<RawSql, 'transaction'> => ({
     query: async <Row extends Record<string, unknown>>(text: string, params: unknown[] = []) =>
       (await sql.unsafe(text, params as postgres.ParameterOrJSON<never>[])) as unknown as Row[],
@@ -89,12 +166,14 @@ function openPostgres(url: string, options: DatabaseOptions): Database {
     },
   });
   const raw: RawSql = {
-    ...rawOf(client),
+    ...rawOf(observed),
     transaction: async <T>(work: (tx: Omit<RawSql, 'transaction'>) => Promise<T>) =>
-      (await client.begin((tx) => work(rawOf(tx)))) as T,
+      (await observed.begin((tx) => work(rawOf(tx)))) as T,
   };
   return {
     kind: 'postgres',
+    poolSize: options.poolSize ?? 10,
+    observe: (observer) => watchers.all.add(observer),
     schema: options.schema,
     db,
     raw,
@@ -118,6 +197,16 @@ async function openPglite(options: DatabaseOptions): Promise<Database> {
   // One PGlite holds one subgraph, so its single session can keep the schema on its search path.
   await client.exec(`create schema if not exists "${options.schema}"; set search_path to "${options.schema}"`);
   const { statements, logger } = counter();
+  const watchers = observers();
+  // Statements outside a transaction are timed one by one; a transaction is timed whole.
+  const query = client.query.bind(client);
+  const transaction = client.transaction.bind(client);
+  const exec = client.exec.bind(client);
+  Object.assign(client, {
+    query: (...args: Parameters<typeof query>) => timed(watchers.start, () => query(...args)),
+    exec: (...args: Parameters<typeof exec>) => timed(watchers.start, () => exec(...args)),
+    transaction: (...args: Parameters<typeof transaction>) => timed(watchers.start, () => transaction(...args)),
+  });
   const db = drizzlePglite(client, { logger }) as unknown as Db;
   const raw: RawSql = {
     query: async <Row extends Record<string, unknown>>(text: string, params: unknown[] = []) =>
@@ -138,6 +227,8 @@ async function openPglite(options: DatabaseOptions): Promise<Database> {
   };
   return {
     kind: 'pglite',
+    poolSize: 1,
+    observe: (observer) => watchers.all.add(observer),
     schema: options.schema,
     db,
     raw,

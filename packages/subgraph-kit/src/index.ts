@@ -9,6 +9,7 @@ export * from './errors';
 export * from './http';
 export * from './loaders';
 export * from './logger';
+export * from './metrics';
 export * from './migrate';
 export * from './queryLimits';
 export * from './rateLimit';

@@ -16,10 +16,14 @@ import { mergeResolvers } from './sdl';
 import { callerOfRequest, jsonErrorHandler, listen } from './http';
 import { requestLogPlugin } from './logger';
 import type { Logger } from './logger';
+import { createMetrics } from './metrics';
+import type { Metrics } from './metrics';
 import { DEFAULT_SUBGRAPH_QUERY_LIMITS, queryLimitProtection } from './queryLimits';
 import type { QueryLimits } from './queryLimits';
 
 export type Resolvers<TContext> = GraphQLResolverMap<TContext>;
+/** Apollo Server's plugin type, for services that add plugins without depending on Apollo Server themselves. */
+export type { ApolloServerPlugin };
 
 export interface SubgraphServerOptions<TContext extends BaseContext> {
   name: string;
@@ -40,6 +44,8 @@ export interface SubgraphServerOptions<TContext extends BaseContext> {
   plugins?: ApolloServerPlugin<TContext>[];
   /** Operation limits over DEFAULT_SUBGRAPH_QUERY_LIMITS, for a test that needs others. */
   queryLimits?: Partial<QueryLimits>;
+  /** The service's metrics, when it counts things of its own; otherwise the server makes them. */
+  metrics?: Metrics;
   /** Background work that lives as long as the server: started once it listens, stopped on close. */
   background?: { start(): void; stop(): Promise<void> | void };
 }
@@ -70,7 +76,7 @@ async function pingWithin(database: Database, timeoutMs: number): Promise<void> 
 }
 
 /**
- * Serves one subgraph over HTTP with /graphql, /health and /ready. Listens on `port` (0 picks a free
+ * Serves one subgraph over HTTP with /graphql, /health, /ready and /metrics (Prometheus). Listens on `port` (0 picks a free
  * one); throws when the port is taken.
  */
 export async function startSubgraphServer<TContext extends BaseContext>(
@@ -88,6 +94,8 @@ export async function startSubgraphServer<TContext extends BaseContext>(
     { development: options.introspection ?? false },
   );
   const formatError = createErrorFormatter(options.logger);
+  const metrics = options.metrics ?? createMetrics(options.name);
+  metrics.observeDatabase(options.database);
   const apollo = new ApolloServer<TContext>({
     schema: buildSubgraphSchema({
       typeDefs: options.typeDefs,
@@ -106,6 +114,7 @@ export async function startSubgraphServer<TContext extends BaseContext>(
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
       requestLogPlugin(options.logger),
+      metrics.plugin as ApolloServerPlugin<TContext>,
       ...(limits.plugins as ApolloServerPlugin<TContext>[]),
       ...(options.plugins ?? []),
     ],
@@ -115,6 +124,7 @@ export async function startSubgraphServer<TContext extends BaseContext>(
   app.get('/health', (_req, res) => {
     res.json({ status: 'ok', service: options.name });
   });
+  app.get('/metrics', metrics.handler);
   app.get('/ready', async (_req, res) => {
     if (draining) {
       res.status(503).json({ status: 'draining', service: options.name });

@@ -24,6 +24,8 @@ function fakeDatabase() {
   const state = { down: false, hung: false, closed: false };
   const database: Database = {
     kind: 'pglite',
+    poolSize: 1,
+    observe: () => undefined,
     schema: 'tiny',
     db: {} as Db,
     raw: {

@@ -1,6 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import type { UnpaidHoldLimits } from '@xueshi/domain';
-import { loadTypeDefs } from '@xueshi/subgraph-kit';
+import { createMetrics, loadTypeDefs } from '@xueshi/subgraph-kit';
 import type { RateLimitRule, RateLimiter, SubgraphDependencies, SubgraphService, TokenSigner } from '@xueshi/subgraph-kit';
 import type { RegistryContext, RegistryServices } from './context';
 import { createRegistryLoaders } from './loaders';
@@ -18,6 +18,7 @@ import { createOutcomes } from './services/outcomes';
 import { createPayments } from './services/payments';
 import { createStatistics } from './services/statistics';
 import { createFacts } from './services/facts';
+import { registryMetricsPlugin } from './metrics';
 import { createTranscripts } from './services/transcripts';
 import { createRegistrations } from './services/registrations';
 
@@ -115,9 +116,12 @@ export const registrySubgraph: SubgraphService<RegistryContext, RegistryDependen
   productionProblems: demoPasswordProblems,
   create: (dependencies) => {
     const services = createRegistryServices(dependencies);
+    const metrics = createMetrics('registry');
     let sweeper: NodeJS.Timeout | undefined;
     return {
       name: 'registry',
+      metrics,
+      plugins: [registryMetricsPlugin(metrics)],
       typeDefs,
       resolvers,
       routes: services.documents.routes,

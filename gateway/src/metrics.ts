@@ -1,0 +1,40 @@
+import type { GraphQLDataSource, GraphQLDataSourceProcessOptions } from '@apollo/gateway';
+import { createMetrics, outcomeLabel } from '@xueshi/subgraph-kit';
+import type { Metrics } from '@xueshi/subgraph-kit';
+import type { GatewayContext } from './create';
+
+export interface GatewayMetrics extends Metrics {
+  /** The data source `name` with each fetch counted (by outcome: ok, errors or failed) and timed. */
+  observeSubgraph(name: string, source: GraphQLDataSource<GatewayContext>): GraphQLDataSource<GatewayContext>;
+}
+
+/** The gateway's metrics: its operations as every service counts them, and each fetch from a subgraph. */
+export function createGatewayMetrics(): GatewayMetrics {
+  const metrics = createMetrics('gateway');
+  const fetches = metrics.counter('gateway_subgraph_fetches_total', 'Fetches from subgraphs, by subgraph and outcome', [
+    'subgraph',
+    'outcome',
+  ]);
+  const latency = metrics.histogram('gateway_subgraph_fetch_duration_seconds', 'Time a subgraph took to answer a fetch', [
+    'subgraph',
+  ]);
+  return {
+    ...metrics,
+    observeSubgraph: (subgraph, source) => ({
+      process: async (options: GraphQLDataSourceProcessOptions<GatewayContext>) => {
+        const started = performance.now();
+        try {
+          const response = await source.process(options);
+          const first = response.errors?.[0];
+          fetches.inc({ subgraph, outcome: first ? outcomeLabel(first.extensions?.['code']) : 'ok' });
+          return response;
+        } catch (error) {
+          fetches.inc({ subgraph, outcome: 'failed' });
+          throw error;
+        } finally {
+          latency.observe({ subgraph }, (performance.now() - started) / 1000);
+        }
+      },
+    }),
+  };
+}
