@@ -57,6 +57,8 @@ export interface DatabaseOptions {
 }
 
 const SCHEMA_NAME = /^[a-z_][a-z0-9_]{0,62}$/;
+/** How long opening a PostgreSQL connection may take, in seconds. */
+const CONNECT_TIMEOUT_S = 5;
 
 /** Opens the subgraph's database and applies its migrations; throws when either fails. */
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
@@ -149,7 +151,11 @@ function counter() {
 function openPostgres(url: string, options: DatabaseOptions): Database {
   const client = postgres(url, {
     max: options.poolSize ?? 10,
-    connection: { search_path: options.schema },
+    // A server that does not take the connection fails the request within this, instead of holding it
+    // for the driver's 30 s; a dropped connection is replaced by a new one on the next query.
+    connect_timeout: CONNECT_TIMEOUT_S,
+    // Named, so an operator (or a fault test) finds this subgraph's connections in pg_stat_activity.
+    connection: { search_path: options.schema, application_name: options.schema },
     onnotice: () => undefined,
     // Timestamps come back as Date and go to drizzle untouched; bigint counts as numbers.
     types: { bigint: postgres.BigInt },

@@ -58,6 +58,12 @@ export const badInput = (message: Bilingual, field?: string) =>
 
 export const conflict = (message: Bilingual) => new UserError(ErrorCode.CONFLICT, message);
 
+/** What a caller is told while the service's database is out of reach: nothing was done, try again. */
+export const DATABASE_UNAVAILABLE: Bilingual = {
+  zh: '数据库暂时无法访问，本次操作未执行，请稍后重试',
+  en: 'The database is out of reach for the moment; nothing was done, please try again shortly',
+};
+
 /**
  * Passes typed errors through unchanged and masks everything else: an unexpected error's message
  * may hold SQL or personal data, so only the log keeps it. At the gateway, a subgraph's errors arrive

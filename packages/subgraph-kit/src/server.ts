@@ -1,5 +1,6 @@
 import { createServer } from 'node:http';
 import { ApolloServer } from '@apollo/server';
+import { unwrapResolverError } from '@apollo/server/errors';
 import type { ApolloServerPlugin, BaseContext } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { expressMiddleware } from '@as-integrations/express5';
@@ -11,7 +12,7 @@ import type { Caller, TokenVerifier } from './auth';
 import type { Database } from './db';
 import { DatabaseNoAnswer, databaseUnreachable } from './dbErrors';
 import { guardedEntitiesResolver } from './entities';
-import { createErrorFormatter } from './errors';
+import { DATABASE_UNAVAILABLE, ErrorCode, createErrorFormatter } from './errors';
 import { mergeResolvers } from './sdl';
 import { callerOfRequest, jsonErrorHandler, listen } from './http';
 import { requestLogPlugin } from './logger';
@@ -104,7 +105,18 @@ export async function startSubgraphServer<TContext extends BaseContext>(
         Query: { _entities: guardedEntitiesResolver },
       }),
     }),
-    formatError: (formatted, error) => formatError(limits.formatError(formatted), error),
+    formatError: (formatted, error) => {
+      // A lost or refused database connection is an outage the caller can wait out, not a bug.
+      const fault = databaseUnreachable(unwrapResolverError(error));
+      if (fault === undefined) return formatError(limits.formatError(formatted), error);
+      options.logger.warn({ err: unwrapResolverError(error), path: formatted.path }, 'database unreachable');
+      return {
+        message: `${DATABASE_UNAVAILABLE.zh} (${DATABASE_UNAVAILABLE.en})`,
+        ...(formatted.path ? { path: formatted.path } : {}),
+        ...(formatted.locations ? { locations: formatted.locations } : {}),
+        extensions: { code: ErrorCode.UNAVAILABLE, zh: DATABASE_UNAVAILABLE.zh, en: DATABASE_UNAVAILABLE.en },
+      };
+    },
     includeStacktraceInErrorResponses: false,
     introspection: options.introspection ?? false,
     csrfPrevention: true,

@@ -16,6 +16,8 @@ const TYPE_DEFS = parse(`
     hello: String!
     "Answers once the test opens the gate, to hold a request in flight."
     slow: String!
+    "Reads the database: fails as the driver does while it is out of reach."
+    pinged: Boolean!
   }
 `);
 
@@ -86,6 +88,10 @@ describe('startSubgraphServer', () => {
               await slowGate.opened;
               return 'done';
             },
+            pinged: async () => {
+              await fake.database.ping();
+              return true;
+            },
           },
         },
         database: fake.database,
@@ -147,6 +153,26 @@ describe('startSubgraphServer', () => {
       fake.state.hung = false;
     }
     expect((await fetch(`${base}/ready`)).status).toBe(200);
+  });
+
+  it('answers a resolver whose database is out of reach with UNAVAILABLE in both languages, not an internal error', async () => {
+    fake.state.down = true;
+    try {
+      const answer = (await (await post({ query: '{ pinged }' })).json()) as {
+        errors: { message: string; path: string[]; extensions: Record<string, unknown> }[];
+      };
+      expect(answer.errors).toHaveLength(1);
+      expect(answer.errors[0]?.path).toEqual(['pinged']);
+      expect(answer.errors[0]?.extensions).toEqual({
+        code: 'UNAVAILABLE',
+        zh: '数据库暂时无法访问，本次操作未执行，请稍后重试',
+        en: 'The database is out of reach for the moment; nothing was done, please try again shortly',
+      });
+      expect(JSON.stringify(answer)).not.toContain('10.0.0.9');
+    } finally {
+      fake.state.down = false;
+    }
+    expect(await (await post({ query: '{ pinged }' })).json()).toEqual({ data: { pinged: true } });
   });
 
   it('serves /graphql with the verified caller in the context', async () => {

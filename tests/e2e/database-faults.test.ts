@@ -1,0 +1,121 @@
+import { randomUUID } from 'node:crypto';
+import { payments, registrations } from '@xueshi/registry/db';
+import { createSandboxProvider } from '@xueshi/registry/payments';
+import { databaseUnreachable } from '@xueshi/subgraph-kit';
+import type { Caller } from '@xueshi/subgraph-kit';
+import { testDatabaseUrl } from '@xueshi/subgraph-kit/testing';
+import { inArray } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { contractOperation } from '../harness/contract';
+import { insertLearner, insertSjtuSession } from '../harness/fixtures';
+import { startTestGraph } from '../harness/graph';
+import type { GraphResult, TestGraph } from '../harness/graph';
+
+const REGISTER = contractOperation('Register');
+const PAY = contractOperation('Pay');
+const LEARNERS = 40;
+
+const codesOf = (result: GraphResult<unknown>) => result.errors?.map((error) => error.extensions?.['code']) ?? [];
+
+// Terminating connections needs a server with connections; the embedded database has none.
+describe.runIf(testDatabaseUrl)("the registry's PostgreSQL connections terminated while learners register and pay", () => {
+  let graph: TestGraph;
+  const provider = createSandboxProvider();
+
+  beforeAll(async () => {
+    graph = await startTestGraph({ seed: 'plan', paymentProvider: provider });
+  });
+  afterAll(() => graph?.close());
+
+  it('answers UNAVAILABLE during the fault, reconnects by itself, and keeps exactly what the learners were told', async () => {
+    const registry = graph.subgraph('registry').database;
+    const sessionId = await insertSjtuSession(graph.subgraph('sjtu').database, { local: '2021-data-faults', capacity: 100 });
+    const learners: Caller[] = Array.from({ length: LEARNERS }, () => ({ role: 'LEARNER', subject: randomUUID() }));
+    for (const learner of learners) await insertLearner(registry, { id: learner.subject });
+
+    // Kills every connection of the registry but the one doing the killing, over and over, while the load runs.
+    let terminated = 0;
+    let faulting = true;
+    const terminator = (async () => {
+      while (faulting) {
+        try {
+          const [row] = await registry.raw.query<{ count: number }>(
+            `select count(pg_terminate_backend(pid))::int as count from pg_stat_activity
+             where application_name = $1 and pid <> pg_backend_pid()`,
+            [registry.schema],
+          );
+          terminated += row?.count ?? 0;
+        } catch (error) {
+          // The killer shares the registry's pool, so it may pick a connection it killed a moment ago.
+          if (databaseUnreachable(error) === undefined) throw error;
+        }
+        await new Promise((resolve) => setTimeout(resolve, 15));
+      }
+    })();
+
+    const told = new Map<string, { registrationId?: string; paid?: string }>();
+    const codes: unknown[] = [];
+    await Promise.all(
+      learners.map(async (learner) => {
+        const registered = await graph.execute<{ register: { id: string } }>(REGISTER, { sessionId }, learner);
+        codes.push(...codesOf(registered));
+        const registrationId = registered.data?.register.id;
+        told.set(learner.subject, registrationId ? { registrationId } : {});
+        if (!registrationId) return;
+        const paid = await graph.execute<{ pay: { status: string } }>(
+          PAY,
+          { registrationId, idempotencyKey: `faults-${registrationId}` },
+          learner,
+        );
+        codes.push(...codesOf(paid));
+        if (paid.data?.pay.status) told.set(learner.subject, { registrationId, paid: paid.data.pay.status });
+      }),
+    );
+    faulting = false;
+    await terminator;
+
+    expect(terminated).toBeGreaterThan(0);
+    expect(codes.length).toBeGreaterThan(0);
+    expect(new Set(codes)).toEqual(new Set(['UNAVAILABLE']));
+
+    const ids = learners.map((learner) => learner.subject);
+    // A registration the learner was refused was not written, and every one they were given is there.
+    const rows = await registry.db.select().from(registrations).where(inArray(registrations.learnerId, ids));
+    expect(rows.map((row) => row.id).sort()).toEqual(
+      [...told.values()].flatMap((outcome) => (outcome.registrationId ? [outcome.registrationId] : [])).sort(),
+    );
+    const succeeded = [...told.values()]
+      .filter((outcome) => outcome.paid === 'SUCCEEDED')
+      .map((outcome) => outcome.registrationId);
+    const paymentRows = await registry.db.select().from(payments).where(inArray(payments.learnerId, ids));
+    for (const registrationId of succeeded) {
+      expect(paymentRows.find((row) => row.registrationId === registrationId)?.status).toBe('SUCCEEDED');
+    }
+
+    // The fault is over: the same requests, sent again, all go through on new connections.
+    for (const learner of learners) {
+      let registrationId = told.get(learner.subject)?.registrationId;
+      if (!registrationId) {
+        const again = await graph.execute<{ register: { id: string } }>(REGISTER, { sessionId }, learner);
+        expect(again.errors).toBeUndefined();
+        registrationId = again.data?.register.id;
+      }
+      const pay = () =>
+        graph.execute<{ pay: { status: string } }>(PAY, { registrationId, idempotencyKey: `faults-${registrationId}` }, learner);
+      let paid = await pay();
+      expect(paid.errors).toBeUndefined();
+      if (paid.data?.pay.status === 'PENDING') {
+        // Charged, but the answer was lost with the connection: asked again once the charge is stale, it is
+        // sent again under the same provider key, which moves no more money.
+        graph.clock.advance(61_000);
+        paid = await pay();
+      }
+      expect(paid.data?.pay.status).toBe('SUCCEEDED');
+    }
+    const settled = await registry.db.select().from(payments).where(inArray(payments.learnerId, ids));
+    expect(settled.filter((row) => row.status === 'SUCCEEDED')).toHaveLength(LEARNERS);
+    expect(provider.charges.size).toBe(LEARNERS);
+    const paidRows = await registry.db.select().from(registrations).where(inArray(registrations.learnerId, ids));
+    expect(paidRows.filter((row) => row.status === 'PAID')).toHaveLength(LEARNERS);
+  });
+});
