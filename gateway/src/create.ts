@@ -22,7 +22,7 @@ import { GraphQLError } from 'graphql';
 import type { Caller, Logger, RateLimitRule, RateLimiter, TokenVerifier } from '@xueshi/subgraph-kit';
 import express from 'express';
 import { DEFAULT_MAX_BATCH_OPERATIONS, batchLimit } from './batchLimit';
-import { documentsProxy } from './documentsProxy';
+import { documentsProxy, trainingDocumentsProxy } from './documentsProxy';
 import { graphiqlRoutes } from './graphiql';
 import { createGatewayMetrics } from './metrics';
 import { DEFAULT_QUERY_LIMITS, queryLimitProtection } from '@xueshi/subgraph-kit';
@@ -57,6 +57,8 @@ export interface GatewayOptions {
   subgraphUrls: Readonly<Record<string, string>>;
   /** Where printable documents (/documents/…) are served: the registry's origin. */
   documentsOrigin: string;
+  /** Where employers' training request documents (/documents/training-requests/…) are served: the association's origin. */
+  trainingDocumentsOrigin: string;
   /** How long a document may take through the gateway (default DEFAULT_DOCUMENTS_TIMEOUT_MS). */
   documentsTimeoutMs?: number | undefined;
   verifier: TokenVerifier;
@@ -233,7 +235,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
 
   let draining = false;
   // Bearer tokens, not cookies, carry identity, so no origin is ever allowed credentials.
-  app.use(cors({ origin: [...(options.corsOrigins ?? [])], methods: ['GET', 'POST'], maxAge: 600 }));
+  app.use(cors({ origin: [...(options.corsOrigins ?? [])], methods: ['GET', 'POST', 'PUT'], maxAge: 600 }));
   app.get('/health', (_req, res) => {
     res.json({ status: 'ok', service: 'gateway' });
   });
@@ -242,6 +244,13 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     if (draining) res.status(503).json({ status: 'draining', service: 'gateway' });
     else res.json({ status: 'ready', service: 'gateway' });
   });
+  const trainingDocuments = trainingDocumentsProxy({
+    origin: options.trainingDocumentsOrigin,
+    logger,
+    timeoutMs: options.documentsTimeoutMs,
+  });
+  app.get('/documents/training-requests/:id/:file', ...trainingDocuments);
+  app.put('/documents/training-requests/:id/:file', ...trainingDocuments);
   app.get(
     '/documents/{*path}',
     documentsProxy({

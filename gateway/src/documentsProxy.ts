@@ -1,5 +1,6 @@
 import { ErrorCode, UserError, VERIFICATION_LIMITS, sendTooManyRequests } from '@xueshi/subgraph-kit';
 import type { Logger, RateLimiter } from '@xueshi/subgraph-kit';
+import express from 'express';
 import type { RequestHandler, Response } from 'express';
 
 /** How long one document may take, rendering included; a PDF takes well under a second. */
@@ -146,3 +147,70 @@ export function documentsProxy(options: DocumentsProxyOptions): RequestHandler {
     }
   };
 }
+
+/** The largest stamped scan the association takes (5 MB); the gateway passes one byte more so it can say so. */
+const MAX_SCAN_BYTES = 5 * 1024 * 1024;
+const TRAINING_FILES: ReadonlySet<string> = new Set(['form.pdf', 'scan']);
+const TRAINING_UUID = new RegExp(`^${UUID}$`, 'i');
+
+export interface TrainingDocumentsProxyOptions {
+  /** The association's origin. */
+  origin: string;
+  logger: Logger;
+  timeoutMs?: number | undefined;
+}
+
+/**
+ * Serves an employer's training request documents from the association: GET of the pre-filled form
+ * (`/documents/training-requests/<id>/form.pdf`) and GET or PUT of the stamped scan (`…/<id>/scan`, the
+ * body passed on as it came, at most 5 MB and a byte). Only these paths, rebuilt from a validated id;
+ * the caller's bearer token goes along, since the association opens them for the signed-in caller.
+ * Redirects are refused and the answer must arrive within the timeout.
+ */
+export function trainingDocumentsProxy(options: TrainingDocumentsProxyOptions): RequestHandler[] {
+  const { logger } = options;
+  const timeoutMs = options.timeoutMs ?? DEFAULT_DOCUMENTS_TIMEOUT_MS;
+  const handler: RequestHandler = async (req, res) => {
+    const id = String(req.params['id'] ?? '');
+    const file = String(req.params['file'] ?? '');
+    if (!TRAINING_UUID.test(id) || !TRAINING_FILES.has(file) || (req.method === 'PUT' && file !== 'scan')) {
+      refuse(res, 404, 'NOT_FOUND', '未找到该文档', 'No such document');
+      return;
+    }
+    const url = new URL(origin(options.origin));
+    url.pathname = `/documents/training-requests/${id.toLowerCase()}/${file}`;
+    const body: unknown = req.body;
+    const upload = req.method === 'PUT' && body instanceof Buffer ? body : undefined;
+    try {
+      const upstream = await fetch(url, {
+        method: req.method === 'PUT' ? 'PUT' : 'GET',
+        headers: {
+          ...(req.headers.authorization ? { authorization: req.headers.authorization } : {}),
+          ...(upload && req.headers['content-type'] ? { 'content-type': req.headers['content-type'] } : {}),
+        },
+        ...(upload ? { body: upload } : {}),
+        redirect: 'manual',
+        signal: AbortSignal.timeout(timeoutMs),
+      });
+      if (upstream.type === 'opaqueredirect' || (upstream.status >= 300 && upstream.status < 400)) {
+        await upstream.body?.cancel();
+        logger.warn({ status: upstream.status }, 'association answered a document with a redirect; refused');
+        refuse(res, 502, 'UNAVAILABLE', '文档服务暂时不可用', 'Documents are unavailable');
+        return;
+      }
+      const answer = Buffer.from(await upstream.arrayBuffer());
+      for (const header of PASSED_HEADERS) {
+        const value = upstream.headers.get(header);
+        if (value) res.set(header, value);
+      }
+      res.set('x-content-type-options', 'nosniff').status(upstream.status).send(answer);
+    } catch (error) {
+      const timedOut = error instanceof DOMException && error.name === 'TimeoutError';
+      logger.warn({ err: error }, timedOut ? 'association documents too slow' : 'association documents unreachable');
+      refuse(res, timedOut ? 504 : 503, 'UNAVAILABLE', '文档服务暂时不可用', 'Documents are unavailable');
+    }
+  };
+  return [express.raw({ type: () => true, limit: MAX_SCAN_BYTES + 1 }), handler];
+}
+
+const origin = (value: string): string => new URL(value).origin;

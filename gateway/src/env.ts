@@ -67,6 +67,8 @@ export interface GatewayEnv extends z.infer<typeof gatewayEnv> {
   subgraphUrls: Record<string, string>;
   /** The registry's origin, which serves the printable documents the gateway passes on. */
   documentsOrigin: string;
+  /** The association's origin, which serves employers' training request documents. */
+  trainingDocumentsOrigin: string;
   queryLimits: QueryLimits;
   corsOrigins: string[];
   trustProxy: boolean | number;
@@ -81,10 +83,12 @@ export function readGatewayEnv(env: Record<string, string | undefined>): Gateway
     if (typeof url === 'string' && url) subgraphUrls[name] = url;
   }
   const registryPort = SUBGRAPHS.find(({ name }) => name === 'registry')?.defaultPort;
+  const associationPort = SUBGRAPHS.find(({ name }) => name === 'association')?.defaultPort;
   return {
     ...parsed,
     subgraphUrls,
     documentsOrigin: new URL(subgraphUrls['registry'] ?? `http://127.0.0.1:${registryPort}/graphql`).origin,
+    trainingDocumentsOrigin: new URL(subgraphUrls['association'] ?? `http://127.0.0.1:${associationPort}/graphql`).origin,
     queryLimits: {
       maxDepth: parsed.QUERY_MAX_DEPTH,
       maxAliases: parsed.QUERY_MAX_ALIASES,

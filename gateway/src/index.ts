@@ -31,6 +31,7 @@ runService('gateway', async () => {
       supergraphFile: env.SUPERGRAPH_FILE ?? fileURLToPath(SUPERGRAPH_FILE),
       subgraphUrls: env.subgraphUrls,
       documentsOrigin: env.documentsOrigin,
+      trainingDocumentsOrigin: env.trainingDocumentsOrigin,
       verifier,
       logger,
       development: env.NODE_ENV !== 'production',

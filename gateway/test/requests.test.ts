@@ -149,7 +149,7 @@ describe('cross-origin browsers', () => {
     const response = await preflight(allowing, ALLOWED);
     expect(response.status).toBe(204);
     expect(response.headers['access-control-allow-origin']).toBe(ALLOWED);
-    expect(response.headers['access-control-allow-methods']).toBe('GET,POST');
+    expect(response.headers['access-control-allow-methods']).toBe('GET,POST,PUT');
     expect(response.headers['access-control-allow-headers']).toBe('content-type,authorization');
     expect(response.headers['access-control-allow-credentials']).toBeUndefined();
     expect(response.headers['vary']).toMatch(/origin/i);

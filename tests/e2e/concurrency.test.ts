@@ -66,6 +66,7 @@ describe(`${ATTEMPTS} learners racing for ${CAPACITY} seats`, () => {
           registry: secondRegistry.url,
         },
         documentsOrigin: new URL(secondRegistry.url).origin,
+        trainingDocumentsOrigin: `http://127.0.0.1:${graph.subgraph('association').port}`,
         verifier: await createTokenVerifier(keys.publicJwk, graph.clock),
         logger: testLogger('second-gateway'),
         development: false,

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { pdfText } from '@xueshi/documents/testing';
 import type { Caller } from '@xueshi/subgraph-kit';
 import { contractOperation } from '../harness/contract';
 import { randomIdNumber } from '../harness/fixtures';
@@ -440,5 +441,106 @@ describe('deciding a training request', () => {
       SJTU_STAFF,
     );
     expect(result.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'restrictedToEmployer' });
+  });
+});
+
+describe("the request's documents", () => {
+  const PNG = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(2048, 7)]);
+  let requestId = '';
+  let formUrl = '';
+  const gatewayOrigin = () => new URL(graph.gatewayUrl).origin;
+  const download = async (path: string, caller?: Caller) =>
+    fetch(`${gatewayOrigin()}${path}`, {
+      headers: caller ? { authorization: `Bearer ${await graph.tokenFor(caller)}` } : {},
+    });
+  const upload = async (body: Buffer, contentType: string, caller: Caller = employerCaller(ELECTRIC.creditCode)) =>
+    fetch(`${gatewayOrigin()}/documents/training-requests/${requestId}/scan`, {
+      method: 'PUT',
+      headers: { 'content-type': contentType, authorization: `Bearer ${await graph.tokenFor(caller)}` },
+      body: new Uint8Array(body),
+    });
+  const scans = () =>
+    graph
+      .subgraph('association')
+      .database.raw.query('select request_id, content_type, size from training_request_scans order by 1');
+
+  beforeAll(async () => {
+    const filed = await file(ELECTRIC.creditCode, { firstDay: '2021-07-15' });
+    requestId = filed.data?.fileTrainingRequest.id ?? '';
+    const mine = await graph.execute<{ myTrainingRequests: { id: string; formUrl: string }[] }>(
+      '{ myTrainingRequests { id formUrl } }',
+      {},
+      employerCaller(ELECTRIC.creditCode),
+    );
+    formUrl = mine.data?.myTrainingRequests.find((request) => request.id === requestId)?.formUrl ?? '';
+  });
+
+  it('prints the pre-filled 需求表 as PDF for the employer and the association, nobody else', async () => {
+    expect(formUrl).toBe(`/documents/training-requests/${requestId}/form.pdf`);
+    const response = await download(formUrl, employerCaller(ELECTRIC.creditCode));
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toBe('application/pdf');
+    const lines = (await pdfText(Buffer.from(await response.arrayBuffer()))).pages.flat();
+    expect(lines[0]).toBe('公需科目继续教育培训需求表');
+    expect(lines).toContain(`单位名称 ${ELECTRIC.name}`);
+    expect(lines).toContain(`统一社会信用代码 ${ELECTRIC.creditCode}`);
+    expect(lines).toContain('培训课程 数据分析基础（必修，12 学时）');
+    expect(lines).toContain('课程实施机构 上海交通大学');
+    expect(lines).toContain('培训日期 2021-07-15 至 2021-07-16');
+    expect((await download(formUrl, ASSOCIATION_STAFF)).status).toBe(200);
+    expect((await download(formUrl, employerCaller(OTHER.creditCode))).status).toBe(404);
+    expect((await download(formUrl, SJTU_STAFF)).status).toBe(403);
+    expect((await download(formUrl)).status).toBe(401);
+    expect((await download('/documents/training-requests/../invoices/x/form.pdf', ASSOCIATION_STAFF)).status).toBe(404);
+  });
+
+  it('refuses a scan that is not what it claims to be, too large, or not from the employer, changing nothing', async () => {
+    const before = JSON.stringify(await scans());
+    const refusals: [Buffer, string, Caller | undefined, number][] = [
+      [Buffer.from('PDF 1.7 but really a text file'), 'application/pdf', undefined, 400],
+      [PNG, 'application/pdf', undefined, 400],
+      [Buffer.from('<html><script>alert(1)</script></html>'), 'image/png', undefined, 400],
+      [PNG, 'image/png', employerCaller(OTHER.creditCode), 404],
+      [PNG, 'image/png', ASSOCIATION_STAFF, 404],
+    ];
+    for (const [body, contentType, caller, status] of refusals) {
+      const response = await upload(body, contentType, caller);
+      const answer = (await response.json()) as { errors: { extensions: Record<string, unknown> }[] };
+      expect(response.status, contentType).toBe(status);
+      expect(answer.errors[0]?.extensions).toMatchObject({ zh: expect.any(String), en: expect.any(String) });
+    }
+    // 5 MB and a byte reach the association, which says the scan is too large; more stops at the gateway.
+    const justOver = await upload(Buffer.concat([PNG, Buffer.alloc(5 * 1024 * 1024 + 1 - PNG.length)]), 'image/png');
+    expect(justOver.status).toBe(400);
+    expect(((await justOver.json()) as { errors: { extensions: { en: string } }[] }).errors[0]?.extensions.en).toContain('5 MB');
+    const farOver = await upload(Buffer.concat([PNG, Buffer.alloc(6 * 1024 * 1024)]), 'image/png');
+    expect(farOver.status).toBe(413);
+    expect(((await farOver.json()) as { errors: { message: string }[] }).errors[0]?.message).toBe(
+      '请求过大 (Request body too large)',
+    );
+    expect(JSON.stringify(await scans())).toBe(before);
+  });
+
+  it('takes the stamped scan by its content and gives the association the same bytes', async () => {
+    const response = await upload(PNG, 'image/png');
+    expect(response.status).toBe(201);
+    const seen = await graph.execute<{ trainingRequest: { stampedScan: { contentType: string; size: number; url: string } } }>(
+      'query ($id: ID!) { trainingRequest(id: $id) { stampedScan { contentType size url } } }',
+      { id: requestId },
+      ASSOCIATION_STAFF,
+    );
+    expect(seen.data?.trainingRequest.stampedScan).toEqual({
+      contentType: 'image/png',
+      size: PNG.length,
+      url: `/documents/training-requests/${requestId}/scan`,
+    });
+    const scan = await download(`/documents/training-requests/${requestId}/scan`, ASSOCIATION_STAFF);
+    expect(scan.status).toBe(200);
+    expect(scan.headers.get('content-type')).toBe('image/png');
+    expect(Buffer.from(await scan.arrayBuffer()).equals(PNG)).toBe(true);
+
+    await graph.execute(SCHEDULE_TRAINING_REQUEST, { requestId, teacherName: '孙老师' }, ASSOCIATION_STAFF);
+    const late = await upload(PNG, 'image/png');
+    expect(late.status).toBe(409);
   });
 });

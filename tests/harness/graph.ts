@@ -185,6 +185,7 @@ export async function startTestGraph(options: TestGraphOptions = {}): Promise<Te
     supergraphFile: fileURLToPath(new URL('../../gateway/supergraph.graphql', import.meta.url)),
     subgraphUrls: Object.fromEntries([...running.values()].map(({ name, port }) => [name, `http://127.0.0.1:${port}/graphql`])),
     documentsOrigin: `http://127.0.0.1:${running.get('registry')?.port ?? 0}`,
+    trainingDocumentsOrigin: `http://127.0.0.1:${running.get('association')?.port ?? 0}`,
     verifier,
     logger: logger.child({ service: 'gateway' }),
     development: true,

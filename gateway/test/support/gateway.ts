@@ -33,6 +33,7 @@ export async function startTestGateway(options: TestGatewayOptions): Promise<Run
     supergraphFile: options.supergraphFile ?? COMMITTED_SUPERGRAPH,
     subgraphUrls: options.subgraphUrls ?? {},
     documentsOrigin: options.documentsOrigin ?? new URL(NOWHERE).origin,
+    trainingDocumentsOrigin: new URL(NOWHERE).origin,
     documentsTimeoutMs: options.documentsTimeoutMs,
     verifier: options.verifier ?? (await createTokenVerifier(keys.publicJwk, new ManualClock('2021-02-22T10:00:00+08:00'))),
     logger: options.logger ?? createLogger('gateway-test', { level: 'silent' }),

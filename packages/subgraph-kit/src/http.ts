@@ -60,6 +60,23 @@ export function jsonErrorHandler(logger: Logger): ErrorRequestHandler {
   };
 }
 
+const ROUTE_STATUS: Readonly<Record<string, number>> = { UNAUTHENTICATED: 401, FORBIDDEN: 403, NOT_FOUND: 404, CONFLICT: 409 };
+
+/**
+ * Answers an HTTP route's failure as GraphQL-shaped JSON: a typed error with the status its code means
+ * (401, 403, 404, 409, else 400) and its extensions; anything else is logged and masked as a 500.
+ */
+export function sendError(response: Response, error: unknown, logger: Logger): void {
+  if (error instanceof UserError) {
+    response.status(ROUTE_STATUS[error.code] ?? 400).json({ errors: [{ message: error.message, extensions: error.extensions }] });
+    return;
+  }
+  logger.error({ err: error }, 'request failed');
+  response
+    .status(500)
+    .json({ errors: [{ message: '服务内部错误 (Internal server error)', extensions: { code: 'UNAVAILABLE' } }] });
+}
+
 /**
  * Answers a public page asked for too often: HTTP 429 with Retry-After and a page in Chinese and
  * English saying how many seconds to wait.

@@ -1,7 +1,8 @@
 import type { InstitutionContext } from '@xueshi/institutions/subgraph';
 import type { Resolvers } from '@xueshi/subgraph-kit';
-import type { TrainingRequestRow, TrainingRequestStatus } from './db/schema';
-import type { TrainingRequestInput, TrainingRequests } from './trainingRequests';
+import type { TrainingRequestStatus } from './db/schema';
+import { formPath, scanPath } from './documents';
+import type { TrainingRequestInput, TrainingRequestView, TrainingRequests } from './trainingRequests';
 
 /** The association's own resolvers: employers' training requests. */
 export function trainingRequestResolvers(requests: TrainingRequests): Resolvers<InstitutionContext> {
@@ -25,8 +26,13 @@ export function trainingRequestResolvers(requests: TrainingRequests): Resolvers<
     },
     TrainingRequest: {
       __resolveReference: (reference: { id: string }, context: InstitutionContext) => requests.find(context.caller, reference.id),
-      employer: (row: TrainingRequestRow) => ({ creditCode: row.employerCreditCode }),
-      lastDay: (row: TrainingRequestRow) => requests.lastDay(row),
+      employer: (row: TrainingRequestView) => ({ creditCode: row.employerCreditCode }),
+      lastDay: (row: TrainingRequestView) => requests.lastDay(row),
+      formUrl: (row: TrainingRequestView) => formPath(row.id),
+      stampedScan: (row: TrainingRequestView) =>
+        row.scanContentType && row.scanSize !== null && row.scanUploadedAt
+          ? { contentType: row.scanContentType, size: row.scanSize, uploadedAt: row.scanUploadedAt, url: scanPath(row.id) }
+          : null,
     },
   };
 }

@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { loadTypeDefs } from '@xueshi/subgraph-kit';
 import { institutionSubgraph } from '@xueshi/institutions/subgraph';
+import { trainingRequestRoutes } from './documents';
 import { createOwners } from './owners';
 import { trainingRequestResolvers } from './resolvers';
 import { seed } from './seed';
@@ -19,7 +20,16 @@ export const associationSubgraph = institutionSubgraph({
         clock: dependencies.clock,
         owners: createOwners(dependencies.subgraphUrl, dependencies.logger),
       });
-      return { resolvers: trainingRequestResolvers(requests) };
+      return {
+        resolvers: trainingRequestResolvers(requests),
+        routes: trainingRequestRoutes({
+          db: dependencies.database.db,
+          clock: dependencies.clock,
+          verifier: dependencies.verifier,
+          logger: dependencies.logger,
+          requests,
+        }),
+      };
     },
   },
 });

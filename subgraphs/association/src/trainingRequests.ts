@@ -3,9 +3,9 @@ import { optionalText } from '@xueshi/institutions/subgraph';
 import { requireTrainingScheduler } from '@xueshi/institutions';
 import { ErrorCode, UserError, badInput, conflict, notFound, requireRole, unauthenticated } from '@xueshi/subgraph-kit';
 import type { Caller, Clock, Db } from '@xueshi/subgraph-kit';
-import { asc, desc, eq } from 'drizzle-orm';
-import { trainingRequests } from './db/schema';
-import type { TrainingRequestRow, TrainingRequestStatus } from './db/schema';
+import { asc, desc, eq, getTableColumns } from 'drizzle-orm';
+import { trainingRequestScans, trainingRequests } from './db/schema';
+import type { TrainingRequestRow, TrainingRequestScanRow, TrainingRequestStatus } from './db/schema';
 import type { Owners } from './owners';
 
 export interface TrainingRequestInput {
@@ -16,6 +16,13 @@ export interface TrainingRequestInput {
   contactName: string;
   contactMobile: string;
 }
+
+/** A request as the graph shows it: with what is known of its stamped scan (never the bytes). */
+export type TrainingRequestView = TrainingRequestRow & {
+  scanContentType: TrainingRequestScanRow['contentType'] | null;
+  scanSize: number | null;
+  scanUploadedAt: Date | null;
+};
 
 const MAX_HEADCOUNT = 10_000;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -50,14 +57,32 @@ const notSubmitted = (row: TrainingRequestRow) =>
 export function createTrainingRequests(options: { db: Db; clock: Clock; owners: Owners }) {
   const { db, clock, owners } = options;
 
+  /** Requests with their scan's type, size and upload time, in one statement. */
+  const selectViews = () =>
+    db
+      .select({
+        ...getTableColumns(trainingRequests),
+        scanContentType: trainingRequestScans.contentType,
+        scanSize: trainingRequestScans.size,
+        scanUploadedAt: trainingRequestScans.uploadedAt,
+      })
+      .from(trainingRequests)
+      .leftJoin(trainingRequestScans, eq(trainingRequestScans.requestId, trainingRequests.id));
+
+  const view = async (id: string): Promise<TrainingRequestView> => {
+    const [row] = await selectViews().where(eq(trainingRequests.id, id));
+    if (!row) throw requestNotFound(id);
+    return row;
+  };
+
   /**
    * The request if `caller` may see it (the employer that filed it, or a scheduler), null when it is
    * not there or another employer's; UNAUTHENTICATED or FORBIDDEN for anyone else.
    */
-  const find = async (caller: Caller | null, id: string): Promise<TrainingRequestRow | null> => {
+  const find = async (caller: Caller | null, id: string): Promise<TrainingRequestView | null> => {
     const who = requireRole(caller, 'EMPLOYER', 'INSTITUTION_STAFF', 'REGISTRAR');
     if (who.role !== 'EMPLOYER') requireTrainingScheduler(who);
-    const [row] = UUID.test(id) ? await db.select().from(trainingRequests).where(eq(trainingRequests.id, id)) : [];
+    const [row] = UUID.test(id) ? await selectViews().where(eq(trainingRequests.id, id)) : [];
     return row && (who.role !== 'EMPLOYER' || row.employerCreditCode === who.subject) ? row : null;
   };
 
@@ -66,9 +91,9 @@ export function createTrainingRequests(options: { db: Db; clock: Clock; owners: 
     id: string,
     allowed: (row: TrainingRequestRow) => void,
     change: (row: TrainingRequestRow) => Promise<Partial<TrainingRequestRow>>,
-  ): Promise<TrainingRequestRow> => {
+  ): Promise<TrainingRequestView> => {
     if (!UUID.test(id)) throw requestNotFound(id);
-    return db.transaction(async (tx) => {
+    await db.transaction(async (tx) => {
       const [row] = await tx.select().from(trainingRequests).where(eq(trainingRequests.id, id)).for('update');
       if (!row) throw requestNotFound(id);
       allowed(row);
@@ -79,8 +104,8 @@ export function createTrainingRequests(options: { db: Db; clock: Clock; owners: 
         .where(eq(trainingRequests.id, id))
         .returning();
       if (!updated) throw requestNotFound(id);
-      return updated;
     });
+    return view(id);
   };
 
   return {
@@ -91,7 +116,7 @@ export function createTrainingRequests(options: { db: Db; clock: Clock; owners: 
      * a live required course of the first day's year, or a first day less than one calendar month away
      * (with `earliestFirstDay`); NOT_FOUND for an unknown course.
      */
-    file: async (caller: Caller | null, input: TrainingRequestInput): Promise<TrainingRequestRow> => {
+    file: async (caller: Caller | null, input: TrainingRequestInput): Promise<TrainingRequestView> => {
       const creditCode = requireRole(caller, 'EMPLOYER').subject;
       if (!isValidDay(input.firstDay))
         throw badInput({ zh: '首个培训日无效', en: 'The first day is not a valid day' }, 'firstDay');
@@ -160,31 +185,27 @@ export function createTrainingRequests(options: { db: Db; clock: Clock; owners: 
         })
         .returning();
       if (!row) throw new Error('insert returned no training request');
-      return row;
+      return { ...row, scanContentType: null, scanSize: null, scanUploadedAt: null };
     },
 
     /** The signed-in employer's requests, newest first. */
-    ofEmployer: (caller: Caller | null): Promise<TrainingRequestRow[]> => {
+    ofEmployer: (caller: Caller | null): Promise<TrainingRequestView[]> => {
       const creditCode = requireRole(caller, 'EMPLOYER').subject;
-      return db
-        .select()
-        .from(trainingRequests)
+      return selectViews()
         .where(eq(trainingRequests.employerCreditCode, creditCode))
         .orderBy(desc(trainingRequests.filedAt), desc(trainingRequests.id));
     },
 
     /** Requests oldest first, of one status when given: schedulers only. */
-    list: (caller: Caller | null, status: TrainingRequestStatus | null | undefined): Promise<TrainingRequestRow[]> => {
+    list: (caller: Caller | null, status: TrainingRequestStatus | null | undefined): Promise<TrainingRequestView[]> => {
       requireTrainingScheduler(caller);
-      return db
-        .select()
-        .from(trainingRequests)
+      return selectViews()
         .where(status ? eq(trainingRequests.status, status) : undefined)
         .orderBy(asc(trainingRequests.filedAt), asc(trainingRequests.id));
     },
 
     /** The employer withdraws its own SUBMITTED request; NOT_FOUND for another's, CONFLICT once decided. */
-    withdraw: (caller: Caller | null, id: string): Promise<TrainingRequestRow> => {
+    withdraw: (caller: Caller | null, id: string): Promise<TrainingRequestView> => {
       const creditCode = requireRole(caller, 'EMPLOYER').subject;
       return decide(
         id,
@@ -196,7 +217,7 @@ export function createTrainingRequests(options: { db: Db; clock: Clock; owners: 
     },
 
     /** Declines a SUBMITTED request with a reason: schedulers only. */
-    decline: (caller: Caller | null, id: string, reasonInput: string): Promise<TrainingRequestRow> => {
+    decline: (caller: Caller | null, id: string, reasonInput: string): Promise<TrainingRequestView> => {
       const scheduler = requireTrainingScheduler(caller);
       const reason = requiredText(reasonInput, 'reason', 500, { zh: '拒绝原因', en: 'reason' });
       return decide(
@@ -216,7 +237,7 @@ export function createTrainingRequests(options: { db: Db; clock: Clock; owners: 
       authorization: string | undefined,
       id: string,
       teacherInput: string,
-    ): Promise<TrainingRequestRow> => {
+    ): Promise<TrainingRequestView> => {
       const scheduler = requireTrainingScheduler(caller);
       const teacherName = requiredText(teacherInput, 'teacherName', 40, { zh: '授课教师', en: 'teacher’s name' });
       return decide(

@@ -8,6 +8,7 @@ import {
   VERIFICATION_LIMITS,
   forbidden,
   notFound,
+  sendError,
   sendTooManyRequests,
   unauthenticated,
 } from '@xueshi/subgraph-kit';
@@ -88,17 +89,7 @@ export function createDocuments(options: DocumentOptions) {
     return caller;
   };
 
-  const fail = (response: Response, error: unknown) => {
-    if (error instanceof UserError) {
-      const status = { UNAUTHENTICATED: 401, FORBIDDEN: 403, NOT_FOUND: 404 }[error.code as string] ?? 400;
-      response.status(status).json({ errors: [{ message: error.message, extensions: error.extensions }] });
-      return;
-    }
-    logger.error({ err: error }, 'document failed');
-    response
-      .status(500)
-      .json({ errors: [{ message: '服务内部错误 (Internal server error)', extensions: { code: ErrorCode.UNAVAILABLE } }] });
-  };
+  const fail = (response: Response, error: unknown) => sendError(response, error, logger);
 
   const transcriptInput = (row: Awaited<ReturnType<Transcripts['readable']>>): TranscriptInput => ({
     learnerName: row.content.learnerName,
