@@ -17,6 +17,7 @@ import {
   jsonErrorHandler,
   listen,
   requestLogPlugin,
+  requestScope,
 } from '@xueshi/subgraph-kit';
 import { GraphQLError } from 'graphql';
 import type { Caller, Logger, RateLimitRule, RateLimiter, TokenVerifier } from '@xueshi/subgraph-kit';
@@ -234,6 +235,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   }
 
   let draining = false;
+  app.use(requestScope());
   // Bearer tokens, not cookies, carry identity, so no origin is ever allowed credentials.
   app.use(cors({ origin: [...(options.corsOrigins ?? [])], methods: ['GET', 'POST', 'PUT'], maxAge: 600 }));
   app.get('/health', (_req, res) => {
@@ -268,6 +270,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   app.use(
     '/graphql',
     express.json({ limit: BODY_LIMIT }),
+    requestScope(),
     batchLimit(options.maxBatchOperations ?? DEFAULT_MAX_BATCH_OPERATIONS),
     trustedDocumentIds(admission.trusted),
     expressMiddleware(apollo, {

@@ -1,10 +1,13 @@
 import type { GraphQLDataSource, GraphQLDataSourceProcessOptions } from '@apollo/gateway';
-import { createMetrics, outcomeLabel } from '@xueshi/subgraph-kit';
+import { createMetrics, outcomeLabel, propagationHeaders } from '@xueshi/subgraph-kit';
 import type { Metrics } from '@xueshi/subgraph-kit';
 import type { GatewayContext } from './create';
 
 export interface GatewayMetrics extends Metrics {
-  /** The data source `name` with each fetch counted (by outcome: ok, errors or failed) and timed. */
+  /**
+   * The data source `name` with each fetch counted (by outcome: ok, the first error's code, or failed),
+   * timed, and carrying the request's `x-request-id` and a `traceparent` of its trace.
+   */
   observeSubgraph(name: string, source: GraphQLDataSource<GatewayContext>): GraphQLDataSource<GatewayContext>;
 }
 
@@ -23,6 +26,9 @@ export function createGatewayMetrics(): GatewayMetrics {
     observeSubgraph: (subgraph, source) => ({
       process: async (options: GraphQLDataSourceProcessOptions<GatewayContext>) => {
         const started = performance.now();
+        // The data source copies the headers already on the request into the one it sends.
+        const http = (options.request.http ??= { method: 'POST', url: '', headers: new Headers() });
+        for (const [name, value] of Object.entries(propagationHeaders())) http.headers.set(name, value);
         try {
           const response = await source.process(options);
           const first = response.errors?.[0];

@@ -75,6 +75,9 @@ async function read(send: Fetcher, target: string, init: FetcherRequestInit): Pr
   });
 }
 
+/** Headers that name the request and its trace (metrics.ts sets them), left out of the sharing key. */
+const PROPAGATION_HEADERS = new Set(['x-request-id', 'traceparent']);
+
 /**
  * Forwards the caller's token to every subgraph (a subgraph never trusts the gateway's word for who
  * calls); lets identical read requests in flight at once share one fetch, keyed by everything sent (the
@@ -95,7 +98,10 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
       const { [SHAREABLE]: shared, ...headers } = init.headers ?? {};
       const sent = { ...init, headers };
       if (shared === undefined) return send(target, sent);
-      const key = JSON.stringify([target, Object.entries(headers).sort(([a], [b]) => (a < b ? -1 : 1)), sent.body]);
+      // The ids every request carries differ each time and do not change the answer; a shared fetch
+      // carries those of the request that started it.
+      const answerHeaders = Object.entries(headers).filter(([name]) => !PROPAGATION_HEADERS.has(name.toLowerCase()));
+      const key = JSON.stringify([target, answerHeaders.sort(([a], [b]) => (a < b ? -1 : 1)), sent.body]);
       return responseOf(await inFlight.run(key, () => read(send, target, sent)));
     };
   }

@@ -13,6 +13,7 @@ export * from './metrics';
 export * from './migrate';
 export * from './queryLimits';
 export * from './rateLimit';
+export * from './requestScope';
 export * from './scalars';
 export * from './sdl';
 export * from './server';

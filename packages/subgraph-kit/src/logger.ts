@@ -1,6 +1,7 @@
 import { destination, pino } from 'pino';
 import type { DestinationStream, Logger as PinoLogger } from 'pino';
 import { databaseErrorRecord } from './dbErrors';
+import { currentRequestScope } from './requestScope';
 
 export type Logger = PinoLogger;
 
@@ -85,6 +86,11 @@ export function createLogger(service: string, options: LoggerOptions = {}): Logg
       level: options.level ?? 'info',
       redact: { paths: REDACTED_PATHS, censor: '[redacted]' },
       base: { service },
+      // Every line written while serving a request names it and its trace, across services.
+      mixin: () => {
+        const scope = currentRequestScope();
+        return scope ? { requestId: scope.requestId, traceId: scope.traceId } : {};
+      },
       serializers: { err: serializeError, error: serializeError },
       formatters: { log: (object) => scrub(object) as Record<string, unknown> },
       hooks: {

@@ -18,6 +18,7 @@ import { callerOfRequest, jsonErrorHandler, listen } from './http';
 import { requestLogPlugin } from './logger';
 import type { Logger } from './logger';
 import { createMetrics } from './metrics';
+import { requestScope } from './requestScope';
 import type { Metrics } from './metrics';
 import { DEFAULT_SUBGRAPH_QUERY_LIMITS, queryLimitProtection } from './queryLimits';
 import type { QueryLimits } from './queryLimits';
@@ -133,6 +134,7 @@ export async function startSubgraphServer<TContext extends BaseContext>(
   });
   await apollo.start();
 
+  app.use(requestScope());
   app.get('/health', (_req, res) => {
     res.json({ status: 'ok', service: options.name });
   });
@@ -166,6 +168,7 @@ export async function startSubgraphServer<TContext extends BaseContext>(
   app.use(
     '/graphql',
     express.json({ limit: BODY_LIMIT }),
+    requestScope(),
     expressMiddleware(apollo, {
       context: async ({ req }) =>
         options.createContext(await callerOfRequest(options.verifier, req.headers.authorization), req.headers.authorization),
