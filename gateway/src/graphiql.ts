@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { basename, dirname, join } from 'node:path';
 import type { Router } from 'express';
@@ -13,6 +14,19 @@ const ASSETS: Record<string, string> = {
   'graphiql.css': join(packageDir('graphiql'), 'graphiql.min.css'),
 };
 
+const CATALOGUE =
+  '# 上海市专业技术人员继续教育公需科目 · the whole programme in one graph\n' +
+  'query Catalogue($year: Int! = 2021) {\n  institutions {\n    code\n    name\n    isLeadUnit\n' +
+  '    profile {\n      address\n      contacts { name phones }\n      courses(year: $year) {\n' +
+  '        title category hours days feeFen\n        sessions { id startsAt deliveryMode capacity seatsTaken }\n' +
+  '      }\n    }\n  }\n}\n';
+
+/** The worked questions of docs/analysts.md, each with the comment that asks it: GraphiQL's other tabs. */
+export const ANALYST_EXAMPLES: readonly string[] = readFileSync(new URL('../analyst-examples.graphql', import.meta.url), 'utf8')
+  .split(/\n(?=# \d+\. )/)
+  .slice(1)
+  .map((example) => `${example.trim()}\n`);
+
 const INIT_SCRIPT = `
 const fetcher = GraphiQL.createFetcher({ url: window.location.pathname });
 const root = ReactDOM.createRoot(document.getElementById('graphiql'));
@@ -20,11 +34,8 @@ root.render(React.createElement(GraphiQL, {
   fetcher,
   defaultEditorToolsVisibility: true,
   shouldPersistHeaders: false,
-  defaultQuery: '# 上海市专业技术人员继续教育公需科目 · the whole programme in one graph\\n' +
-    'query Catalogue($year: Int! = 2021) {\\n  institutions {\\n    code\\n    name\\n    isLeadUnit\\n' +
-    '    profile {\\n      address\\n      contacts { name phones }\\n      courses(year: $year) {\\n' +
-    '        title category hours days feeFen\\n        sessions { id startsAt deliveryMode capacity seatsTaken }\\n' +
-    '      }\\n    }\\n  }\\n}\\n',
+  defaultQuery: ${JSON.stringify(CATALOGUE)},
+  defaultTabs: ${JSON.stringify([CATALOGUE, ...ANALYST_EXAMPLES].map((query) => ({ query })))},
 }));
 `;
 
