@@ -492,6 +492,95 @@ describe('the learner journey through the gateway', () => {
       );
       expect(errorCode(unpaid)).toBe('CONFLICT');
     });
+
+    it('reverses the invoice (红字发票) when the invoiced money is refunded, and only then', async () => {
+      const INVOICES = /* GraphQL */ `
+        {
+          me {
+            registrations {
+              id
+              payments {
+                invoice {
+                  number
+                  reversal {
+                    number
+                    amountFen
+                    reason
+                    document {
+                      url
+                    }
+                  }
+                }
+              }
+            }
+          }
+        }
+      `;
+      type Invoices = {
+        me: {
+          registrations: {
+            id: string;
+            payments: {
+              invoice: {
+                number: string;
+                reversal: { number: string; amountFen: number; reason: string; document: { url: string } } | null;
+              } | null;
+            }[];
+          }[];
+        };
+      };
+      const invoiceOf = async (learner: SignedUpLearner, registrationId: string) =>
+        (await graph.execute<Invoices>(INVOICES, {}, learner.caller)).data?.me.registrations
+          .find((registration) => registration.id === registrationId)
+          ?.payments.find((payment) => payment.invoice)?.invoice;
+      const invoiced = async (learner: SignedUpLearner, sessionId: string) => {
+        const registrationId = (await register(learner, sessionId)).data?.register.id ?? '';
+        const paymentId = (await pay(learner, registrationId, `pay-${registrationId}`)).data?.pay.id ?? '';
+        await graph.execute(REQUEST_INVOICE, { input: { paymentId, kind: 'PERSONAL' } }, learner.caller);
+        return registrationId;
+      };
+
+      const refunded = await signUpLearner(graph, { name: '周敏' });
+      const refundedRegistration = await invoiced(refunded, SJTU_MAY);
+      expect((await invoiceOf(refunded, refundedRegistration))?.reversal).toBeNull();
+      const withdrawn = await graph.execute<Withdrawn>(WITHDRAW, { registrationId: refundedRegistration }, refunded.caller);
+      expect(withdrawn.data?.withdraw.refundFen).toBe(24000);
+      const invoice = await invoiceOf(refunded, refundedRegistration);
+      expect(invoice?.reversal).toMatchObject({ amountFen: 24000, reason: '退课退款' });
+      expect(invoice?.reversal?.number).toMatch(/^202105\d{8}$/);
+      expect(invoice?.reversal?.number).not.toBe(invoice?.number);
+      const origin = new URL(graph.gatewayUrl).origin;
+      const download = await fetch(new URL(invoice?.reversal?.document.url ?? '', origin));
+      expect(download.status).toBe(200);
+      const { text } = await pdfText(new Uint8Array(await download.arrayBuffer()));
+      for (const expected of [
+        '电子普通发票（红字）',
+        '周敏',
+        '-¥240.00',
+        '负贰佰肆拾元整',
+        `对应蓝字发票号码：${invoice?.number}`,
+      ]) {
+        expect(text).toContain(expected);
+      }
+      // Withdrawing again changes nothing: one reversal, as there is one refund.
+      await graph.execute(WITHDRAW, { registrationId: refundedRegistration }, refunded.caller);
+      expect((await invoiceOf(refunded, refundedRegistration))?.reversal?.number).toBe(invoice?.reversal?.number);
+
+      // From the first day on nothing is refunded, so the invoice stands.
+      const kept = await signUpLearner(graph);
+      const keptRegistration = await invoiced(kept, SJTU_MAY);
+      const before = graph.clock.now();
+      graph.clock.set('2021-05-13T10:00:00+08:00');
+      try {
+        const late = await graph.execute<Withdrawn>(WITHDRAW, { registrationId: keptRegistration }, kept.caller);
+        expect(late.data?.withdraw.refundFen).toBe(0);
+        const standing = await invoiceOf(kept, keptRegistration);
+        expect(standing?.number).toMatch(/^202105\d{8}$/);
+        expect(standing?.reversal).toBeNull();
+      } finally {
+        graph.clock.set(before);
+      }
+    });
   });
 
   describe('withdrawal', () => {

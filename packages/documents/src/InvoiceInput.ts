@@ -32,6 +32,11 @@ export interface InvoiceInput {
   readonly totalFen: number;
   /** The payment the invoice is for, printed in the remarks (备注). */
   readonly paymentReference: string;
+  /**
+   * For a reversing invoice (红字发票): the original invoice's number and why it is reversed. Its amounts
+   * are given positive and printed negative.
+   */
+  readonly reverses?: { readonly invoiceNumber: string; readonly reason: string } | undefined;
 }
 
 function requireFen(value: unknown, field: string): number {
@@ -51,6 +56,10 @@ export function validateInvoiceInput(input: InvoiceInput): void {
   requireDay(input.issuedOn, 'issuedOn');
   requireText(input.seller.name, 'seller.name');
   requireText(input.paymentReference, 'paymentReference');
+  if (input.reverses) {
+    requireText(input.reverses.invoiceNumber, 'reverses.invoiceNumber');
+    requireText(input.reverses.reason, 'reverses.reason');
+  }
   const { buyer } = input;
   if (buyer.kind === 'PERSONAL') {
     requireText(buyer.name, 'buyer.name');

@@ -8,7 +8,7 @@ export {
   type TranscriptEntry,
 } from './TranscriptInput';
 export { TRANSCRIPT_HEADERS } from './transcriptRows';
-export { renderInvoice, INVOICE_TITLE } from './renderInvoice';
+export { renderInvoice, INVOICE_TITLE, REVERSING_INVOICE_TITLE } from './renderInvoice';
 export {
   renderTrainingRequestForm,
   TRAINING_REQUEST_FORM_TITLE,

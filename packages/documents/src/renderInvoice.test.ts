@@ -74,7 +74,26 @@ describe('renderInvoice', () => {
       { ...base, issuedOn: '2021-13-01' },
       { ...base, seller: { name: '' } },
       { ...base, invoiceNumber: '' },
+      { ...base, reverses: { invoiceNumber: '', reason: '退课退款' } },
+      { ...base, reverses: { invoiceNumber: '20210500000001', reason: ' ' } },
     ];
     for (const candidate of bad) await expect(renderInvoice(candidate), JSON.stringify(candidate)).rejects.toThrow(RangeError);
+  });
+
+  it('prints a reversing invoice (红字发票) negative, naming the invoice it reverses', async () => {
+    const lines = (
+      await pdfText(
+        await renderInvoice({
+          ...sampleInvoice(),
+          invoiceNumber: '20210500000002',
+          reverses: { invoiceNumber: '24312000000012345678', reason: '退课退款' },
+        }),
+      )
+    ).pages.flat();
+    expect(lines[0]).toBe('电子普通发票（红字）');
+    expect(lines).toContain('1 公需科目培训费（数据分析基础） -¥240.00');
+    expect(lines).toContain('价税合计（大写）：负贰佰肆拾元整');
+    expect(lines).toContain('（小写）：-¥240.00');
+    expect(lines).toContain('对应蓝字发票号码：24312000000012345678；红冲原因：退课退款');
   });
 });

@@ -9,6 +9,7 @@ import {
   creditEntries,
   employerStaff,
   employers,
+  invoiceReversals,
   invoices,
   learners,
   outcomes,
@@ -21,6 +22,7 @@ import {
 import type {
   CreditEntryRow,
   EmployerRow,
+  InvoiceReversalRow,
   InvoiceRow,
   LearnerRow,
   OutcomeRow,
@@ -130,6 +132,16 @@ export function createRegistryLoaders(db: Db, clock: Clock) {
         .groupBy(employerStaff.creditCode);
       return creditCodes.map((code) => rows.find((row) => row.creditCode === code)?.count ?? 0);
     }),
+    reversalByInvoice: new DataLoader<string, InvoiceReversalRow | null>(async (invoiceIds) =>
+      byKey(
+        invoiceIds,
+        await db
+          .select()
+          .from(invoiceReversals)
+          .where(inArray(invoiceReversals.invoiceId, [...invoiceIds])),
+        (row) => row.invoiceId,
+      ),
+    ),
     staffMember: new DataLoader<string, StaffRow | null>(async (usernames) =>
       byKey(
         usernames,

@@ -178,6 +178,23 @@ export const invoices = pgTable('invoices', {
   issuedAt: instant('issued_at').notNull(),
 });
 
+/** 红字发票: the reversing invoice issued when invoiced money is refunded (migration 0007). */
+export const invoiceReversals = pgTable('invoice_reversals', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  invoiceId: uuid('invoice_id')
+    .notNull()
+    .unique()
+    .references(() => invoices.id),
+  refundId: uuid('refund_id')
+    .notNull()
+    .unique()
+    .references(() => refunds.id),
+  number: text('number').notNull().unique(),
+  amountFen: integer('amount_fen').notNull(),
+  reason: text('reason').notNull(),
+  issuedAt: instant('issued_at').notNull(),
+});
+
 export const creditEntries = pgTable('credit_entries', {
   id: uuid('id').primaryKey().defaultRandom(),
   learnerId: uuid('learner_id')
@@ -232,6 +249,7 @@ export type ProgrammeYearRow = typeof programmeYears.$inferSelect;
 export type LearnerRow = typeof learners.$inferSelect;
 export type StaffRow = typeof staff.$inferSelect;
 export type EmployerRow = typeof employers.$inferSelect;
+export type InvoiceReversalRow = typeof invoiceReversals.$inferSelect;
 export type RegistrationRow = typeof registrations.$inferSelect;
 export type CreditEntryRow = typeof creditEntries.$inferSelect;
 export type PaymentRow = typeof payments.$inferSelect;

@@ -2,7 +2,7 @@ import { maskIdNumber, maskMobile, minutesToHours, registrationStatusAt } from '
 import { requireRole } from '@xueshi/subgraph-kit';
 import type { Caller, Resolvers } from '@xueshi/subgraph-kit';
 import type { RegistryContext } from '../context';
-import type { InvoiceRow, LearnerRow, PaymentRow, RegistrationRow } from '../db/schema';
+import type { InvoiceReversalRow, InvoiceRow, LearnerRow, PaymentRow, RegistrationRow } from '../db/schema';
 import type { InvoiceRequest } from '../services/invoices';
 import { isUuid } from '../services/validation';
 import { ownedReference } from './entities';
@@ -68,6 +68,15 @@ export const learnerResolvers: Resolvers<RegistryContext> = {
     document: (invoice: InvoiceRow, _args: unknown, context: RegistryContext) =>
       context.services.documents.invoiceLink(
         invoice.id,
+        requireRole(context.caller, 'LEARNER', 'REGISTRAR', 'INSTITUTION_STAFF'),
+      ),
+    reversal: (invoice: InvoiceRow, _args: unknown, context: RegistryContext) =>
+      context.loaders.reversalByInvoice.load(invoice.id),
+  },
+  InvoiceReversal: {
+    document: (reversal: InvoiceReversalRow, _args: unknown, context: RegistryContext) =>
+      context.services.documents.invoiceLink(
+        reversal.id,
         requireRole(context.caller, 'LEARNER', 'REGISTRAR', 'INSTITUTION_STAFF'),
       ),
   },

@@ -15,7 +15,7 @@ import {
 import type { Caller, Clock, Db, Logger, RateLimiter, TokenSigner, TokenVerifier } from '@xueshi/subgraph-kit';
 import { eq } from 'drizzle-orm';
 import type { Request, Response, Router } from 'express';
-import { invoices, payments } from '../db/schema';
+import { invoiceReversals, invoices, payments } from '../db/schema';
 import type { Transcripts, TranscriptVerification } from './transcripts';
 import { isUuid } from './validation';
 
@@ -168,11 +168,13 @@ export function createDocuments(options: DocumentOptions) {
           const id = /^(.+)\.pdf$/.exec(String(request.params['file']))?.[1] ?? '';
           if (!isUuid(id)) throw notFound({ zh: '发票', en: 'Invoice' });
           const caller = await callerOf(request, invoicePath(id));
+          // The id is an invoice's, or a reversing invoice's (红字发票), which prints the original's buyer.
+          const [reversal] = await db.select().from(invoiceReversals).where(eq(invoiceReversals.id, id));
           const [found] = await db
             .select({ invoice: invoices, payment: payments })
             .from(invoices)
             .innerJoin(payments, eq(payments.id, invoices.paymentId))
-            .where(eq(invoices.id, id));
+            .where(eq(invoices.id, reversal?.invoiceId ?? id));
           if (!found) throw notFound({ zh: '发票', en: 'Invoice' }, id);
           const { invoice, payment } = found;
           const mayRead =
@@ -180,22 +182,25 @@ export function createDocuments(options: DocumentOptions) {
             caller.role === 'REGISTRAR' ||
             (caller.role === 'INSTITUTION_STAFF' && caller.institution === invoice.institution);
           if (!mayRead) throw caller.role === 'LEARNER' ? notFound({ zh: '发票', en: 'Invoice' }, id) : forbidden();
+          const amountFen = reversal?.amountFen ?? invoice.amountFen;
+          const number = reversal?.number ?? invoice.number;
           const pdf = await renderInvoice({
-            invoiceNumber: invoice.number,
-            issuedOn: shanghaiDay(invoice.issuedAt),
+            invoiceNumber: number,
+            issuedOn: shanghaiDay(reversal?.issuedAt ?? invoice.issuedAt),
             seller: { name: institution(invoice.institution).name },
             buyer:
               invoice.kind === 'ORGANISATION' && invoice.creditCode
                 ? { kind: 'ORGANISATION', title: invoice.title, creditCode: invoice.creditCode }
                 : { kind: 'PERSONAL', name: invoice.title },
-            items: [{ description: invoice.item, amountFen: invoice.amountFen }],
-            totalFen: invoice.amountFen,
+            items: [{ description: invoice.item, amountFen }],
+            totalFen: amountFen,
             paymentReference: payment.providerReference ?? payment.id,
+            reverses: reversal ? { invoiceNumber: invoice.number, reason: reversal.reason } : undefined,
           });
           response
             .type('application/pdf')
             .set('Cache-Control', 'private, no-store')
-            .set('Content-Disposition', `inline; filename="fapiao-${invoice.number}.pdf"`)
+            .set('Content-Disposition', `inline; filename="fapiao-${number}.pdf"`)
             .send(pdf);
         } catch (error) {
           fail(response, error);

@@ -3,8 +3,9 @@ import { INSTITUTION_CODES } from '@xueshi/institutions';
 import { badInput, conflict, notFound, requireRole, retryOnConflict, sqlState, SqlState } from '@xueshi/subgraph-kit';
 import type { Caller, Clock, Db } from '@xueshi/subgraph-kit';
 import { and, eq, sql } from 'drizzle-orm';
-import { invoiceCounters, invoices, learners, payments, refunds, registrations } from '../db/schema';
-import type { InvoiceRow } from '../db/schema';
+import { invoiceCounters, invoiceReversals, invoices, learners, payments, refunds, registrations } from '../db/schema';
+import type { InvoiceReversalRow, InvoiceRow } from '../db/schema';
+import type { Executor } from '../store/executor';
 import { echoedId, isUuid, text } from './validation';
 
 export interface InvoiceRequest {
@@ -23,6 +24,44 @@ export interface InvoiceRequest {
 export function invoiceNumber(year: number, institution: string, sequence: number): string {
   const index = (INSTITUTION_CODES as readonly string[]).indexOf(institution) + 1;
   return `${year}${String(index).padStart(2, '0')}${String(sequence).padStart(8, '0')}`;
+}
+
+/** The next number of `institution`'s invoices in `year`, blue or red, from the one running sequence. */
+async function nextInvoiceNumber(tx: Executor, institution: string, year: number): Promise<string> {
+  const [counter] = await tx
+    .insert(invoiceCounters)
+    .values({ institution, year, lastNumber: 1 })
+    .onConflictDoUpdate({
+      target: [invoiceCounters.institution, invoiceCounters.year],
+      set: { lastNumber: sql`${invoiceCounters.lastNumber} + 1` },
+    })
+    .returning();
+  return invoiceNumber(year, institution, counter?.lastNumber ?? 1);
+}
+
+/**
+ * Issues the reversing invoice (红字发票) of the payment's invoice for a refund, in the refund's own
+ * transaction: refunded money never keeps a valid invoice. Nothing when the payment was not invoiced.
+ */
+export async function reverseInvoiceForRefund(
+  tx: Executor,
+  refund: { id: string; paymentId: string; amountFen: number },
+  now: Date,
+): Promise<InvoiceReversalRow | null> {
+  const [invoice] = await tx.select().from(invoices).where(eq(invoices.paymentId, refund.paymentId));
+  if (!invoice) return null;
+  const [reversal] = await tx
+    .insert(invoiceReversals)
+    .values({
+      invoiceId: invoice.id,
+      refundId: refund.id,
+      number: await nextInvoiceNumber(tx, invoice.institution, shanghaiYear(now)),
+      amountFen: refund.amountFen,
+      reason: '退课退款',
+      issuedAt: now,
+    })
+    .returning();
+  return reversal ?? null;
 }
 
 /** Electronic ordinary invoices (电子普通发票) for successful payments, in the name of the institution that runs the course. */
@@ -90,21 +129,13 @@ export function createInvoices(options: { db: Db; clock: Clock }) {
               throw conflict({ zh: '该笔支付已退款，不能开具发票', en: 'This payment was refunded; it cannot be invoiced' });
             const [already] = await tx.select({ id: invoices.id }).from(invoices).where(eq(invoices.paymentId, payment.id));
             if (already) throw conflict({ zh: '该笔支付已开具发票', en: 'This payment already has an invoice' });
-            const year = shanghaiYear(now);
-            const [counter] = await tx
-              .insert(invoiceCounters)
-              .values({ institution: registration.institution, year, lastNumber: 1 })
-              .onConflictDoUpdate({
-                target: [invoiceCounters.institution, invoiceCounters.year],
-                set: { lastNumber: sql`${invoiceCounters.lastNumber} + 1` },
-              })
-              .returning();
+            const number = await nextInvoiceNumber(tx, registration.institution, shanghaiYear(now));
             const [invoice] = await tx
               .insert(invoices)
               .values({
                 paymentId: payment.id,
                 learnerId,
-                number: invoiceNumber(year, registration.institution, counter?.lastNumber ?? 1),
+                number,
                 institution: registration.institution,
                 kind: request.kind,
                 title,

@@ -35,6 +35,7 @@ import {
   unpaidRegistrationsOf,
 } from '../store/registrations';
 import type { InstitutionDirectory } from './institutionDirectory';
+import { reverseInvoiceForRefund } from './invoices';
 import { shanghaiTime, shanghaiTimeEn } from './messages';
 import { echoedId, isUuid } from './validation';
 
@@ -306,7 +307,12 @@ export function createRegistrations(options: RegistrationOptions) {
             .where(eq(registrations.id, current.id))
             .returning();
           if (paid && refund > 0) {
-            await tx.insert(refunds).values({ paymentId: paid.id, amountFen: refund, status: 'PENDING', createdAt: now });
+            const [created] = await tx
+              .insert(refunds)
+              .values({ paymentId: paid.id, amountFen: refund, status: 'PENDING', createdAt: now })
+              .returning();
+            if (!created) throw new Error('insert returned no refund');
+            await reverseInvoiceForRefund(tx, created, now);
           }
           if (!row) throw new Error('update returned no registration');
           return row;
