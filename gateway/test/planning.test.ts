@@ -123,6 +123,8 @@ describe('PlanningWorker', () => {
     expect(refusal).toBeInstanceOf(PlanningRefusal);
     expect((refusal as PlanningRefusal).reason).toBe('budget');
     expect((await planner.plan('{ institutions { code } }', null)).kind).toBe('QueryPlan');
+    // A trusted document is ours: never refused for a slow machine.
+    expect((await planner.plan(hostile(2), null, true)).kind).toBe('QueryPlan');
   });
 
   it('turns operations away as busy beyond its queue, and refuses what cannot be planned', async () => {

@@ -189,6 +189,9 @@ export async function startTestGraph(options: TestGraphOptions = {}): Promise<Te
     verifier,
     logger: logger.child({ service: 'gateway' }),
     development: true,
+    // The suites run many at once on two cores, where planning that takes 100 ms alone may take ten
+    // times that; the planning suite tests the budget itself.
+    planningLimits: { budgetMs: 10_000 },
     ...(options.signInLimiter ? { signInLimiter: options.signInLimiter } : {}),
     ...(options.productionSignUpLimits ? { signUpLimit: SIGN_UP_LIMITS.production.perAddress } : {}),
     port: 0,

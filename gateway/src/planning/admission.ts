@@ -72,9 +72,8 @@ export function operationAdmissionPlugin(admission: OperationAdmission, budgetMs
         // An unknown operation name is refused by its own plugin.
         if (!operation) return;
         const role = contextValue.caller?.role;
-        if (admission.adHoc === 'staff' && !(role && AD_HOC_ROLES.has(role)) && !isTrusted(admission.trusted, document)) {
-          throw notTrusted();
-        }
+        const trusted = isTrusted(admission.trusted, document);
+        if (admission.adHoc === 'staff' && !(role && AD_HOC_ROLES.has(role)) && !trusted) throw notTrusted();
         const key = planKey(queryHash, request.operationName);
         if (await admission.plans.get(key)) return;
         if (refused.get(key) === admission.plans.generation) throw tooComplex(budgetMs);
@@ -83,7 +82,7 @@ export function operationAdmissionPlugin(admission: OperationAdmission, budgetMs
         for (;;) {
           const generation = admission.plans.generation;
           try {
-            const plan = await admission.planner.plan(text, request.operationName ?? null);
+            const plan = await admission.planner.plan(text, request.operationName ?? null, trusted);
             if (generation !== admission.plans.generation) continue;
             await admission.plans.set(key, plan);
             return;
@@ -116,7 +115,7 @@ export async function planTrustedDocuments(admission: OperationAdmission): Promi
     const document = parse(text);
     const operationName = document.definitions.find((definition) => definition.kind === 'OperationDefinition')?.name?.value;
     try {
-      const plan = await admission.planner.plan(text, operationName ?? null);
+      const plan = await admission.planner.plan(text, operationName ?? null, true);
       if (generation !== admission.plans.generation) return;
       const queryHash = createHash('sha256').update(text).digest('hex');
       admission.plans.pin(planKey(queryHash, operationName), plan);

@@ -18,6 +18,12 @@ export interface PlanningLimits {
   heapMb: number;
 }
 
+/**
+ * The budget of a trusted document (an operation the frontends ship): ours, known to plan in well under
+ * a second, so never refused for a slow machine; the bound only stops a worker that is stuck.
+ */
+const TRUSTED_BUDGET_MS = 30_000;
+
 export const DEFAULT_PLANNING_LIMITS: PlanningLimits = { budgetMs: 1_000, maxWaiting: 32, maxWaitMs: 5_000, heapMb: 512 };
 
 /** Why an operation got no plan: too costly to plan, the worker too busy, or not plannable at all. */
@@ -35,8 +41,9 @@ interface Job {
   id: number;
   document: string;
   operationName: string | null;
-  /** Turns the job away as busy if the worker has not started it in time. */
-  waitTimer: NodeJS.Timeout;
+  budgetMs: number;
+  /** Turns the job away as busy if the worker has not started it in time; trusted documents wait. */
+  waitTimer: NodeJS.Timeout | undefined;
   resolve(plan: QueryPlan): void;
   reject(error: Error): void;
 }
@@ -117,10 +124,13 @@ export class PlanningWorker {
     else this.#send({ kind: 'supergraph', supergraphSdl });
   }
 
-  /** The plan of `document`'s operation; rejects with a PlanningRefusal when it gets none. */
-  plan(document: string, operationName: string | null): Promise<QueryPlan> {
+  /**
+   * The plan of `document`'s operation; rejects with a PlanningRefusal when it gets none. A trusted
+   * document is neither refused as too costly nor turned away as busy.
+   */
+  plan(document: string, operationName: string | null, trusted = false): Promise<QueryPlan> {
     if (this.#closed) return Promise.reject(new PlanningRefusal('busy', 'the planner is closed'));
-    if (this.#waiting.length >= this.#limits.maxWaiting) {
+    if (!trusted && this.#waiting.length >= this.#limits.maxWaiting) {
       return Promise.reject(new PlanningRefusal('busy', `${this.#waiting.length} operations already wait to be planned`));
     }
     return new Promise((resolve, reject) => {
@@ -128,12 +138,15 @@ export class PlanningWorker {
         id: this.#nextId++,
         document,
         operationName,
-        waitTimer: setTimeout(() => {
-          const index = this.#waiting.indexOf(job);
-          if (index < 0) return;
-          this.#waiting.splice(index, 1);
-          reject(new PlanningRefusal('busy', `waited more than ${this.#limits.maxWaitMs} ms to be planned`));
-        }, this.#limits.maxWaitMs),
+        budgetMs: trusted ? TRUSTED_BUDGET_MS : this.#limits.budgetMs,
+        waitTimer: trusted
+          ? undefined
+          : setTimeout(() => {
+              const index = this.#waiting.indexOf(job);
+              if (index < 0) return;
+              this.#waiting.splice(index, 1);
+              reject(new PlanningRefusal('busy', `waited more than ${this.#limits.maxWaitMs} ms to be planned`));
+            }, this.#limits.maxWaitMs),
         resolve,
         reject,
       };
@@ -233,13 +246,13 @@ export class PlanningWorker {
     const timer = setTimeout(() => {
       if (this.#current?.job !== job) return;
       this.#finishCurrent();
-      job.reject(new PlanningRefusal('budget', `planning took more than ${this.#limits.budgetMs} ms`));
+      job.reject(new PlanningRefusal('budget', `planning took more than ${job.budgetMs} ms`));
       // Stopping the thread is the only way to stop a plan half made; a fresh one takes the queue.
       this.#worker = undefined;
       this.#ready = false;
       void worker.terminate();
       this.#start();
-    }, this.#limits.budgetMs);
+    }, job.budgetMs);
     this.#current = { job, timer };
     this.#send({ kind: 'plan', id: job.id, document: job.document, operationName: job.operationName });
   }

@@ -47,7 +47,8 @@ export async function startTestGateway(options: TestGatewayOptions): Promise<Run
     // Most suites test something else with ad hoc operations; the admission suite sets it itself.
     adHocOperations: options.adHocOperations ?? 'anyone',
     trustedDocuments: options.trustedDocuments,
-    planningLimits: options.planningLimits,
+    // Suites run many at once on two cores, where planning may take ten times as long as alone.
+    planningLimits: options.planningLimits ?? { budgetMs: 10_000 },
     port: options.port ?? 0,
     host: options.host,
   });
