@@ -11,6 +11,8 @@ import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/dis
 import { expressMiddleware } from '@as-integrations/express5';
 import cors from 'cors';
 import {
+  DEFAULT_CIRCUIT_BREAKER,
+  DEFAULT_FETCH_TIMEOUT_MS,
   SIGN_UP_LIMITS,
   callerOfRequest,
   createErrorFormatter,
@@ -20,7 +22,7 @@ import {
   requestScope,
 } from '@xueshi/subgraph-kit';
 import { GraphQLError } from 'graphql';
-import type { Caller, Logger, RateLimitRule, RateLimiter, TokenVerifier } from '@xueshi/subgraph-kit';
+import type { Caller, CircuitBreakerSettings, Logger, RateLimitRule, RateLimiter, TokenVerifier } from '@xueshi/subgraph-kit';
 import express from 'express';
 import { DEFAULT_MAX_BATCH_OPERATIONS, batchLimit } from './batchLimit';
 import { documentsProxy, trainingDocumentsProxy } from './documentsProxy';
@@ -62,6 +64,12 @@ export interface GatewayOptions {
   trainingDocumentsOrigin: string;
   /** How long a document may take through the gateway (default DEFAULT_DOCUMENTS_TIMEOUT_MS). */
   documentsTimeoutMs?: number | undefined;
+  /** How long the gateway waits for each subgraph fetch (DEFAULT_FETCH_TIMEOUT_MS unless given). */
+  subgraphTimeoutMs?: number | undefined;
+  /** The same for named subgraphs, overriding `subgraphTimeoutMs`. */
+  subgraphTimeoutsMs?: Readonly<Record<string, number>> | undefined;
+  /** When to stop asking a subgraph (or the documents' registry) that does not answer; DEFAULT_CIRCUIT_BREAKER for any not given. */
+  circuitBreaker?: Partial<CircuitBreakerSettings> | undefined;
   verifier: TokenVerifier;
   logger: Logger;
   /** Development: GraphiQL on GET /graphql, introspection and field suggestions. */
@@ -139,6 +147,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   // @apollo/gateway otherwise sends usage metrics to Apollo and probes cloud metadata endpoints; it can
   // only be told not to through this variable. Nothing of ours leaves the deployment.
   process.env['APOLLO_TELEMETRY_DISABLED'] = 'true';
+  const breaker = { ...DEFAULT_CIRCUIT_BREAKER, ...options.circuitBreaker };
   const planningLimits = { ...DEFAULT_PLANNING_LIMITS, ...options.planningLimits };
   const plans = new PlanCache();
   const planner = new PlanningWorker(DEFAULT_PLANNER_SETTINGS, planningLimits, logger);
@@ -182,7 +191,13 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       };
     },
     buildService: ({ name, url }) =>
-      metrics.observeSubgraph(name, new SubgraphDataSource(name, options.subgraphUrls[name] ?? url ?? '', logger)),
+      metrics.observeSubgraph(
+        name,
+        new SubgraphDataSource(name, options.subgraphUrls[name] ?? url ?? '', logger, {
+          timeoutMs: options.subgraphTimeoutsMs?.[name] ?? options.subgraphTimeoutMs ?? DEFAULT_FETCH_TIMEOUT_MS,
+          breaker,
+        }),
+      ),
   });
   gateway.onSchemaLoadOrUpdate(({ coreSupergraphSdl }) => {
     planner.setSupergraph(coreSupergraphSdl);
@@ -250,6 +265,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     origin: options.trainingDocumentsOrigin,
     logger,
     timeoutMs: options.documentsTimeoutMs,
+    breaker,
   });
   app.get('/documents/training-requests/:id/:file', ...trainingDocuments);
   app.put('/documents/training-requests/:id/:file', ...trainingDocuments);
@@ -260,6 +276,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       logger,
       timeoutMs: options.documentsTimeoutMs,
       limiter: options.signInLimiter,
+      breaker,
     }),
   );
   if (options.development) {

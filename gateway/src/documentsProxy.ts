@@ -1,5 +1,14 @@
-import { ErrorCode, UserError, VERIFICATION_LIMITS, sendTooManyRequests } from '@xueshi/subgraph-kit';
-import type { Logger, RateLimiter } from '@xueshi/subgraph-kit';
+import {
+  CircuitBreaker,
+  DEFAULT_CIRCUIT_BREAKER,
+  ErrorCode,
+  FetchFailed,
+  UserError,
+  VERIFICATION_LIMITS,
+  boundedFetch,
+  sendTooManyRequests,
+} from '@xueshi/subgraph-kit';
+import type { CircuitBreakerSettings, Logger, RateLimiter } from '@xueshi/subgraph-kit';
 import express from 'express';
 import type { RequestHandler, Response } from 'express';
 
@@ -91,6 +100,22 @@ export interface DocumentsProxyOptions {
   timeoutMs?: number | undefined;
   /** Counts views of the verification page per client address (VERIFICATION_LIMITS.perClient); none without one. */
   limiter?: RateLimiter | undefined;
+  /** When to stop asking a registry that does not answer (DEFAULT_CIRCUIT_BREAKER unless given). */
+  breaker?: CircuitBreakerSettings | undefined;
+}
+
+/**
+ * Answers a document request that got no answer: 504 when the service was too slow, else 503. An open
+ * circuit was logged when it opened, so the calls it turns away are not.
+ */
+function refuseUnanswered(res: Response, logger: Logger, error: unknown, context: Record<string, string>): void {
+  const timedOut =
+    (error instanceof FetchFailed && error.reason === 'timeout') ||
+    (error instanceof DOMException && error.name === 'TimeoutError');
+  if (!(error instanceof FetchFailed && error.reason === 'circuit-open')) {
+    logger.warn({ err: error, ...context }, timedOut ? 'document service too slow' : 'document service unreachable');
+  }
+  refuse(res, timedOut ? 504 : 503, 'UNAVAILABLE', '文档服务暂时不可用', 'Documents are unavailable');
 }
 
 /**
@@ -100,7 +125,13 @@ export interface DocumentsProxyOptions {
  */
 export function documentsProxy(options: DocumentsProxyOptions): RequestHandler {
   const { logger } = options;
-  const timeoutMs = options.timeoutMs ?? DEFAULT_DOCUMENTS_TIMEOUT_MS;
+  // Documents are reads: one sent again after a dropped connection changes nothing.
+  const send = boundedFetch({
+    service: 'documents',
+    timeoutMs: options.timeoutMs ?? DEFAULT_DOCUMENTS_TIMEOUT_MS,
+    breaker: new CircuitBreaker('documents', options.breaker ?? DEFAULT_CIRCUIT_BREAKER, logger),
+    retryable: () => true,
+  });
   return async (req, res) => {
     const target = documentTarget(req.originalUrl, options.origin);
     if (!target) {
@@ -123,11 +154,7 @@ export function documentsProxy(options: DocumentsProxyOptions): RequestHandler {
     }
     const authorization = target.forwardsAuthorization ? req.headers.authorization : undefined;
     try {
-      const upstream = await fetch(target.url, {
-        headers: authorization ? { authorization } : {},
-        redirect: 'manual',
-        signal: AbortSignal.timeout(timeoutMs),
-      });
+      const upstream = await send(target.url, { headers: authorization ? { authorization } : {}, redirect: 'manual' });
       if (upstream.type === 'opaqueredirect' || (upstream.status >= 300 && upstream.status < 400)) {
         await upstream.body?.cancel();
         logger.warn({ route: target.route, status: upstream.status }, 'document service answered with a redirect; refused');
@@ -141,9 +168,7 @@ export function documentsProxy(options: DocumentsProxyOptions): RequestHandler {
       }
       res.set('x-content-type-options', 'nosniff').status(upstream.status).send(body);
     } catch (error) {
-      const timedOut = error instanceof DOMException && error.name === 'TimeoutError';
-      logger.warn({ err: error, route: target.route }, timedOut ? 'document service too slow' : 'document service unreachable');
-      refuse(res, timedOut ? 504 : 503, 'UNAVAILABLE', '文档服务暂时不可用', 'Documents are unavailable');
+      refuseUnanswered(res, logger, error, { service: 'documents', route: target.route });
     }
   };
 }
@@ -158,6 +183,8 @@ export interface TrainingDocumentsProxyOptions {
   origin: string;
   logger: Logger;
   timeoutMs?: number | undefined;
+  /** When to stop asking an association that does not answer (DEFAULT_CIRCUIT_BREAKER unless given). */
+  breaker?: CircuitBreakerSettings | undefined;
 }
 
 /**
@@ -169,7 +196,13 @@ export interface TrainingDocumentsProxyOptions {
  */
 export function trainingDocumentsProxy(options: TrainingDocumentsProxyOptions): RequestHandler[] {
   const { logger } = options;
-  const timeoutMs = options.timeoutMs ?? DEFAULT_DOCUMENTS_TIMEOUT_MS;
+  // An upload is never sent twice: the association may have stored it before the connection dropped.
+  const send = boundedFetch({
+    service: 'training-documents',
+    timeoutMs: options.timeoutMs ?? DEFAULT_DOCUMENTS_TIMEOUT_MS,
+    breaker: new CircuitBreaker('training-documents', options.breaker ?? DEFAULT_CIRCUIT_BREAKER, logger),
+    retryable: (init) => (init.method ?? 'GET') === 'GET',
+  });
   const handler: RequestHandler = async (req, res) => {
     const id = String(req.params['id'] ?? '');
     const file = String(req.params['file'] ?? '');
@@ -182,7 +215,7 @@ export function trainingDocumentsProxy(options: TrainingDocumentsProxyOptions): 
     const body: unknown = req.body;
     const upload = req.method === 'PUT' && body instanceof Buffer ? body : undefined;
     try {
-      const upstream = await fetch(url, {
+      const upstream = await send(url, {
         method: req.method === 'PUT' ? 'PUT' : 'GET',
         headers: {
           ...(req.headers.authorization ? { authorization: req.headers.authorization } : {}),
@@ -190,7 +223,6 @@ export function trainingDocumentsProxy(options: TrainingDocumentsProxyOptions): 
         },
         ...(upload ? { body: upload } : {}),
         redirect: 'manual',
-        signal: AbortSignal.timeout(timeoutMs),
       });
       if (upstream.type === 'opaqueredirect' || (upstream.status >= 300 && upstream.status < 400)) {
         await upstream.body?.cancel();
@@ -205,9 +237,7 @@ export function trainingDocumentsProxy(options: TrainingDocumentsProxyOptions): 
       }
       res.set('x-content-type-options', 'nosniff').status(upstream.status).send(answer);
     } catch (error) {
-      const timedOut = error instanceof DOMException && error.name === 'TimeoutError';
-      logger.warn({ err: error }, timedOut ? 'association documents too slow' : 'association documents unreachable');
-      refuse(res, timedOut ? 504 : 503, 'UNAVAILABLE', '文档服务暂时不可用', 'Documents are unavailable');
+      refuseUnanswered(res, logger, error, { service: 'training-documents' });
     }
   };
   return [express.raw({ type: () => true, limit: MAX_SCAN_BYTES + 1 }), handler];

@@ -3,7 +3,7 @@ import { parseEnv, subgraphEnvShape } from '@xueshi/subgraph-kit';
 import { z } from 'zod';
 import { DEFAULT_MAX_BATCH_OPERATIONS } from './batchLimit';
 import { DEFAULT_PLANNING_LIMITS } from './planning/planner';
-import { DEFAULT_QUERY_LIMITS } from '@xueshi/subgraph-kit';
+import { DEFAULT_FETCH_TIMEOUT_MS, DEFAULT_QUERY_LIMITS } from '@xueshi/subgraph-kit';
 import type { QueryLimits } from '@xueshi/subgraph-kit';
 
 /** Where the frontends run in development (Next.js, Vite). */
@@ -11,6 +11,13 @@ export const DEVELOPMENT_CORS_ORIGINS = ['http://localhost:3000', 'http://localh
 
 const limit = (fallback: number) =>
   z.preprocess((value) => (value === '' ? undefined : value), z.coerce.number().int().min(1).default(fallback));
+
+const subgraphTimeoutVariable = (name: string) => subgraphUrlVariable(name).replace('SUBGRAPH_URL_', 'SUBGRAPH_TIMEOUT_MS_');
+
+const optionalMilliseconds = z.preprocess(
+  (value) => (value === '' ? undefined : value),
+  z.coerce.number().int().min(1).optional(),
+);
 
 const origins = z.string().transform((text, ctx): string[] => {
   const listed = text
@@ -61,6 +68,9 @@ const gatewayEnv = z.object({
   /** How many proxies' X-Forwarded-For to believe about the client's address; unset or false: none. */
   TRUST_PROXY: trustProxy.optional(),
   ...Object.fromEntries(SUBGRAPHS.map(({ name }) => [subgraphUrlVariable(name), z.string().url().optional()])),
+  /** How long to wait for a subgraph's answer, in milliseconds; SUBGRAPH_TIMEOUT_MS_<NAME> for one subgraph. */
+  SUBGRAPH_TIMEOUT_MS: limit(DEFAULT_FETCH_TIMEOUT_MS),
+  ...Object.fromEntries(SUBGRAPHS.map(({ name }) => [subgraphTimeoutVariable(name), optionalMilliseconds])),
 });
 
 export interface GatewayEnv extends z.infer<typeof gatewayEnv> {
@@ -70,6 +80,8 @@ export interface GatewayEnv extends z.infer<typeof gatewayEnv> {
   /** The association's origin, which serves employers' training request documents. */
   trainingDocumentsOrigin: string;
   queryLimits: QueryLimits;
+  /** Per-subgraph fetch timeouts that differ from SUBGRAPH_TIMEOUT_MS. */
+  subgraphTimeoutsMs: Record<string, number>;
   corsOrigins: string[];
   trustProxy: boolean | number;
 }
@@ -78,15 +90,19 @@ export interface GatewayEnv extends z.infer<typeof gatewayEnv> {
 export function readGatewayEnv(env: Record<string, string | undefined>): GatewayEnv {
   const parsed = parseEnv(gatewayEnv, env);
   const subgraphUrls: Record<string, string> = {};
+  const subgraphTimeoutsMs: Record<string, number> = {};
   for (const { name } of SUBGRAPHS) {
     const url: unknown = (parsed as Record<string, unknown>)[subgraphUrlVariable(name)];
     if (typeof url === 'string' && url) subgraphUrls[name] = url;
+    const timeout: unknown = (parsed as Record<string, unknown>)[subgraphTimeoutVariable(name)];
+    if (typeof timeout === 'number') subgraphTimeoutsMs[name] = timeout;
   }
   const registryPort = SUBGRAPHS.find(({ name }) => name === 'registry')?.defaultPort;
   const associationPort = SUBGRAPHS.find(({ name }) => name === 'association')?.defaultPort;
   return {
     ...parsed,
     subgraphUrls,
+    subgraphTimeoutsMs,
     documentsOrigin: new URL(subgraphUrls['registry'] ?? `http://127.0.0.1:${registryPort}/graphql`).origin,
     trainingDocumentsOrigin: new URL(subgraphUrls['association'] ?? `http://127.0.0.1:${associationPort}/graphql`).origin,
     queryLimits: {

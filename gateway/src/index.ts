@@ -30,6 +30,8 @@ runService('gateway', async () => {
     const gateway = await startGateway({
       supergraphFile: env.SUPERGRAPH_FILE ?? fileURLToPath(SUPERGRAPH_FILE),
       subgraphUrls: env.subgraphUrls,
+      subgraphTimeoutMs: env.SUBGRAPH_TIMEOUT_MS,
+      subgraphTimeoutsMs: env.subgraphTimeoutsMs,
       documentsOrigin: env.documentsOrigin,
       trainingDocumentsOrigin: env.trainingDocumentsOrigin,
       verifier,

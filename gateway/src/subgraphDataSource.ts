@@ -1,7 +1,7 @@
 import { RemoteGraphQLDataSource } from '@apollo/gateway';
 import type { GraphQLDataSourceProcessOptions } from '@apollo/gateway';
-import { ErrorCode, UserError } from '@xueshi/subgraph-kit';
-import type { Logger } from '@xueshi/subgraph-kit';
+import { CircuitBreaker, ErrorCode, FetchFailed, UserError, boundedFetch, isGraphQLRead } from '@xueshi/subgraph-kit';
+import type { CircuitBreakerSettings, Logger } from '@xueshi/subgraph-kit';
 import { GraphQLError } from 'graphql';
 import type { GraphQLFormattedError } from 'graphql';
 import type { GatewayContext } from './create';
@@ -43,6 +43,12 @@ function responseOf(answer: Answer): FetcherResponse {
   // A constructed Response has no URL; error reports name the subgraph's, as for an unshared request.
   Object.defineProperty(response, 'url', { value: answer.url });
   return response;
+}
+
+/** How long the gateway waits for a subgraph, and when it stops asking one that does not answer. */
+export interface SubgraphFetchLimits {
+  timeoutMs: number;
+  breaker: CircuitBreakerSettings;
 }
 
 /**
@@ -90,8 +96,16 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
     private readonly name: string,
     url: string,
     private readonly logger: Logger,
+    limits: SubgraphFetchLimits,
   ) {
-    super({ url });
+    const bounded = boundedFetch({
+      service: name,
+      timeoutMs: limits.timeoutMs,
+      breaker: new CircuitBreaker(name, limits.breaker, logger),
+      retryable: isGraphQLRead,
+    });
+    // The gateway sends JSON text bodies, which fetch takes as they are.
+    super({ url, fetcher: (target, init) => bounded(target, init as RequestInit) });
     const send = this.fetcher;
     const inFlight = new InFlight<Answer>();
     this.fetcher = async (target, init = {}) => {
@@ -121,11 +135,13 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
       const refusal = refusalOf(error);
       if (refusal) return { errors: refusal };
       if (error instanceof GraphQLError && !('response' in error.extensions)) throw error;
-      this.logger.warn({ err: error, subgraph: this.name }, 'subgraph unreachable');
+      const reason = error instanceof FetchFailed ? error.reason : 'bad-answer';
+      // An open circuit was logged when it opened; each call it turns away is not news.
+      if (reason !== 'circuit-open') this.logger.warn({ err: error, subgraph: this.name, reason }, 'subgraph unreachable');
       throw new UserError(
         ErrorCode.UNAVAILABLE,
         { zh: `服务 ${this.name} 暂时不可用，请稍后再试`, en: `The ${this.name} service is unavailable; please try again later` },
-        { serviceName: this.name },
+        { serviceName: this.name, reason },
       );
     }
   }

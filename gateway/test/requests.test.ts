@@ -52,7 +52,8 @@ describe('batched requests', () => {
   let registry: Awaited<ReturnType<typeof startStubRegistry>>;
   let gateway: RunningGateway;
   const batchOf = (count: number) =>
-    JSON.stringify(Array.from({ length: count }, () => ({ query: '{ institutions { name } }' })));
+    // Distinct operations: identical ones in flight at once would share one subgraph fetch (ADR 0017).
+    JSON.stringify(Array.from({ length: count }, (_, index) => ({ query: `{ institutions${index}: institutions { name } }` })));
 
   beforeAll(async () => {
     registry = await startStubRegistry();
@@ -67,9 +68,11 @@ describe('batched requests', () => {
     const before = registry.operations.count;
     const response = await send(gateway.url, { headers: JSON_HEADERS, body: batchOf(10) });
     expect(response.status).toBe(200);
-    const results = response.json<GraphQLResponse<{ institutions: { name: string }[] }>[]>();
+    const results = response.json<GraphQLResponse<Record<string, { name: string }[]>>[]>();
     expect(results).toHaveLength(10);
-    for (const result of results) expect(result).toEqual({ data: { institutions: [{ name: '上海继续工程教育协会' }] } });
+    results.forEach((result, index) =>
+      expect(result).toEqual({ data: { [`institutions${index}`]: [{ name: '上海继续工程教育协会' }] } }),
+    );
     expect(registry.operations.count - before).toBe(10);
   });
 

@@ -2,7 +2,7 @@ import { createServer } from 'node:http';
 import type { IncomingHttpHeaders, Server, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { GraphQLDataSourceProcessOptions } from '@apollo/gateway';
-import { createLogger } from '@xueshi/subgraph-kit';
+import { DEFAULT_CIRCUIT_BREAKER, DEFAULT_FETCH_TIMEOUT_MS, createLogger } from '@xueshi/subgraph-kit';
 import { parse } from 'graphql';
 import type { OperationTypeNode } from 'graphql';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -67,7 +67,10 @@ describe('identical subgraph requests in flight at once', () => {
 
   beforeAll(async () => {
     subgraph = await heldSubgraph();
-    source = new SubgraphDataSource('registry', subgraph.url, createLogger('test', { level: 'silent' }));
+    source = new SubgraphDataSource('registry', subgraph.url, createLogger('test', { level: 'silent' }), {
+      timeoutMs: DEFAULT_FETCH_TIMEOUT_MS,
+      breaker: DEFAULT_CIRCUIT_BREAKER,
+    });
   });
   afterEach(() => {
     subgraph.received.length = 0;

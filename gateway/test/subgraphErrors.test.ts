@@ -63,6 +63,7 @@ describe('a subgraph that answers with an HTTP error', () => {
     expect(errors[0]?.extensions).toEqual({
       code: 'UNAVAILABLE',
       serviceName: 'registry',
+      reason: 'bad-answer',
       zh: expect.any(String),
       en: expect.any(String),
     });

@@ -21,6 +21,8 @@ export function freePort(): Promise<number> {
 
 export interface ServiceProcess {
   url: string;
+  /** Sends the process a signal: SIGSTOP hangs it (connections open, nothing answered), SIGCONT resumes it. */
+  signal(signal: NodeJS.Signals): void;
   stop(): Promise<void>;
 }
 
@@ -63,7 +65,10 @@ export async function startServiceProcess(entry: string, env: Record<string, str
   }
   return {
     url: `http://127.0.0.1:${port}/graphql`,
+    signal: (signal) => void child.kill(signal),
     stop: async () => {
+      // A stopped process would not see SIGTERM until resumed.
+      child.kill('SIGCONT');
       child.kill('SIGTERM');
       await exited;
     },

@@ -1,5 +1,6 @@
 export * from './auth';
 export * from './bootstrap';
+export * from './boundedFetch';
 export * from './clock';
 export * from './db';
 export * from './dbErrors';

@@ -1,8 +1,17 @@
 import { hoursToMinutes } from '@xueshi/domain';
 import { INSTITUTIONS, parseOwnedId } from '@xueshi/institutions';
 import type { InstitutionCode } from '@xueshi/institutions';
-import { ErrorCode, UserError } from '@xueshi/subgraph-kit';
-import type { Logger, TokenSigner } from '@xueshi/subgraph-kit';
+import {
+  CircuitBreaker,
+  DEFAULT_CIRCUIT_BREAKER,
+  DEFAULT_FETCH_TIMEOUT_MS,
+  ErrorCode,
+  FetchFailed,
+  UserError,
+  boundedFetch,
+  isGraphQLRead,
+} from '@xueshi/subgraph-kit';
+import type { CircuitBreakerSettings, Logger, TokenSigner } from '@xueshi/subgraph-kit';
 
 /** What the registry needs to know about a session when it writes a registration, read from its owner. */
 export interface SessionFacts {
@@ -81,14 +90,14 @@ interface RawOffer {
   }[];
 }
 
-const TIMEOUT_MS = 5_000;
-
 export interface InstitutionDirectoryOptions {
   /** Each institution subgraph's GraphQL URL. */
   urls: Readonly<Record<string, string>>;
   /** Signs the registry's own service token: institutions verify every caller, the registry included. */
   signer: TokenSigner;
   logger: Logger;
+  /** When to stop asking an institution that does not answer (DEFAULT_CIRCUIT_BREAKER unless given). */
+  breaker?: CircuitBreakerSettings;
 }
 
 /** A directory that asks each institution's subgraph over HTTP, with the registry's service token. */
@@ -100,22 +109,38 @@ export function createInstitutionDirectory(options: InstitutionDirectoryOptions)
       { serviceName: code },
     );
 
+  // Each institution's calls are bounded and its circuit its own: one that hangs or is down costs the
+  // registry a timeout at most, then nothing until it answers again.
+  const senders = new Map(
+    Object.keys(options.urls).map((code) => [
+      code,
+      boundedFetch({
+        service: code,
+        timeoutMs: DEFAULT_FETCH_TIMEOUT_MS,
+        breaker: new CircuitBreaker(code, options.breaker ?? DEFAULT_CIRCUIT_BREAKER, options.logger),
+        retryable: isGraphQLRead,
+      }),
+    ]),
+  );
+
   const post = async <Data>(code: string, query: string, variables: Record<string, unknown>): Promise<Data> => {
     const url = options.urls[code];
-    if (!url) throw unavailable(code);
+    const send = senders.get(code);
+    if (!url || !send) throw unavailable(code);
     let body: { data?: Data; errors?: unknown[] };
     try {
       const token = await options.signer.sign({ role: 'SERVICE', subject: 'registry' }, 60);
-      const response = await fetch(url, {
+      const response = await send(url, {
         method: 'POST',
         headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
         body: JSON.stringify({ query, variables }),
-        signal: AbortSignal.timeout(TIMEOUT_MS),
       });
       if (!response.ok) throw new Error(`HTTP ${response.status}`);
       body = (await response.json()) as typeof body;
     } catch (error) {
-      options.logger.warn({ err: error, institution: code }, 'institution subgraph unreachable');
+      if (!(error instanceof FetchFailed && error.reason === 'circuit-open')) {
+        options.logger.warn({ err: error, institution: code }, 'institution subgraph unreachable');
+      }
       throw unavailable(code);
     }
     if (body.errors?.length || !body.data) {

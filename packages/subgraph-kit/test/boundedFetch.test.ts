@@ -1,0 +1,119 @@
+import { createServer } from 'node:http';
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { CircuitBreaker, FetchFailed, boundedFetch, createLogger, isGraphQLRead } from '@xueshi/subgraph-kit';
+import type { CircuitBreakerSettings } from '@xueshi/subgraph-kit';
+import { afterEach, describe, expect, it } from 'vitest';
+
+const silent = createLogger('bounded-fetch-test', { level: 'silent' });
+const QUERY = JSON.stringify({ query: 'query Sessions { sessions { id } }' });
+const MUTATION = JSON.stringify({ query: 'mutation Register { register(sessionId: "x") { id } }' });
+
+/** A server that answers each request as `handle` says, counting them. */
+async function serve(handle: (req: IncomingMessage, res: ServerResponse, count: number) => void) {
+  const seen = { count: 0 };
+  const server: Server = createServer((req, res) => {
+    seen.count++;
+    handle(req, res, seen.count);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`;
+  servers.push(server);
+  return { url, seen };
+}
+const servers: Server[] = [];
+afterEach(async () => {
+  for (const server of servers.splice(0)) {
+    server.closeAllConnections();
+    await new Promise((resolve) => server.close(resolve));
+  }
+});
+
+function bounded(settings: Partial<CircuitBreakerSettings> = {}, timeoutMs = 2_000, now?: () => number) {
+  const breaker = new CircuitBreaker('sjtu', { failureThreshold: 2, openMs: 1_000, ...settings }, silent, now);
+  return { breaker, send: boundedFetch({ service: 'sjtu', timeoutMs, breaker, retryable: isGraphQLRead }) };
+}
+const post = (body: string) => ({ method: 'POST', headers: { 'content-type': 'application/json' }, body });
+const failure = async (promise: Promise<unknown>) => {
+  const error = await promise.then(
+    () => null,
+    (caught: unknown) => caught,
+  );
+  expect(error).toBeInstanceOf(FetchFailed);
+  return (error as FetchFailed).reason;
+};
+
+describe('boundedFetch', () => {
+  it('gives up on a service that does not answer within the timeout', async () => {
+    const { url } = await serve(() => undefined);
+    const { send } = bounded({}, 300);
+    const started = performance.now();
+    expect(await failure(send(url, post(QUERY)))).toBe('timeout');
+    expect(performance.now() - started).toBeLessThan(2_000);
+  });
+
+  it('sends a query once more when the connection was reset, a mutation never', async () => {
+    const resetFirst = (req: IncomingMessage, res: ServerResponse, count: number) => {
+      if (count === 1) req.socket.destroy();
+      else res.end('{"data":{}}');
+    };
+    const query = await serve(resetFirst);
+    expect((await bounded().send(query.url, post(QUERY))).status).toBe(200);
+    expect(query.seen.count).toBe(2);
+
+    const mutation = await serve(resetFirst);
+    expect(await failure(bounded().send(mutation.url, post(MUTATION)))).toBe('unreachable');
+    expect(mutation.seen.count).toBe(1);
+  });
+
+  it('opens the circuit after repeated failures, fails at once while open, and closes after a probe answers', async () => {
+    let healthy = false;
+    const { url, seen } = await serve((_req, res) => {
+      res.statusCode = healthy ? 200 : 503;
+      res.end('{}');
+    });
+    let now = 0;
+    const { breaker, send } = bounded({ failureThreshold: 2, openMs: 1_000 }, 2_000, () => now);
+    // A 5xx answer is handed back as it is, but counts against the circuit.
+    expect((await send(url, post(QUERY))).status).toBe(503);
+    expect((await send(url, post(QUERY))).status).toBe(503);
+    expect(breaker.state).toBe('open');
+    expect(await failure(send(url, post(QUERY)))).toBe('circuit-open');
+    expect(seen.count).toBe(2);
+
+    now = 1_000;
+    expect(breaker.state).toBe('half-open');
+    healthy = true;
+    const probe = send(url, post(QUERY));
+    // While the probe is out, everyone else still fails at once.
+    expect(await failure(send(url, post(QUERY)))).toBe('circuit-open');
+    expect((await probe).status).toBe(200);
+    expect(breaker.state).toBe('closed');
+    expect((await send(url, post(QUERY))).status).toBe(200);
+    expect(seen.count).toBe(4);
+  });
+
+  it('opens again at once when the probe fails', async () => {
+    const { url } = await serve((_req, res) => {
+      res.statusCode = 502;
+      res.end();
+    });
+    let now = 0;
+    const { breaker, send } = bounded({ failureThreshold: 1, openMs: 500 }, 2_000, () => now);
+    await send(url, post(QUERY));
+    expect(breaker.state).toBe('open');
+    now = 500;
+    await send(url, post(QUERY));
+    expect(breaker.state).toBe('open');
+    now = 999;
+    expect(breaker.state).toBe('open');
+  });
+
+  it('tells reads from writes by the GraphQL body', () => {
+    expect(isGraphQLRead(post(QUERY))).toBe(true);
+    expect(isGraphQLRead(post(JSON.stringify({ query: '{ institutions { code } }' })))).toBe(true);
+    expect(isGraphQLRead(post(MUTATION))).toBe(false);
+    expect(isGraphQLRead(post('not json'))).toBe(false);
+    expect(isGraphQLRead({})).toBe(false);
+  });
+});
