@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { composeServices } from '@apollo/composition';
-import { SUBGRAPHS, institutionGeneratedSdl, registryGeneratedSdl } from '@xueshi/institutions';
+import { SUBGRAPHS, institution, institutionGeneratedSdl, registryGeneratedSdl } from '@xueshi/institutions';
 import { parse } from 'graphql';
 
 const ROOT = new URL('../../', import.meta.url);
@@ -18,7 +18,7 @@ export async function generatedSdlFiles(): Promise<{ file: URL; content: string 
       content:
         name === 'registry'
           ? registryGeneratedSdl(await readFile(sdlFile(name, 'schema.graphql'), 'utf8'))
-          : institutionGeneratedSdl(name),
+          : institutionGeneratedSdl(institution(name)),
     })),
   );
 }

@@ -2,7 +2,13 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { composeServices } from '@apollo/composition';
 import { SUPERGRAPH_FILE, composeSupergraph, generatedSdlFiles, subgraphDefinitions } from '@xueshi/gateway/compose';
-import { implementEntityInterfaces, INTERFACES_SDL } from '@xueshi/institutions';
+import {
+  INSTITUTIONS,
+  INTERFACES_SDL,
+  implementEntityInterfaces,
+  institutionGeneratedSdl,
+  registryGeneratedSdl,
+} from '@xueshi/institutions';
 import { Supergraph, printSchema } from '@apollo/federation-internals';
 import { BreakingChangeType, Kind, buildSchema, findBreakingChanges, parse, print, validate } from 'graphql';
 import type { OperationDefinitionNode } from 'graphql';
@@ -36,6 +42,30 @@ describe('the supergraph', () => {
     expect(result.errors?.map((error) => (error as { extensions?: { code?: string } }).extensions?.code)).toContain(
       'INTERFACE_KEY_MISSING_IMPLEMENTATION_TYPE',
     );
+  });
+
+  it("takes a seventh institution from one entry in the list: its SDL and the registry's generated, composing cleanly", async () => {
+    const seventh = { typePrefix: 'Fudan', name: '复旦大学' };
+    const registryOwn = readFileSync(new URL('../../subgraphs/registry/src/schema.graphql', import.meta.url), 'utf8');
+    const subgraphs = (await subgraphDefinitions()).map((subgraph) =>
+      subgraph.name === 'registry'
+        ? { ...subgraph, typeDefs: parse(`${registryOwn}\n${registryGeneratedSdl(registryOwn, [...INSTITUTIONS, seventh])}`) }
+        : subgraph,
+    );
+    const fudan = {
+      name: 'fudan',
+      url: 'http://127.0.0.1:4999/graphql',
+      typeDefs: parse(
+        `extend schema @link(url: "https://specs.apollo.dev/federation/v2.5", import: ["@key", "@shareable"])\n` +
+          institutionGeneratedSdl(seventh),
+      ),
+    };
+    const result = composeServices([...subgraphs, fudan]);
+    expect(result.errors).toBeUndefined();
+    expect(result.hints).toEqual([]);
+    const api = Supergraph.build(result.supergraphSdl ?? '').apiSchema();
+    for (const type of ['FudanProfile', 'FudanCourse', 'FudanSession']) expect(api.type(type), type).toBeDefined();
+    expect(result.supergraphSdl).toContain('openFudanSession');
   });
 
   it('serves every contract operation: each validates against the API schema frontends see', () => {

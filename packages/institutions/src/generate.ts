@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { Kind, parse, print } from 'graphql';
 import type { ConstDirectiveNode, DefinitionNode, InterfaceTypeDefinitionNode, ObjectTypeDefinitionNode } from 'graphql';
-import { INSTITUTIONS, institution } from './institutions';
+import { INSTITUTIONS } from './institutions';
+import type { Institution } from './institutions';
 
 /** The entity interfaces every institution implements, the suffix of each implementation and its key. */
 export const ENTITY_INTERFACES = [
@@ -66,8 +67,8 @@ function printDefinitions(definitions: DefinitionNode[]): string {
 }
 
 /** The generated SDL of one institution subgraph: the shared interfaces and its own implementations. */
-export function institutionGeneratedSdl(code: string): string {
-  const { typePrefix, name } = institution(code);
+export function institutionGeneratedSdl(entry: Pick<Institution, 'typePrefix' | 'name'>): string {
+  const { typePrefix, name } = entry;
   const mutations = parse(MUTATIONS_TEMPLATE.replace(/__Prefix__/g, typePrefix).replace(/__Name__/g, name)).definitions;
   return (
     HEADER('packages/institutions/sdl/interfaces.graphql and mutations.graphql') +
@@ -76,14 +77,20 @@ export function institutionGeneratedSdl(code: string): string {
   );
 }
 
-/** The registry's generated SDL: every institution's implementation of the registry's entity interfaces. */
-export function registryGeneratedSdl(registrySchemaSdl: string): string {
+/**
+ * The registry's generated SDL: every institution's implementation of the registry's entity interfaces,
+ * for the institutions listed (all of INSTITUTIONS unless told).
+ */
+export function registryGeneratedSdl(
+  registrySchemaSdl: string,
+  institutions: readonly Pick<Institution, 'typePrefix'>[] = INSTITUTIONS,
+): string {
   return (
     HEADER('subgraphs/registry/src/schema.graphql and packages/institutions/src/institutions.ts') +
     printDefinitions(
       implementEntityInterfaces(
         registrySchemaSdl,
-        INSTITUTIONS.map((entry) => entry.typePrefix),
+        institutions.map((entry) => entry.typePrefix),
       ),
     )
   );

@@ -23,6 +23,13 @@ export interface Institution {
   isLeadUnit: boolean;
   /** What the plan says the institution runs. */
   runs: string;
+  /** Its subgraph's port when the whole system runs on one machine; never reused. */
+  defaultPort: number;
+  /**
+   * The two digits of its invoice numbers (20210500000001): printed on invoices already issued, so an
+   * institution keeps its number for ever and a new one takes the next unused.
+   */
+  invoiceIssuerNumber: number;
 }
 
 export const INSTITUTIONS: readonly Institution[] = [
@@ -32,6 +39,8 @@ export const INSTITUTIONS: readonly Institution[] = [
     name: '上海继续工程教育协会',
     isLeadUnit: true,
     runs: '知识产权基础',
+    defaultPort: 4002,
+    invoiceIssuerNumber: 1,
   },
   {
     code: 'management-college',
@@ -39,6 +48,8 @@ export const INSTITUTIONS: readonly Institution[] = [
     name: '上海科技管理干部学院',
     isLeadUnit: false,
     runs: '创新知识基础',
+    defaultPort: 4003,
+    invoiceIssuerNumber: 2,
   },
   {
     code: 'engineers-society',
@@ -46,15 +57,35 @@ export const INSTITUTIONS: readonly Institution[] = [
     name: '上海工程师学会',
     isLeadUnit: false,
     runs: '项目管理基础',
+    defaultPort: 4004,
+    invoiceIssuerNumber: 3,
   },
-  { code: 'shu', typePrefix: 'Shu', name: '上海大学', isLeadUnit: false, runs: '人工智能及应用' },
-  { code: 'sjtu', typePrefix: 'Sjtu', name: '上海交通大学', isLeadUnit: false, runs: '数据分析基础' },
+  {
+    code: 'shu',
+    typePrefix: 'Shu',
+    name: '上海大学',
+    isLeadUnit: false,
+    runs: '人工智能及应用',
+    defaultPort: 4005,
+    invoiceIssuerNumber: 4,
+  },
+  {
+    code: 'sjtu',
+    typePrefix: 'Sjtu',
+    name: '上海交通大学',
+    isLeadUnit: false,
+    runs: '数据分析基础',
+    defaultPort: 4006,
+    invoiceIssuerNumber: 5,
+  },
   {
     code: 'elective-provider',
     typePrefix: 'ElectiveProvider',
     name: '国培网（北京创联教育投资有限公司）',
     isLeadUnit: false,
     runs: '网上课件学习课程（选修课）',
+    defaultPort: 4007,
+    invoiceIssuerNumber: 6,
   },
 ];
 

@@ -10,7 +10,7 @@ export interface SubgraphInfo {
 /** Every subgraph of the supergraph: the registry, then one per institution. */
 export const SUBGRAPHS: readonly SubgraphInfo[] = [
   { name: 'registry', defaultPort: 4001 },
-  ...INSTITUTIONS.map((entry, index) => ({ name: entry.code, defaultPort: 4002 + index })),
+  ...INSTITUTIONS.map((entry) => ({ name: entry.code, defaultPort: entry.defaultPort })),
 ];
 
 export const GATEWAY_DEFAULT_PORT = 4000;

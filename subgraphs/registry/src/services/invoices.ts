@@ -1,5 +1,5 @@
 import { isValidCreditCode, shanghaiYear } from '@xueshi/domain';
-import { INSTITUTION_CODES } from '@xueshi/institutions';
+import { institution as institutionOf } from '@xueshi/institutions';
 import { badInput, conflict, notFound, requireRole, retryOnConflict, sqlState, SqlState } from '@xueshi/subgraph-kit';
 import type { Caller, Clock, Db } from '@xueshi/subgraph-kit';
 import { and, eq, sql } from 'drizzle-orm';
@@ -22,8 +22,8 @@ export interface InvoiceRequest {
  * number that year, e.g. 20210500000001 for 上海交通大学's first invoice of 2021.
  */
 export function invoiceNumber(year: number, institution: string, sequence: number): string {
-  const index = (INSTITUTION_CODES as readonly string[]).indexOf(institution) + 1;
-  return `${year}${String(index).padStart(2, '0')}${String(sequence).padStart(8, '0')}`;
+  const issuer = institutionOf(institution).invoiceIssuerNumber;
+  return `${year}${String(issuer).padStart(2, '0')}${String(sequence).padStart(8, '0')}`;
 }
 
 /** The next number of `institution`'s invoices in `year`, blue or red, from the one running sequence. */
