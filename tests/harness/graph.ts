@@ -103,6 +103,8 @@ export interface TestGraphOptions {
   mobileVerificationRequired?: boolean;
   /** The registry's unpaid-hold limits (the domain's by default). */
   unpaidHoldLimits?: UnpaidHoldLimits;
+  /** How often the registry reconciles payments with the provider (a minute by default). */
+  reconcileIntervalMs?: number;
   /** Plugins added to a subgraph's server, by subgraph name (e.g. to hold its answers). */
   subgraphPlugins?: Readonly<Record<string, ApolloServerPlugin<BaseContext>[]>>;
 }
@@ -178,6 +180,7 @@ export async function startTestGraph(options: TestGraphOptions = {}): Promise<Te
       ...(options.mobileVerificationRequired ? { mobileVerificationRequired: true } : {}),
       ...(options.productionSignUpLimits ? { signUpPerMobile: SIGN_UP_LIMITS.production.perMobile } : {}),
       ...(options.unpaidHoldLimits ? { unpaidHoldLimits: options.unpaidHoldLimits } : {}),
+      ...(options.reconcileIntervalMs ? { reconcileIntervalMs: options.reconcileIntervalMs } : {}),
     }),
   );
 

@@ -34,6 +34,8 @@ const registryEnv = z.object({
   /** Mobile verification by SMS code before registering or paying: required in production (the default there), off by default otherwise. */
   MOBILE_VERIFICATION: z.enum(['required', 'off']).optional(),
   SWEEP_INTERVAL_SECONDS: z.coerce.number().int().min(1).default(60),
+  /** How often payments and refunds a crash left unfinished are looked for (also once at start). */
+  RECONCILE_INTERVAL_SECONDS: z.coerce.number().int().min(1).default(60),
   /** Where the public reaches the gateway; printed on transcripts for verification. */
   PUBLIC_URL: z.string().url().default('http://localhost:4000'),
   ...institutionUrls,

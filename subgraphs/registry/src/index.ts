@@ -34,6 +34,7 @@ runService('registry', async () => {
       unpaidHoldLimits: UNPAID_HOLD_LIMITS,
       tokenTtlSeconds: env.TOKEN_TTL_MINUTES * 60,
       sweepIntervalMs: env.SWEEP_INTERVAL_SECONDS * 1000,
+      reconcileIntervalMs: env.RECONCILE_INTERVAL_SECONDS * 1000,
       publicUrl: env.PUBLIC_URL.replace(/\/$/, ''),
       rateLimiter: createRateLimiter(
         env.REDIS_URL ? await redisRateLimitStore(env.REDIS_URL, logger) : memoryRateLimitStore(clock),

@@ -16,6 +16,7 @@ import { createInvoices } from './services/invoices';
 import { createMobileVerification } from './services/mobileVerification';
 import { createOutcomes } from './services/outcomes';
 import { createPayments } from './services/payments';
+import { createRefunds } from './services/refunds';
 import { createStatistics } from './services/statistics';
 import { createFacts } from './services/facts';
 import { registryMetricsPlugin } from './metrics';
@@ -37,6 +38,8 @@ export interface RegistryDependencies extends SubgraphDependencies {
   tokenTtlSeconds: number;
   /** How often lapsed holds and courseware are written down as EXPIRED. */
   sweepIntervalMs: number;
+  /** How often payments and refunds a crash left unfinished are finished (also once at start). */
+  reconcileIntervalMs: number;
   /** Where the public reaches the gateway, printed on transcripts for verification. */
   publicUrl: string;
   rateLimiter: RateLimiter;
@@ -60,12 +63,12 @@ export const REGISTRY_MIGRATIONS = [
 /** Builds the registry's services from its dependencies. */
 export function createRegistryServices(dependencies: RegistryDependencies): RegistryServices {
   const { database, clock, logger } = dependencies;
+  const refunds = createRefunds({ db: database.db, clock, provider: dependencies.paymentProvider, logger });
   const registrations = createRegistrations({
     db: database.db,
     clock,
     directory: dependencies.directory,
-    payments: dependencies.paymentProvider,
-    logger,
+    refunds,
     holdMinutes: dependencies.holdMinutes,
     unpaidHoldLimits: dependencies.unpaidHoldLimits,
   });
@@ -88,7 +91,14 @@ export function createRegistryServices(dependencies: RegistryDependencies): Regi
       required: dependencies.mobileVerificationRequired,
     }),
     registrations,
-    payments: createPayments({ db: database.db, clock, provider: dependencies.paymentProvider, registrations, logger }),
+    payments: createPayments({
+      db: database.db,
+      clock,
+      provider: dependencies.paymentProvider,
+      registrations,
+      refunds,
+      logger,
+    }),
     invoices: createInvoices({ db: database.db, clock }),
     outcomes: createOutcomes({ db: database.db, clock }),
     transcripts,
@@ -118,6 +128,27 @@ export const registrySubgraph: SubgraphService<RegistryContext, RegistryDependen
     const services = createRegistryServices(dependencies);
     const metrics = createMetrics('registry');
     let sweeper: NodeJS.Timeout | undefined;
+    let reconciler: NodeJS.Timeout | undefined;
+    let reconciling: Promise<void> | undefined;
+    // One round at a time: a round still running when the next is due lets it pass.
+    const reconcile = () => {
+      reconciling ??= services.payments
+        .reconcile()
+        .then(
+          () => undefined,
+          (error: unknown) => {
+            dependencies.logger.error({ err: error }, 'payment reconciliation failed; the next round tries again');
+          },
+        )
+        .finally(() => {
+          reconciling = undefined;
+        });
+    };
+    dependencies.paymentProvider.onNotification((notification) =>
+      services.payments.notify(notification).catch((error: unknown) => {
+        dependencies.logger.error({ err: error }, 'provider notification not recorded; reconciliation finds it');
+      }),
+    );
     return {
       name: 'registry',
       metrics,
@@ -142,8 +173,16 @@ export const registrySubgraph: SubgraphService<RegistryContext, RegistryDependen
             });
           }, dependencies.sweepIntervalMs);
           sweeper.unref();
+          // A crash may have left payments the provider settled unrecorded: finish them now, then keep looking.
+          reconcile();
+          reconciler = setInterval(reconcile, dependencies.reconcileIntervalMs);
+          reconciler.unref();
         },
-        stop: () => clearInterval(sweeper),
+        stop: async () => {
+          clearInterval(sweeper);
+          clearInterval(reconciler);
+          await reconciling;
+        },
       },
     };
   },

@@ -27,6 +27,8 @@ export async function registryTestDependencies(
     /** Off unless asked for, as in the embedded demo. */
     mobileVerificationRequired?: boolean;
     unpaidHoldLimits?: UnpaidHoldLimits;
+    /** A minute unless given. */
+    reconcileIntervalMs?: number;
   } = {},
 ): Promise<Omit<RegistryDependencies, keyof SubgraphDependencies>> {
   const signer = await createTokenSigner((await testKeys()).privateJwk, base.clock);
@@ -39,6 +41,7 @@ export async function registryTestDependencies(
     unpaidHoldLimits: options.unpaidHoldLimits ?? UNPAID_HOLD_LIMITS,
     tokenTtlSeconds: 30 * 60,
     sweepIntervalMs: 60_000,
+    reconcileIntervalMs: options.reconcileIntervalMs ?? 60_000,
     publicUrl: 'http://localhost:4000',
     rateLimiter: createRateLimiter(memoryRateLimitStore(base.clock), base.clock),
     signUpPerMobile: options.signUpPerMobile ?? SIGN_UP_LIMITS.demo.perMobile,

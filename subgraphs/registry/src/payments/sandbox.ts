@@ -1,30 +1,42 @@
 import { createHash } from 'node:crypto';
-import type { PaymentProvider, ProviderResult } from './provider';
+import type { PaymentProvider, ProviderNotification, ProviderResult } from './provider';
 
 export interface SandboxProvider extends PaymentProvider {
   /** Money moved so far, by idempotency key: what a real provider's ledger would show. */
   readonly charges: ReadonlyMap<string, number>;
   readonly refunds: ReadonlyMap<string, number>;
+  /** Every notification the sandbox has sent, in order: tests send them again, in any order. */
+  readonly notifications: readonly ProviderNotification[];
   /** Declines the next `count` new charges, as a bank would: for showing and testing failures. */
   declineNextCharges(count: number): void;
+  /** Sends notifications to the registry again, as a provider retrying its webhooks would. */
+  redeliver(notifications: readonly ProviderNotification[]): Promise<void>;
 }
 
 const reference = (kind: string, key: string) => `sandbox-${kind}-${createHash('sha256').update(key).digest('hex').slice(0, 16)}`;
 
 /**
  * A provider that moves no real money and accepts every charge unless told to decline. Like a real
- * provider it is idempotent on the key (a key it has seen gets its first answer again), and its
- * references derive from the key, so registry replicas that each hold a sandbox agree.
+ * provider it is idempotent on the key (a key it has seen gets its first answer again), its references
+ * derive from the key, so registry replicas that each hold a sandbox agree, and it notifies the registry
+ * of every charge and refund it settles.
  */
 export function createSandboxProvider(): SandboxProvider {
   const charges = new Map<string, number>();
   const refunds = new Map<string, number>();
   const answered = new Map<string, ProviderResult>();
+  const notifications: ProviderNotification[] = [];
+  let listener: ((notification: ProviderNotification) => Promise<void>) | undefined;
   let declines = 0;
+  const notify = async (notification: ProviderNotification) => {
+    notifications.push(notification);
+    await listener?.(notification);
+  };
   return {
     name: 'sandbox',
     charges,
     refunds,
+    notifications,
     declineNextCharges: (count) => {
       declines = count;
     },
@@ -44,11 +56,33 @@ export function createSandboxProvider(): SandboxProvider {
         result = { status: 'SUCCEEDED', reference: reference('charge', idempotencyKey) };
       }
       answered.set(idempotencyKey, result);
+      await notify({ kind: 'charge', idempotencyKey, result });
       return result;
     },
     refund: async ({ idempotencyKey, amountFen }) => {
-      if (!refunds.has(idempotencyKey)) refunds.set(idempotencyKey, amountFen);
-      return { status: 'SUCCEEDED', reference: reference('refund', idempotencyKey) };
+      const result: ProviderResult = { status: 'SUCCEEDED', reference: reference('refund', idempotencyKey) };
+      if (!refunds.has(idempotencyKey)) {
+        refunds.set(idempotencyKey, amountFen);
+        await notify({ kind: 'refund', idempotencyKey, result });
+      }
+      return result;
+    },
+    close: async ({ idempotencyKey }) => {
+      const known = answered.get(idempotencyKey);
+      if (known) return known;
+      const closed: ProviderResult = {
+        status: 'FAILED',
+        reference: reference('charge', idempotencyKey),
+        failureReason: '支付未完成，订单已关闭 (the payment was not completed; the order is closed)',
+      };
+      answered.set(idempotencyKey, closed);
+      return closed;
+    },
+    onNotification: (next) => {
+      listener = next;
+    },
+    redeliver: async (again) => {
+      for (const notification of again) await listener?.(notification);
     },
   };
 }

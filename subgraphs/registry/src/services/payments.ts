@@ -1,22 +1,31 @@
 import { coursewareAccessExpiresAt, registrationStatusAt } from '@xueshi/domain';
 import { ErrorCode, UserError, badInput, conflict, requireRole, retryOnConflict } from '@xueshi/subgraph-kit';
 import type { Caller, Clock, Db, Logger } from '@xueshi/subgraph-kit';
-import { and, eq, inArray } from 'drizzle-orm';
-import { payments, registrations } from '../db/schema';
+import { and, eq, inArray, lt } from 'drizzle-orm';
+import { payments, refunds, registrations } from '../db/schema';
 import type { PaymentRow } from '../db/schema';
-import type { PaymentProvider } from '../payments/provider';
+import type { PaymentProvider, ProviderNotification, ProviderResult } from '../payments/provider';
 import { lockRegistration } from '../store/registrations';
+import type { Refunds } from './refunds';
 import type { Registrations } from './registrations';
+import { isUuid } from './validation';
 
 const IDEMPOTENCY_KEY = /^[A-Za-z0-9_-]{8,128}$/;
-/** A charge still pending this long after it was sent is sent again (same provider key, so never twice). */
+/**
+ * A charge still pending this long after it was sent is sent again when the learner pays again (same
+ * provider key, so never twice), and closed at the provider by reconciliation.
+ */
 const STALE_PENDING_MS = 60_000;
+
+/** The provider key of a payment's charge: its id, so a charge sent again never moves money twice. */
+const chargeKey = (paymentId: string) => `payment:${paymentId}`;
 
 export interface PaymentOptions {
   db: Db;
   clock: Clock;
   provider: PaymentProvider;
   registrations: Registrations;
+  refunds: Refunds;
   logger: Logger;
 }
 
@@ -24,46 +33,102 @@ export interface PaymentOptions {
 export function createPayments(options: PaymentOptions) {
   const { db, clock, provider, logger } = options;
 
+  /**
+   * Records the provider's answer for a payment, in one transaction under the registration's lock, and only
+   * for a payment still PENDING: a late, repeated or out-of-order answer changes nothing. Money taken
+   * while the registration still holds its seat pays for it; money taken after the seat has gone (the hold
+   * lapsed, or the learner withdrew) is recorded and refunded in full.
+   */
+  const recordCharge = async (paymentId: string, result: ProviderResult): Promise<PaymentRow | undefined> => {
+    const now = clock.now();
+    const outcome = await retryOnConflict(() =>
+      db.transaction(async (tx) => {
+        const [found] = await tx.select().from(payments).where(eq(payments.id, paymentId));
+        if (!found || found.status !== 'PENDING' || result.status === 'PENDING') return { payment: found };
+        const registration = await lockRegistration(tx, found.registrationId);
+        const [updated] = await tx
+          .update(payments)
+          .set({
+            status: result.status,
+            providerReference: result.reference,
+            failureReason: result.failureReason ?? null,
+            completedAt: now,
+          })
+          .where(and(eq(payments.id, paymentId), eq(payments.status, 'PENDING')))
+          .returning();
+        if (!updated) {
+          const [settled] = await tx.select().from(payments).where(eq(payments.id, paymentId));
+          return { payment: settled };
+        }
+        if (updated.status !== 'SUCCEEDED') return { payment: updated };
+        if (registration && registrationStatusAt(registration, now) === 'AWAITING_PAYMENT') {
+          await tx
+            .update(registrations)
+            .set({
+              status: 'PAID',
+              paidAt: now,
+              holdExpiresAt: null,
+              accessExpiresAt: registration.deliveryMode === 'ONLINE_COURSEWARE' ? coursewareAccessExpiresAt(now) : null,
+            })
+            .where(eq(registrations.id, updated.registrationId));
+          return { payment: updated };
+        }
+        const [refund] = await tx
+          .insert(refunds)
+          .values({ paymentId: updated.id, amountFen: updated.amountFen, status: 'PENDING', createdAt: now })
+          .returning({ id: refunds.id });
+        logger.warn({ payment: updated.id }, 'paid after the seat had gone; refunding in full');
+        return { payment: updated, refundId: refund?.id };
+      }),
+    );
+    if (outcome.refundId) await options.refunds.send(outcome.refundId);
+    return outcome.payment;
+  };
+
   /** Sends a pending payment's charge (the provider key is the payment's id) and records the outcome. */
   const settle = async (payment: PaymentRow, description: string): Promise<PaymentRow> => {
     let result;
     try {
-      result = await provider.charge({ idempotencyKey: `payment:${payment.id}`, amountFen: payment.amountFen, description });
+      result = await provider.charge({ idempotencyKey: chargeKey(payment.id), amountFen: payment.amountFen, description });
     } catch (error) {
       logger.error({ err: error, payment: payment.id }, 'charge not confirmed; the payment stays pending');
       return payment;
     }
-    if (result.status === 'PENDING') return payment;
-    const now = clock.now();
-    return db.transaction(async (tx) => {
-      const [updated] = await tx
-        .update(payments)
-        .set({
-          status: result.status,
-          providerReference: result.reference,
-          failureReason: result.failureReason ?? null,
-          completedAt: now,
-        })
-        .where(and(eq(payments.id, payment.id), eq(payments.status, 'PENDING')))
-        .returning();
-      if (!updated) {
-        const [settled] = await tx.select().from(payments).where(eq(payments.id, payment.id));
-        return settled ?? payment;
+    return (await recordCharge(payment.id, result)) ?? payment;
+  };
+
+  /** Takes a provider's notification: the payment or refund its key names gets the answer, if it still waits for one. */
+  const notify = async (notification: ProviderNotification): Promise<void> => {
+    const [kind, id] = notification.idempotencyKey.split(':');
+    if (!id || !isUuid(id)) return;
+    if (notification.kind === 'charge' && kind === 'payment') await recordCharge(id, notification.result);
+    if (notification.kind === 'refund' && kind === 'refund') await options.refunds.record(id, notification.result);
+  };
+
+  /**
+   * Finds what a crash or a lost answer left unfinished and finishes it, as often as it is run: a payment
+   * pending for longer than a charge takes is closed at the provider, whose last word (taken or not) is
+   * recorded; a refund not settled is sent again. Returns how many of each it looked at.
+   */
+  const reconcile = async (): Promise<{ payments: number; refunds: number }> => {
+    const before = new Date(clock.now().getTime() - STALE_PENDING_MS);
+    const stale = await db
+      .select({ id: payments.id })
+      .from(payments)
+      .where(and(eq(payments.status, 'PENDING'), lt(payments.createdAt, before)));
+    for (const { id } of stale) {
+      try {
+        await recordCharge(id, await provider.close({ idempotencyKey: chargeKey(id) }));
+      } catch (error) {
+        logger.error({ err: error, payment: id }, 'payment not reconciled; the next round tries again');
       }
-      if (updated.status === 'SUCCEEDED') {
-        const registration = await lockRegistration(tx, updated.registrationId);
-        await tx
-          .update(registrations)
-          .set({
-            status: 'PAID',
-            paidAt: now,
-            holdExpiresAt: null,
-            accessExpiresAt: registration?.deliveryMode === 'ONLINE_COURSEWARE' ? coursewareAccessExpiresAt(now) : null,
-          })
-          .where(and(eq(registrations.id, updated.registrationId), eq(registrations.status, 'AWAITING_PAYMENT')));
-      }
-      return updated;
-    });
+    }
+    const unsettled = await db
+      .select({ id: refunds.id })
+      .from(refunds)
+      .where(and(inArray(refunds.status, ['PENDING', 'FAILED']), lt(refunds.createdAt, before)));
+    for (const { id } of unsettled) await options.refunds.send(id);
+    return { payments: stale.length, refunds: unsettled.length };
   };
 
   return {
@@ -145,6 +210,9 @@ export function createPayments(options: PaymentOptions) {
       if (created || stale) return settle(payment, `${registration.courseTitle}（${registration.sessionId}）`);
       return payment;
     },
+
+    notify,
+    reconcile,
   };
 }
 

@@ -19,11 +19,10 @@ import {
   SqlState,
   unauthenticated,
 } from '@xueshi/subgraph-kit';
-import type { Caller, Clock, Db, Logger } from '@xueshi/subgraph-kit';
+import type { Caller, Clock, Db } from '@xueshi/subgraph-kit';
 import { and, eq, inArray } from 'drizzle-orm';
 import { employerStaff, learners, payments, programmeYears, refunds, registrations } from '../db/schema';
 import type { RegistrationRow } from '../db/schema';
-import type { PaymentProvider } from '../payments/provider';
 import {
   activeForCourse,
   expireLapsed,
@@ -36,6 +35,7 @@ import {
 } from '../store/registrations';
 import type { InstitutionDirectory } from './institutionDirectory';
 import { reverseInvoiceForRefund } from './invoices';
+import type { Refunds } from './refunds';
 import { shanghaiTime, shanghaiTimeEn } from './messages';
 import { echoedId, isUuid } from './validation';
 
@@ -43,8 +43,7 @@ export interface RegistrationOptions {
   db: Db;
   clock: Clock;
   directory: InstitutionDirectory;
-  payments: PaymentProvider;
-  logger: Logger;
+  refunds: Refunds;
   /** How long an unpaid registration holds its seat. */
   holdMinutes: number;
   /** How far one learner's unpaid holds may go (the domain's UNPAID_HOLD_LIMITS outside tests). */
@@ -132,7 +131,7 @@ const holdHistoryMinutes = (holdMinutes: number, limits: UnpaidHoldLimits) =>
 
 /** Registering for sessions and withdrawing from them, by the plan's rules, safe under concurrency. */
 export function createRegistrations(options: RegistrationOptions) {
-  const { db, clock, directory, logger } = options;
+  const { db, clock, directory } = options;
 
   /** The caller's own registration, or NOT_FOUND (also for someone else's: existence is not revealed). */
   const ownRegistration = async (caller: Caller, id: string): Promise<RegistrationRow> => {
@@ -145,28 +144,11 @@ export function createRegistrations(options: RegistrationOptions) {
   /** Sends a withdrawal's refund to the provider, once: its key is the refund's id. */
   const settleRefund = async (registrationId: string): Promise<void> => {
     const [pending] = await db
-      .select({ refund: refunds, payment: payments })
+      .select({ id: refunds.id })
       .from(refunds)
       .innerJoin(payments, eq(payments.id, refunds.paymentId))
       .where(and(eq(payments.registrationId, registrationId), inArray(refunds.status, ['PENDING', 'FAILED'])));
-    if (!pending) return;
-    try {
-      const result = await options.payments.refund({
-        idempotencyKey: `refund:${pending.refund.id}`,
-        chargeReference: pending.payment.providerReference ?? '',
-        amountFen: pending.refund.amountFen,
-      });
-      await db
-        .update(refunds)
-        .set({
-          status: result.status,
-          providerReference: result.reference,
-          completedAt: result.status === 'PENDING' ? null : clock.now(),
-        })
-        .where(eq(refunds.id, pending.refund.id));
-    } catch (error) {
-      logger.error({ err: error, refund: pending.refund.id }, 'refund not settled; withdrawing again retries it');
-    }
+    if (pending) await options.refunds.send(pending.id);
   };
 
   return {
