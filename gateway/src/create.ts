@@ -28,6 +28,7 @@ import { DEFAULT_MAX_BATCH_OPERATIONS, batchLimit } from './batchLimit';
 import { documentsProxy, trainingDocumentsProxy } from './documentsProxy';
 import { graphiqlRoutes } from './graphiql';
 import { createGatewayMetrics } from './metrics';
+import { roleQueryLimits } from './roleLimits';
 import { DEFAULT_QUERY_LIMITS, queryLimitProtection } from '@xueshi/subgraph-kit';
 import type { QueryLimits } from '@xueshi/subgraph-kit';
 import { signInLimitPlugin } from './signInLimit';
@@ -208,7 +209,8 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   app.disable('x-powered-by');
   app.set('trust proxy', options.trustProxy ?? false);
   const httpServer = createServer(app);
-  const limits = queryLimitProtection({ ...DEFAULT_QUERY_LIMITS, ...options.queryLimits }, options);
+  const roleLimits = roleQueryLimits({ ...DEFAULT_QUERY_LIMITS, ...options.queryLimits });
+  const limits = queryLimitProtection(roleLimits.widest, options);
   const formatError = createErrorFormatter(logger);
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
@@ -228,6 +230,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       ApolloServerPluginLandingPageDisabled(),
       requestLogPlugin(logger),
       metrics.plugin,
+      roleLimits.plugin,
       ...limits.plugins,
       ...(options.signInLimiter
         ? [

@@ -1,8 +1,15 @@
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import type { ApolloServerPlugin, BaseContext } from '@apollo/server';
 import type { Bilingual } from '@xueshi/subgraph-kit';
-import { GraphQLError } from 'graphql';
-import type { GraphQLFormattedError, ParseOptions, ValidationContext, ValidationRule } from 'graphql';
+import { GraphQLError, parse, validate } from 'graphql';
+import type {
+  DocumentNode,
+  GraphQLFormattedError,
+  GraphQLSchema,
+  ParseOptions,
+  ValidationContext,
+  ValidationRule,
+} from 'graphql';
 
 /** What one GraphQL request may ask for; anything beyond is refused before a subgraph is asked. */
 export interface QueryLimits {
@@ -35,6 +42,28 @@ export const DEFAULT_QUERY_LIMITS: QueryLimits = {
 };
 
 /**
+ * What analysts and the registrar may ask for at the gateway: their own aggregate questions group by
+ * several dimensions and put a few answers side by side, so twice the aliases and tokens, two more
+ * levels and three times the cost. Still refused beyond it, with the same error.
+ */
+export const ANALYST_QUERY_LIMITS: QueryLimits = {
+  maxDepth: DEFAULT_QUERY_LIMITS.maxDepth + 2,
+  maxAliases: DEFAULT_QUERY_LIMITS.maxAliases * 2,
+  maxDirectives: DEFAULT_QUERY_LIMITS.maxDirectives,
+  maxTokens: DEFAULT_QUERY_LIMITS.maxTokens * 2,
+  maxCost: DEFAULT_QUERY_LIMITS.maxCost * 3,
+};
+
+/** The larger of two sets of limits, limit by limit. */
+export const widestQueryLimits = (a: QueryLimits, b: QueryLimits): QueryLimits => ({
+  maxDepth: Math.max(a.maxDepth, b.maxDepth),
+  maxAliases: Math.max(a.maxAliases, b.maxAliases),
+  maxDirectives: Math.max(a.maxDirectives, b.maxDirectives),
+  maxTokens: Math.max(a.maxTokens, b.maxTokens),
+  maxCost: Math.max(a.maxCost, b.maxCost),
+});
+
+/**
  * What one request straight to a subgraph may ask for. The gateway's own fetches must always pass: a
  * fetch is the part of a client's operation (within DEFAULT_QUERY_LIMITS) one subgraph serves, wrapped
  * in `_entities(representations: $representations) { ... on Type { … } }` (two levels more), with an
@@ -45,7 +74,7 @@ export const DEFAULT_QUERY_LIMITS: QueryLimits = {
  * `verifyTranscript`s), deep cycles or a megabyte of tokens is refused before it is executed.
  */
 export const DEFAULT_SUBGRAPH_QUERY_LIMITS: QueryLimits = {
-  maxDepth: DEFAULT_QUERY_LIMITS.maxDepth + 5,
+  maxDepth: ANALYST_QUERY_LIMITS.maxDepth + 5,
   maxAliases: 200,
   maxDirectives: 100,
   maxTokens: 20_000,
@@ -82,6 +111,25 @@ export function queryLimitError(limit: QueryLimitName, max: number): GraphQLErro
 
 /** graphql-js's own words when `parseOptions.maxTokens` stops the parser (16.x writes "more that"). */
 const TOKEN_LIMIT_MESSAGE = /^Syntax Error: Document contains more (?:than|that) (\d+) tokens\b/;
+
+/**
+ * A check of operations against `limits` with the same rules and errors as the validation a server
+ * runs, for callers held to narrower limits than the server's: it answers the first limit an operation
+ * goes beyond, as the typed refusal, or null.
+ */
+export function queryLimitCheck(limits: QueryLimits) {
+  const { validationRules } = queryLimitProtection(limits, { development: true });
+  return (schema: GraphQLSchema, source: string, document: DocumentNode): GraphQLError | null => {
+    try {
+      parse(source, { maxTokens: limits.maxTokens });
+    } catch (error) {
+      const overTokens = error instanceof GraphQLError ? TOKEN_LIMIT_MESSAGE.exec(error.message) : null;
+      if (overTokens) return queryLimitError('tokens', limits.maxTokens);
+      throw error;
+    }
+    return validate(schema, document, validationRules)[0] ?? null;
+  };
+}
 
 export interface QueryLimitProtection {
   validationRules: ValidationRule[];

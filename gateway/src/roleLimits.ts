@@ -1,0 +1,67 @@
+import type { ApolloServerPlugin } from '@apollo/server';
+import {
+  ANALYST_QUERY_LIMITS,
+  QUERY_LIMIT_CODE,
+  queryLimitCheck,
+  queryLimitError,
+  widestQueryLimits,
+} from '@xueshi/subgraph-kit';
+import type { QueryLimitName, QueryLimits, Role } from '@xueshi/subgraph-kit';
+import { GraphQLError, print } from 'graphql';
+import type { GatewayContext } from './create';
+
+/** Who asks ad hoc aggregate questions, and so gets ANALYST_QUERY_LIMITS. */
+const ANALYST_ROLES: ReadonlySet<Role> = new Set(['ANALYST', 'REGISTRAR']);
+
+export interface RoleQueryLimits {
+  /** What the server validates every operation against: the largest any caller may send. */
+  widest: QueryLimits;
+  /** Refuses an operation beyond the caller's own limits, with the same typed error (HTTP 400). */
+  plugin: ApolloServerPlugin<GatewayContext>;
+}
+
+const LIMIT_FIELD: Record<QueryLimitName, keyof QueryLimits> = {
+  depth: 'maxDepth',
+  aliases: 'maxAliases',
+  directives: 'maxDirectives',
+  tokens: 'maxTokens',
+  cost: 'maxCost',
+};
+
+const isLimitName = (value: unknown): value is QueryLimitName => typeof value === 'string' && value in LIMIT_FIELD;
+
+/**
+ * Query limits by role: analysts and the registrar get the larger of `everyone` and
+ * ANALYST_QUERY_LIMITS, everyone else `everyone`. The server's validation applies the widest (it does
+ * not know the caller); this plugin then holds everyone else to theirs once the caller is known, and
+ * makes a refusal by the widest name the caller's own limit.
+ */
+export function roleQueryLimits(everyone: QueryLimits): RoleQueryLimits {
+  const widest = widestQueryLimits(everyone, ANALYST_QUERY_LIMITS);
+  const check = queryLimitCheck(everyone);
+  return {
+    widest,
+    plugin: {
+      requestDidStart: async () => ({
+        didResolveOperation: async ({ contextValue, request, document, schema }) => {
+          const role = contextValue.caller?.role;
+          if (role && ANALYST_ROLES.has(role)) return;
+          const refusal = check(schema, request.query ?? print(document), document);
+          if (refusal) throw new GraphQLError(refusal.message, { extensions: { ...refusal.extensions, http: { status: 400 } } });
+        },
+        willSendResponse: async ({ contextValue, response }) => {
+          const role = contextValue.caller?.role;
+          if ((role && ANALYST_ROLES.has(role)) || response.body.kind !== 'single') return;
+          const errors = response.body.singleResult.errors;
+          if (!errors) return;
+          response.body.singleResult.errors = errors.map((error) => {
+            const limit = error.extensions?.['limit'];
+            if (error.extensions?.['code'] !== QUERY_LIMIT_CODE || !isLimitName(limit)) return error;
+            const own = queryLimitError(limit, everyone[LIMIT_FIELD[limit]]);
+            return { message: own.message, extensions: own.extensions };
+          });
+        },
+      }),
+    },
+  };
+}
