@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import type { Caller } from '@xueshi/subgraph-kit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { contractOperation } from '../harness/contract';
@@ -105,6 +106,24 @@ describe('/metrics on every service', () => {
     expect(sample(registry, 'xueshi_payments_total', { status: 'SUCCEEDED' })).toBe(1);
     expect(sample(registry, 'xueshi_outcomes_reported_total', { status: 'COMPLETED' })).toBe(1);
     expect(sample(registry, 'xueshi_sign_ins_refused_total', { who: 'learner', code: 'UNAUTHENTICATED' })).toBe(1);
+  });
+
+  it('scrapes every service in docker-compose, and the committed dashboard asks only for series they serve', async () => {
+    const scraped = readFileSync(new URL('../../ops/prometheus.yml', import.meta.url), 'utf8');
+    for (const service of ['gateway', ...graph.subgraphs.keys()]) expect(scraped).toMatch(new RegExp(`- ${service}:\\d+`));
+    const served = new Set(
+      (await Promise.all(['gateway', ...graph.subgraphs.keys()].map(metricsOf))).flatMap((text) =>
+        text.split('\n').map((line) => /^[a-z_:][\w:]*/.exec(line)?.[0] ?? ''),
+      ),
+    );
+    const dashboard = JSON.parse(readFileSync(new URL('../../ops/grafana/dashboards/xueshi.json', import.meta.url), 'utf8')) as {
+      panels: { targets: { expr: string }[] }[];
+    };
+    const asked = dashboard.panels.flatMap((panel) =>
+      panel.targets.flatMap((target) => target.expr.match(/\b(?:graphql|gateway|db|xueshi)_\w+/g) ?? []),
+    );
+    expect(asked.length).toBeGreaterThan(10);
+    for (const series of asked) expect(served, series).toContain(series);
   });
 
   it('puts no personal data in a label, even in an operation name a client chose', async () => {
