@@ -7,6 +7,7 @@ import type { TestGraph } from '../harness/graph';
 interface LogLine {
   service?: string;
   msg?: string;
+  operation?: string;
   requestId?: string;
   traceId?: string;
 }
@@ -77,6 +78,17 @@ describe('request and trace ids in every log line, across services', () => {
     const ours = linesOf(response.headers.get('x-request-id') ?? '');
     expect(ours.length).toBeGreaterThan(0);
     for (const line of ours) expect(line.traceId).not.toBe('0'.repeat(32));
+  });
+
+  it('logs no long number a client put in an operation name', async () => {
+    const response = await fetch(graph.gatewayUrl, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: 'query Find310115198503121234x13912345678 { __typename }' }),
+    });
+    const ours = linesOf(response.headers.get('x-request-id') ?? '');
+    expect(ours.find((line) => line.msg === 'graphql operation')).toMatchObject({ operation: 'Find#x#' });
+    expect(JSON.stringify(ours)).not.toMatch(/31011519850312|13912345678/);
   });
 
   it('names the request in every line written while serving one', () => {

@@ -1,6 +1,7 @@
 import { destination, pino } from 'pino';
 import type { DestinationStream, Logger as PinoLogger } from 'pino';
 import { databaseErrorRecord } from './dbErrors';
+import { operationLabel } from './metrics';
 import { currentRequestScope } from './requestScope';
 
 export type Logger = PinoLogger;
@@ -117,7 +118,8 @@ export function requestLogPlugin<TContext extends { caller?: { role: string } | 
         }) => {
           logger.info(
             {
-              operation: request.operationName ?? null,
+              // Named by the client: long numbers in it (a mobile, an ID number) are not logged.
+              operation: request.operationName ? operationLabel(request.operationName) : null,
               role: request.contextValue.caller?.role ?? 'ANONYMOUS',
               ms: Math.round(performance.now() - started),
               errors: request.errors?.map((error) => error.extensions?.['code'] ?? 'UNKNOWN'),
