@@ -38,6 +38,7 @@ export { hoursToMinutes } from './hoursToMinutes';
 export { minutesToHours } from './minutesToHours';
 
 export { earliestEmployerTrainingDay } from './earliestEmployerTrainingDay';
+export { mayRunFaceToFace, ONLINE_ONLY_YEARS } from './faceToFace';
 export { normaliseEmployer } from './normaliseEmployer';
 export { registrationRefusal, type RegistrationAttempt, type RegistrationRefusal } from './registrationRefusal';
 export {

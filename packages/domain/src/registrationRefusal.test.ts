@@ -4,6 +4,7 @@ import { registrationRefusal } from './registrationRefusal';
 const at = (text: string) => new Date(text);
 const yearOpens = at('2021-02-22T10:00:00+08:00');
 const session = {
+  deliveryMode: 'LIVE_ONLINE' as const,
   registrationOpensAt: at('2021-02-22T10:00:00+08:00'),
   registrationClosesAt: at('2021-03-11T09:00:00+08:00'),
   restrictedToEmployer: null,
@@ -16,6 +17,20 @@ describe('registrationRefusal', () => {
   it("refuses one second before the year's window opens and admits at 10:00 sharp", () => {
     expect(attempt('2021-02-22T09:59:59+08:00')).toEqual({ reason: 'YEAR_NOT_OPEN', opensAt: yearOpens });
     expect(attempt('2021-02-22T10:00:00+08:00')).toBeNull();
+  });
+
+  it("sells courseware before the year's live-course opening, never for a year the registry does not run", () => {
+    const courseware = {
+      ...session,
+      deliveryMode: 'ONLINE_COURSEWARE' as const,
+      registrationOpensAt: at('2021-01-01T00:00:00+08:00'),
+      registrationClosesAt: at('2021-12-31T23:59:59+08:00'),
+    };
+    expect(attempt('2021-02-01T10:00:00+08:00', { session: courseware })).toBeNull();
+    expect(attempt('2021-02-01T10:00:00+08:00', { session: courseware, programmeYearOpensAt: null })).toEqual({
+      reason: 'YEAR_NOT_OPEN',
+      opensAt: null,
+    });
   });
 
   it('refuses a year the registry does not run', () => {

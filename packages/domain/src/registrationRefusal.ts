@@ -12,6 +12,8 @@ export interface RegistrationAttempt {
   /** When the programme year's registration opens; null for a year the registry does not run. */
   programmeYearOpensAt: Date | null;
   session: {
+    /** Courseware is bought all year: the programme year's opening holds back live courses only. */
+    deliveryMode: 'LIVE_ONLINE' | 'FACE_TO_FACE' | 'ONLINE_COURSEWARE';
     registrationOpensAt: Date;
     registrationClosesAt: Date;
     /** The name of the employer whose staff alone may register, for employer-run training. */
@@ -24,15 +26,16 @@ export interface RegistrationAttempt {
 }
 
 /**
- * Whether a learner may register for a session now: the year's window and the session's own must
- * be open, the session must not have started, and employer-run training admits only the staff its
+ * Whether a learner may register for a session now: the year's window (for live courses; courseware
+ * only needs a year the registry runs) and the session's own must be open, the session must not have started, and employer-run training admits only the staff its
  * employer listed (by ID number): a session restricted by an employer's name alone admits nobody, since a
  * name is what anyone can type. Returns the first reason that refuses, or null; throws RangeError for an invalid Date.
  */
 export function registrationRefusal(attempt: RegistrationAttempt): RegistrationRefusal | null {
   const { now, programmeYearOpensAt, session } = attempt;
   assertValidInstant(now, 'now');
-  if (programmeYearOpensAt === null || now < programmeYearOpensAt) {
+  const heldBack = session.deliveryMode !== 'ONLINE_COURSEWARE' && programmeYearOpensAt !== null && now < programmeYearOpensAt;
+  if (programmeYearOpensAt === null || heldBack) {
     return { reason: 'YEAR_NOT_OPEN', opensAt: programmeYearOpensAt };
   }
   if (now < session.registrationOpensAt) return { reason: 'NOT_YET_OPEN', opensAt: session.registrationOpensAt };

@@ -1,4 +1,4 @@
-import { DEMO_EMPLOYER, PLAN_PROFILES } from '@xueshi/institutions';
+import { DEMO_EMPLOYER } from '@xueshi/institutions';
 import { liveCourseSeed } from '@xueshi/institutions/subgraph';
 
 const EMPLOYER_RUN = {
@@ -9,8 +9,8 @@ const EMPLOYER_RUN = {
 } as const;
 
 /**
- * 知识产权基础: one day, twice a month; one face-to-face session at 上海人才大厦 and one employer-run
- * session (单位自行组织) open only to the staff that employer lists.
+ * 知识产权基础: one day, twice a month, live online; the one face-to-face session of 2021 is employer-run
+ * (单位自行组织), open only to the staff that employer lists.
  */
 export const seed = liveCourseSeed('association', {
   capacity: 300,
@@ -22,7 +22,7 @@ export const seed = liveCourseSeed('association', {
     '2021-05-11',
     '2021-05-20',
     '2021-06-08',
-    { firstDay: '2021-06-22', deliveryMode: 'FACE_TO_FACE', venue: PLAN_PROFILES.association.address ?? '', capacity: 60 },
+    '2021-06-22',
     '2021-07-13',
     '2021-09-07',
     '2021-09-28',

@@ -1,19 +1,13 @@
-import { PLAN_PROFILES } from '@xueshi/institutions';
 import { liveCourseSeed } from '@xueshi/institutions/subgraph';
 
-/** 项目管理基础: two days, Wednesday–Thursday, one face-to-face session at the society. */
+/** 项目管理基础: two days, Wednesday–Thursday, live online (in 2021 face-to-face is employer-run only). */
 export const seed = liveCourseSeed('engineers-society', {
   capacity: 150,
   plan: [
     '2021-03-24',
     '2021-04-21',
     '2021-05-26',
-    {
-      firstDay: '2021-06-23',
-      deliveryMode: 'FACE_TO_FACE',
-      venue: PLAN_PROFILES['engineers-society'].address ?? '',
-      capacity: 40,
-    },
+    '2021-06-23',
     '2021-07-21',
     '2021-09-15',
     '2021-10-20',

@@ -1,18 +1,12 @@
-import { PLAN_PROFILES } from '@xueshi/institutions';
 import { liveCourseSeed } from '@xueshi/institutions/subgraph';
 
-/** 创新知识基础: two days, mostly Tuesday–Wednesday, one face-to-face session at the college in Jiading. */
+/** 创新知识基础: two days, mostly Tuesday–Wednesday, live online (in 2021 face-to-face is employer-run only). */
 export const seed = liveCourseSeed('management-college', {
   capacity: 200,
   plan: [
     '2021-03-16',
     '2021-04-20',
-    {
-      firstDay: '2021-05-18',
-      deliveryMode: 'FACE_TO_FACE',
-      venue: PLAN_PROFILES['management-college'].address ?? '',
-      capacity: 60,
-    },
+    '2021-05-18',
     '2021-06-22',
     '2021-07-20',
     '2021-08-17',

@@ -1,7 +1,6 @@
-import { PLAN_PROFILES } from '@xueshi/institutions';
 import { liveCourseSeed } from '@xueshi/institutions/subgraph';
 
-/** 人工智能及应用: two days, Thursday–Friday, one face-to-face session at the university's 科技楼. */
+/** 人工智能及应用: two days, Thursday–Friday, live online (in 2021 face-to-face is employer-run only). */
 export const seed = liveCourseSeed('shu', {
   capacity: 250,
   plan: [
@@ -12,7 +11,7 @@ export const seed = liveCourseSeed('shu', {
     '2021-07-22',
     '2021-08-26',
     '2021-09-16',
-    { firstDay: '2021-10-28', deliveryMode: 'FACE_TO_FACE', venue: PLAN_PROFILES.shu.address ?? '', capacity: 80 },
+    '2021-10-28',
     '2021-11-25',
     '2021-12-16',
   ],

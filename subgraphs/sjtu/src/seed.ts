@@ -1,13 +1,12 @@
-import { PLAN_PROFILES } from '@xueshi/institutions';
 import { liveCourseSeed } from '@xueshi/institutions/subgraph';
 
-/** 数据分析基础: two days, Thursday–Friday, one face-to-face session on the Changning campus. */
+/** 数据分析基础: two days, Thursday–Friday, live online (in 2021 face-to-face is employer-run only). */
 export const seed = liveCourseSeed('sjtu', {
   capacity: 300,
   plan: [
     '2021-03-11',
     '2021-03-25',
-    { firstDay: '2021-04-15', deliveryMode: 'FACE_TO_FACE', venue: PLAN_PROFILES.sjtu.address ?? '', capacity: 100 },
+    '2021-04-15',
     '2021-05-13',
     '2021-06-10',
     '2021-07-08',

@@ -224,7 +224,7 @@ const sessionInputWith = (overrides: Record<string, unknown>) => ({
     title: '数据分析基础（八月班）',
     startsAt: '2021-08-12T09:00:00+08:00',
     endsAt: '2021-08-13T16:30:00+08:00',
-    deliveryMode: 'FACE_TO_FACE',
+    deliveryMode: 'LIVE_ONLINE',
     venue: '法华镇路 535 号主楼 511 室',
     capacity: 40,
     registrationOpensAt: '2021-03-22T10:00:00+08:00',

@@ -5,6 +5,7 @@ import {
   isValidCreditCode,
   isValidDay,
   isWithinPlanningHorizon,
+  mayRunFaceToFace,
   movesEarlier,
   planningYears,
   sessionDateChangeRefusal,
@@ -181,6 +182,15 @@ export function createManagement(code: InstitutionCode, db: Db, clock: Clock, se
       const courseware = course.days === null;
       if (courseware !== (input.deliveryMode === 'ONLINE_COURSEWARE')) {
         throw badInput({ zh: '授课方式与课程不符', en: 'The delivery mode does not fit the course' }, 'deliveryMode');
+      }
+      if (input.deliveryMode === 'FACE_TO_FACE' && !mayRunFaceToFace(course.year, false)) {
+        throw badInput(
+          {
+            zh: `${course.year} 年度受疫情影响，直播课程仅在线举行；面授仅限单位自行组织`,
+            en: `In ${course.year} live courses are online only; face-to-face training is employer-run only`,
+          },
+          'deliveryMode',
+        );
       }
       const firstDay = shanghaiDay(input.startsAt);
       const local = `${course.id.split(':')[2]}-${firstDay.slice(5).replace('-', '')}-${randomBytes(3).toString('hex')}`;

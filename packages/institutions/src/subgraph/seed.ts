@@ -1,4 +1,4 @@
-import { addCalendarDays, endOfShanghaiYear, shanghaiDay } from '@xueshi/domain';
+import { addCalendarDays, endOfShanghaiYear, shanghaiDay, startOfShanghaiDay } from '@xueshi/domain';
 import type { Db } from '@xueshi/subgraph-kit';
 import { DEMO_HISTORY, upcomingFirstDays } from '../demo';
 import { coursewareSessionLocalId, liveSessionLocalId, ownedId } from '../ids';
@@ -90,9 +90,12 @@ export function liveSessions(course: CourseRow, entries: readonly SessionEntry[]
   });
 }
 
-/** The one courseware "session" of an elective course: open all year, to be finished by 31 Dec. */
+/**
+ * The one courseware "session" of an elective course: on sale from the first of January (the live
+ * courses' registration opening does not hold electives back), to be finished by 31 Dec.
+ */
 export function coursewareSession(course: CourseRow): SessionRow {
-  const opens = new Date(programmeYearOpensAt(course.year).opensAt);
+  const opens = startOfShanghaiDay(`${course.year}-01-01`);
   const ends = endOfShanghaiYear(course.year);
   return {
     id: ownedId('elective-provider', 'session', coursewareSessionLocalId(course.year, courseKey(course))),
