@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { payments, registrations } from '@xueshi/registry/db';
 import { createSandboxProvider } from '@xueshi/registry/payments';
-import { databaseUnreachable } from '@xueshi/subgraph-kit';
+import { DATABASE_UNAVAILABLE, databaseUnreachable } from '@xueshi/subgraph-kit';
 import type { Caller } from '@xueshi/subgraph-kit';
 import { testDatabaseUrl } from '@xueshi/subgraph-kit/testing';
 import { inArray } from 'drizzle-orm';
@@ -53,14 +53,14 @@ describe.runIf(testDatabaseUrl)("the registry's PostgreSQL connections terminate
       }
     })();
 
-    const told = new Map<string, { registrationId?: string; paid?: string }>();
+    const told = new Map<string, { registrationId?: string; paid?: string; refusal?: unknown }>();
     const codes: unknown[] = [];
     await Promise.all(
       learners.map(async (learner) => {
         const registered = await graph.execute<{ register: { id: string } }>(REGISTER, { sessionId }, learner);
         codes.push(...codesOf(registered));
         const registrationId = registered.data?.register.id;
-        told.set(learner.subject, registrationId ? { registrationId } : {});
+        told.set(learner.subject, registrationId ? { registrationId } : { refusal: registered.errors?.[0]?.extensions?.['en'] });
         if (!registrationId) return;
         const paid = await graph.execute<{ pay: { status: string } }>(
           PAY,
@@ -79,11 +79,16 @@ describe.runIf(testDatabaseUrl)("the registry's PostgreSQL connections terminate
     expect(new Set(codes)).toEqual(new Set(['UNAVAILABLE']));
 
     const ids = learners.map((learner) => learner.subject);
-    // A registration the learner was refused was not written, and every one they were given is there.
+    // Every registration a learner was given is there. One they were refused because the database was out of
+    // reach ("nothing was done") was not written; only the gateway's own timeout leaves the outcome open.
     const rows = await registry.db.select().from(registrations).where(inArray(registrations.learnerId, ids));
-    expect(rows.map((row) => row.id).sort()).toEqual(
-      [...told.values()].flatMap((outcome) => (outcome.registrationId ? [outcome.registrationId] : [])).sort(),
-    );
+    for (const learner of learners) {
+      const outcome = told.get(learner.subject);
+      const written = rows.filter((row) => row.learnerId === learner.subject).map((row) => row.id);
+      if (outcome?.registrationId) expect(written).toEqual([outcome.registrationId]);
+      else if (outcome?.refusal === DATABASE_UNAVAILABLE.en) expect(written).toEqual([]);
+      else if (written[0]) told.set(learner.subject, { registrationId: written[0] });
+    }
     const succeeded = [...told.values()]
       .filter((outcome) => outcome.paid === 'SUCCEEDED')
       .map((outcome) => outcome.registrationId);
