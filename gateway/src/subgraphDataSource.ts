@@ -1,11 +1,10 @@
 import { RemoteGraphQLDataSource } from '@apollo/gateway';
 import type { GraphQLDataSourceProcessOptions } from '@apollo/gateway';
-import { CircuitBreaker, ErrorCode, FetchFailed, UserError, boundedFetch, isGraphQLRead } from '@xueshi/subgraph-kit';
+import { CircuitBreaker, ErrorCode, FetchFailed, InFlight, UserError, boundedFetch, isGraphQLRead } from '@xueshi/subgraph-kit';
 import type { CircuitBreakerSettings, Logger } from '@xueshi/subgraph-kit';
 import { GraphQLError } from 'graphql';
 import type { GraphQLFormattedError } from 'graphql';
 import type { GatewayContext } from './create';
-import { InFlight } from './inFlight';
 
 type Fetcher = RemoteGraphQLDataSource['fetcher'];
 type FetcherRequestInit = NonNullable<Parameters<Fetcher>[1]>;

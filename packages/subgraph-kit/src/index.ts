@@ -8,6 +8,7 @@ export * from './entities';
 export * from './env';
 export * from './errors';
 export * from './http';
+export * from './inFlight';
 export * from './loaders';
 export * from './logger';
 export * from './metrics';

@@ -7,6 +7,7 @@ import {
   DEFAULT_FETCH_TIMEOUT_MS,
   ErrorCode,
   FetchFailed,
+  InFlight,
   UserError,
   boundedFetch,
   isGraphQLRead,
@@ -150,6 +151,10 @@ export function createInstitutionDirectory(options: InstitutionDirectoryOptions)
     return body.data;
   };
 
+  // Registration day sends thousands of registrations for the same few sessions at once: those in flight
+  // together share one question to the owner (each builds its own answer from the shared one).
+  const sessionsInFlight = new InFlight<{ _entities: (RawSession | null)[] }>();
+
   return {
     openSessions: async (year, now) => {
       const answers = await Promise.allSettled(
@@ -198,9 +203,11 @@ export function createInstitutionDirectory(options: InstitutionDirectoryOptions)
           }
         }
       }`;
-      const data = await post<{ _entities: (RawSession | null)[] }>(code, query, {
-        representations: [{ __typename: parsed.typename, id: sessionId }],
-      });
+      const data = await sessionsInFlight.run(sessionId, () =>
+        post<{ _entities: (RawSession | null)[] }>(code, query, {
+          representations: [{ __typename: parsed.typename, id: sessionId }],
+        }),
+      );
       const raw = data._entities[0];
       if (!raw) return null;
       return {
