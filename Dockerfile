@@ -5,6 +5,7 @@ RUN npm install --global pnpm@12.4.2
 WORKDIR /app
 COPY pnpm-lock.yaml pnpm-workspace.yaml package.json .npmrc ./
 COPY gateway/package.json gateway/
+COPY apps/portal/package.json apps/portal/
 COPY packages/domain/package.json packages/domain/
 COPY packages/documents/package.json packages/documents/
 COPY packages/institutions/package.json packages/institutions/

@@ -3,7 +3,7 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['**/node_modules/**', '**/dist/**', '**/.data/**', '**/coverage/**'] },
+  { ignores: ['**/node_modules/**', '**/dist/**', '**/.data/**', '**/coverage/**', 'apps/portal/src/gql/**'] },
   js.configs.recommended,
   ...tseslint.configs.strict,
   {
@@ -18,7 +18,11 @@ export default tseslint.config(
     },
   },
   {
-    files: ['scripts/**', 'bench/**', '**/bench/**', '**/test/**', 'tests/**', '**/*.test.ts'],
+    files: ['apps/portal/src/**'],
+    languageOptions: { globals: { ...globals.browser } },
+  },
+  {
+    files: ['scripts/**', 'apps/*/*.ts', 'bench/**', '**/bench/**', '**/test/**', 'tests/**', '**/*.test.ts'],
     rules: { 'no-console': 'off' },
   },
 );

@@ -14,10 +14,11 @@ export default defineConfig({
       'subgraphs/*/test/**/*.test.ts',
       'gateway/test/**/*.test.ts',
       'tests/**/*.test.ts',
+      'apps/*/test/**/*.test.ts',
     ],
     testTimeout: 60_000,
     hookTimeout: 120_000,
     pool: 'forks',
-    globalSetup: ['tests/globalSetup.ts'],
+    globalSetup: ['tests/globalSetup.ts', 'apps/portal/test/globalSetup.ts'],
   },
 });

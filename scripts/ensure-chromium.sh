@@ -1,12 +1,17 @@
 #!/bin/sh
-# Makes sure Debian's Chromium is at /usr/bin/chromium for the gateway's browser test.
-# Idempotent: does nothing when it is already there. Exits non-zero when it is still missing.
+# Makes sure Debian's Chromium is at /usr/bin/chromium for the browser tests, with Debian's CJK fonts so
+# the portal's screenshots show Chinese. Idempotent: does nothing when both are there. Exits non-zero
+# when Chromium is still missing.
 set -u
 
 CHROMIUM=/usr/bin/chromium
 
-if [ -x "$CHROMIUM" ]; then
-  echo "ensure-chromium: $CHROMIUM is present"
+has_fonts() {
+  dpkg -s fonts-noto-cjk >/dev/null 2>&1
+}
+
+if [ -x "$CHROMIUM" ] && has_fonts; then
+  echo "ensure-chromium: $CHROMIUM and fonts-noto-cjk are present"
   exit 0
 fi
 
@@ -16,14 +21,14 @@ if [ "$(id -u)" -eq 0 ]; then
 elif command -v sudo >/dev/null 2>&1; then
   AS_ROOT="sudo"
 else
-  echo "ensure-chromium: $CHROMIUM is missing and neither root nor sudo is available" >&2
+  echo "ensure-chromium: $CHROMIUM or fonts-noto-cjk is missing and neither root nor sudo is available" >&2
   exit 1
 fi
 
 export DEBIAN_FRONTEND=noninteractive
 
 install_chromium() {
-  $AS_ROOT env DEBIAN_FRONTEND=noninteractive apt-get install -y chromium
+  $AS_ROOT env DEBIAN_FRONTEND=noninteractive apt-get install -y chromium fonts-noto-cjk
 }
 
 # Package lists are refreshed only when the install fails with the ones we have: an update is slow
@@ -33,6 +38,9 @@ if ! install_chromium; then
   $AS_ROOT apt-get update && install_chromium
 fi
 
+if ! has_fonts; then
+  echo "ensure-chromium: fonts-noto-cjk did not install; Chinese in screenshots will show as boxes" >&2
+fi
 if [ -x "$CHROMIUM" ]; then
   echo "ensure-chromium: installed $("$CHROMIUM" --version 2>/dev/null || echo "$CHROMIUM")"
   exit 0

@@ -8,6 +8,7 @@ import { randomBytes } from 'node:crypto';
 import { join, resolve } from 'node:path';
 import { DEMO_LEARNER, DEMO_PASSWORD, GATEWAY_DEFAULT_PORT, SUBGRAPHS, subgraphUrlVariable } from '@xueshi/institutions';
 import { generateSigningKeys } from '@xueshi/subgraph-kit';
+import { ensurePortalBuilt } from '../apps/portal/build';
 
 const root = resolve(import.meta.dirname, '..');
 const dataDir = resolve(root, process.env['DATA_DIR'] ?? '.data');
@@ -145,8 +146,10 @@ console.log(
   `Starting ${SUBGRAPHS.length} subgraphs${process.env['DATABASE_URL'] ? ' on DATABASE_URL' : ` on embedded databases in ${dataDir}`}…`,
 );
 try {
-  await Promise.all(
-    subgraphs.map(async ({ name, port }) => {
+  await Promise.all([
+    // The gateway serves the built portal; a build of unchanged sources is kept.
+    ensurePortalBuilt(),
+    ...subgraphs.map(async ({ name, port }) => {
       const ready = `http://127.0.0.1:${port}/ready`;
       superviseProcess(
         name,
@@ -162,7 +165,7 @@ try {
       );
       await waitUntilReady(name, ready);
     }),
-  );
+  ]);
   const gatewayReady = `http://127.0.0.1:${gatewayPort}/ready`;
   superviseProcess('gateway', 'gateway/src/index.ts', { ...shared, ...urls, PORT: String(gatewayPort) }, gatewayReady);
   await waitUntilReady('gateway', gatewayReady);
@@ -175,6 +178,7 @@ try {
 
 up = true;
 const rows = [
+  ['portal', `http://localhost:${gatewayPort}/`],
   ['gateway (GraphQL + GraphiQL)', `http://localhost:${gatewayPort}/graphql`],
   ...subgraphs.map(({ name, port }) => [`subgraph ${name}`, `http://localhost:${port}/graphql`]),
 ];

@@ -27,6 +27,7 @@ import express from 'express';
 import { DEFAULT_MAX_BATCH_OPERATIONS, batchLimit } from './batchLimit';
 import { documentsProxy, trainingDocumentsProxy } from './documentsProxy';
 import { graphiqlRoutes } from './graphiql';
+import { PORTAL_DIST, portalRoutes } from './portal';
 import { createGatewayMetrics } from './metrics';
 import { roleQueryLimits } from './roleLimits';
 import { DEFAULT_QUERY_LIMITS, queryLimitProtection } from '@xueshi/subgraph-kit';
@@ -73,6 +74,8 @@ export interface GatewayOptions {
   circuitBreaker?: Partial<CircuitBreakerSettings> | undefined;
   verifier: TokenVerifier;
   logger: Logger;
+  /** The built portal served at `/`; apps/portal/dist unless given. */
+  portalDir?: string | undefined;
   /** Development: GraphiQL on GET /graphql, introspection and field suggestions. */
   development: boolean;
   /** Depth, alias, directive, token and cost limits; DEFAULT_QUERY_LIMITS for any not given. */
@@ -282,6 +285,9 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       breaker,
     }),
   );
+  const portal = express.Router();
+  portalRoutes(portal, options.portalDir ?? fileURLToPath(PORTAL_DIST));
+  app.use(portal);
   if (options.development) {
     const router = express.Router();
     graphiqlRoutes(router);

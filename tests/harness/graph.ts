@@ -5,7 +5,7 @@ import { associationSubgraph } from '@xueshi/association';
 import { electiveProviderSubgraph } from '@xueshi/elective-provider';
 import { engineersSocietySubgraph } from '@xueshi/engineers-society';
 import { startGateway } from '@xueshi/gateway';
-import type { RunningGateway } from '@xueshi/gateway';
+import type { AdHocOperations, RunningGateway } from '@xueshi/gateway';
 import { managementCollegeSubgraph } from '@xueshi/management-college';
 import { registrySeatsTaken } from '@xueshi/institutions/subgraph';
 import { registrySubgraph } from '@xueshi/registry';
@@ -105,6 +105,8 @@ export interface TestGraphOptions {
   unpaidHoldLimits?: UnpaidHoldLimits;
   /** How often the registry reconciles payments with the provider (a minute by default). */
   reconcileIntervalMs?: number;
+  /** Who may send operations that are not trusted documents (development's 'anyone' by default). */
+  adHocOperations?: AdHocOperations;
   /** Plugins added to a subgraph's server, by subgraph name (e.g. to hold its answers). */
   subgraphPlugins?: Readonly<Record<string, ApolloServerPlugin<BaseContext>[]>>;
 }
@@ -178,6 +180,7 @@ export async function startTestGraph(options: TestGraphOptions = {}): Promise<Te
       ...(options.holdMinutes ? { holdMinutes: options.holdMinutes } : {}),
       ...(options.smsProvider ? { smsProvider: options.smsProvider } : {}),
       ...(options.mobileVerificationRequired ? { mobileVerificationRequired: true } : {}),
+      ...(options.adHocOperations ? { adHocOperations: options.adHocOperations } : {}),
       ...(options.productionSignUpLimits ? { signUpPerMobile: SIGN_UP_LIMITS.production.perMobile } : {}),
       ...(options.unpaidHoldLimits ? { unpaidHoldLimits: options.unpaidHoldLimits } : {}),
       ...(options.reconcileIntervalMs ? { reconcileIntervalMs: options.reconcileIntervalMs } : {}),
@@ -196,6 +199,7 @@ export async function startTestGraph(options: TestGraphOptions = {}): Promise<Te
     // times that; the planning suite tests the budget itself.
     planningLimits: { budgetMs: 10_000 },
     ...(options.signInLimiter ? { signInLimiter: options.signInLimiter } : {}),
+    ...(options.adHocOperations ? { adHocOperations: options.adHocOperations } : {}),
     ...(options.productionSignUpLimits ? { signUpLimit: SIGN_UP_LIMITS.production.perAddress } : {}),
     port: 0,
   });

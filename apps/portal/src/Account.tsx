@@ -1,0 +1,68 @@
+import { useState } from 'react';
+import type { FormEvent } from 'react';
+import { run } from './api';
+import { ErrorMessage } from './ErrorMessage';
+import { SignInDocument, SignUpDocument } from './gql/graphql';
+import { useText } from './i18n';
+import type { TextKey } from './i18n';
+
+function Field(props: { label: TextKey; name: string; type?: string; value: string; onChange: (value: string) => void }) {
+  const t = useText();
+  return (
+    <label>
+      {t(props.label)}
+      <input
+        name={props.name}
+        type={props.type ?? 'text'}
+        value={props.value}
+        required
+        onChange={(event) => props.onChange(event.target.value)}
+      />
+    </label>
+  );
+}
+
+export function SignIn({ onSignedIn }: { onSignedIn: (token: string) => void }) {
+  const t = useText();
+  const [idNumber, setIdNumber] = useState('');
+  const [password, setPassword] = useState('');
+  const [error, setError] = useState<unknown>(null);
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    setError(null);
+    run(SignInDocument, { idNumber, password }).then(({ signIn }) => onSignedIn(signIn.token), setError);
+  };
+  return (
+    <form className="card narrow" onSubmit={submit} aria-labelledby="sign-in">
+      <h2 id="sign-in">{t('signIn')}</h2>
+      <Field label="idNumber" name="idNumber" value={idNumber} onChange={setIdNumber} />
+      <Field label="password" name="password" type="password" value={password} onChange={setPassword} />
+      <ErrorMessage error={error} />
+      <button type="submit">{t('signIn')}</button>
+    </form>
+  );
+}
+
+export function SignUp({ onSignedIn }: { onSignedIn: (token: string) => void }) {
+  const t = useText();
+  const [input, setInput] = useState({ idNumber: '', name: '', password: '', mobile: '', employer: '' });
+  const [error, setError] = useState<unknown>(null);
+  const set = (key: keyof typeof input) => (value: string) => setInput({ ...input, [key]: value });
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    setError(null);
+    run(SignUpDocument, { input }).then(({ signUp }) => onSignedIn(signUp.token), setError);
+  };
+  return (
+    <form className="card narrow" onSubmit={submit} aria-labelledby="sign-up">
+      <h2 id="sign-up">{t('signUp')}</h2>
+      <Field label="idNumber" name="idNumber" value={input.idNumber} onChange={set('idNumber')} />
+      <Field label="name" name="name" value={input.name} onChange={set('name')} />
+      <Field label="mobile" name="mobile" value={input.mobile} onChange={set('mobile')} />
+      <Field label="employer" name="employer" value={input.employer} onChange={set('employer')} />
+      <Field label="password" name="password" type="password" value={input.password} onChange={set('password')} />
+      <ErrorMessage error={error} />
+      <button type="submit">{t('signUp')}</button>
+    </form>
+  );
+}
