@@ -1,0 +1,179 @@
+// The system under measurement: the seven subgraphs (started here on embedded databases, or reused
+// from a running `pnpm start`) and the three gateways over them, each gateway pinned to one core.
+import { spawn, spawnSync } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { createServer } from 'node:net';
+import { cpus, tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { SUBGRAPHS, subgraphUrlVariable } from '@xueshi/institutions';
+import { generateSigningKeys } from '@xueshi/subgraph-kit';
+
+export const ROOT = resolve(import.meta.dirname, '..');
+const READY_TIMEOUT_MS = 600_000;
+const PLANNING_BUDGET_MS = 30_000;
+const HIVE_BIN = join(ROOT, 'node_modules/@graphql-hive/gateway/dist/bin.js');
+
+export type GatewayName = 'ours' | 'hive' | 'hive-rust';
+export const GATEWAYS: readonly GatewayName[] = ['ours', 'hive', 'hive-rust'];
+
+export interface System {
+  gateways: Record<GatewayName, string>;
+  /** The registry's own GraphQL URL (learners sign up there, outside the gateways' limits). */
+  registryUrl: string;
+  /** The core every gateway is pinned to, or null where taskset is missing. */
+  core: number | null;
+  reused: boolean;
+  stop(): Promise<void>;
+}
+
+function freePort(): Promise<number> {
+  return new Promise((done, fail) => {
+    const server = createServer();
+    server.on('error', fail);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => done(typeof address === 'object' && address ? address.port : 0));
+    });
+  });
+}
+
+async function waitUntilReady(name: string, url: string, exited: () => boolean): Promise<void> {
+  const deadline = Date.now() + READY_TIMEOUT_MS;
+  while (Date.now() < deadline) {
+    if (exited()) throw new Error(`${name} exited before it was ready`);
+    try {
+      if ((await fetch(url)).ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((done) => setTimeout(done, 300));
+  }
+  throw new Error(`${name} was not ready at ${url} within ${READY_TIMEOUT_MS / 1000}s`);
+}
+
+const hasTaskset = () => spawnSync('taskset', ['--version'], { stdio: 'ignore' }).status === 0;
+
+export interface SystemOptions {
+  /** Reuse subgraphs already running on consecutive ports from this one (as `pnpm start` runs them). */
+  reuseFrom?: number | undefined;
+  /** Where a reused system keeps its keys (its DATA_DIR). */
+  reuseDataDir?: string | undefined;
+  log: (line: string) => void;
+}
+
+export async function startSystem(options: SystemOptions): Promise<System> {
+  const children: { name: string; child: ChildProcess }[] = [];
+  const exitedEarly = new Set<string>();
+  let stopping = false;
+  const launch = (name: string, command: string, args: string[], env: Record<string, string>) => {
+    // The system started here is the embedded demo, whatever database the calling shell points at.
+    const { DATABASE_URL: _database, ...inherited } = process.env;
+    const child = spawn(command, args, {
+      cwd: ROOT,
+      env: { ...inherited, LOG_LEVEL: 'error', NODE_ENV: 'development', ...env },
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
+    child.stderr?.setEncoding('utf8');
+    child.stderr?.on('data', (chunk: string) => {
+      if (stopping) return;
+      for (const line of chunk.split('\n')) if (line.trim()) options.log(`[${name}] ${line}`);
+    });
+    child.on('exit', () => exitedEarly.add(name));
+    children.push({ name, child });
+  };
+  const stop = async () => {
+    stopping = true;
+    await Promise.all(
+      children.map(
+        ({ child }) =>
+          new Promise<void>((done) => {
+            if (child.exitCode !== null || child.signalCode !== null) return done();
+            child.once('exit', () => done());
+            child.kill('SIGTERM');
+          }),
+      ),
+    );
+  };
+
+  try {
+    const reused = options.reuseFrom !== undefined;
+    let dataDir: string | undefined;
+    let keys: Awaited<ReturnType<typeof generateSigningKeys>>;
+    const ports = reused
+      ? SUBGRAPHS.map((_subgraph, index) => (options.reuseFrom ?? 0) + index)
+      : await Promise.all(SUBGRAPHS.map(() => freePort()));
+    const urls = Object.fromEntries(
+      SUBGRAPHS.map(({ name }, index) => [subgraphUrlVariable(name), `http://127.0.0.1:${ports[index] ?? 0}/graphql`]),
+    );
+    if (reused) {
+      const file = join(resolve(ROOT, options.reuseDataDir ?? '.data'), 'keys', 'jwt-development.json');
+      keys = JSON.parse(await readFile(file, 'utf8')) as typeof keys;
+    } else {
+      dataDir = await mkdtemp(join(tmpdir(), 'xueshi-bench-'));
+      keys = await generateSigningKeys('bench');
+      options.log(`starting ${SUBGRAPHS.length} subgraphs on embedded databases in ${dataDir}`);
+      SUBGRAPHS.forEach(({ name }, index) => {
+        launch(name, process.execPath, ['--import', 'tsx', `subgraphs/${name}/src/index.ts`], {
+          DATA_DIR: dataDir ?? '',
+          PORT: String(ports[index]),
+          JWT_PUBLIC_JWK: JSON.stringify(keys.publicJwk),
+          ...(name === 'registry'
+            ? { ...urls, JWT_PRIVATE_JWK: JSON.stringify(keys.privateJwk), PASSWORD_HASH_COST: '14' }
+            : { SUBGRAPH_URL_REGISTRY: urls[subgraphUrlVariable('registry')] ?? '' }),
+        });
+      });
+    }
+    await Promise.all(
+      SUBGRAPHS.map(({ name }, index) =>
+        waitUntilReady(name, `http://127.0.0.1:${ports[index] ?? 0}/ready`, () => exitedEarly.has(name)),
+      ),
+    );
+
+    const core = hasTaskset() ? cpus().length - 1 : null;
+    const pinned = (command: string, args: string[]): [string, string[]] =>
+      core === null ? [command, args] : ['taskset', ['-c', String(core), command, ...args]];
+    const gatewayPorts = await Promise.all(GATEWAYS.map(() => freePort()));
+    const [oursPort = 0, hivePort = 0, rustPort = 0] = gatewayPorts;
+    const gatewayEnv = { ...urls, JWT_PUBLIC_JWK: JSON.stringify(keys.publicJwk) };
+    launch('ours', ...pinned(process.execPath, ['--import', 'tsx', 'gateway/src/index.ts']), {
+      ...gatewayEnv,
+      PORT: String(oursPort),
+      // Plans are made once per operation and kept: on a machine shared with other work, the default
+      // budget could refuse the measured operations themselves, which says nothing about throughput.
+      QUERY_PLANNING_BUDGET_MS: String(PLANNING_BUDGET_MS),
+    });
+    const hiveArgs = (port: number) => [
+      HIVE_BIN,
+      'supergraph',
+      'gateway/supergraph.graphql',
+      '-c',
+      'bench/hive.config.ts',
+      '--port',
+      String(port),
+    ];
+    launch('hive', ...pinned(process.execPath, hiveArgs(hivePort)), gatewayEnv);
+    launch('hive-rust', ...pinned(process.execPath, [...hiveArgs(rustPort), '--hive-router-runtime']), gatewayEnv);
+    await waitUntilReady('ours', `http://127.0.0.1:${oursPort}/ready`, () => exitedEarly.has('ours'));
+    await waitUntilReady('hive', `http://127.0.0.1:${hivePort}/readiness`, () => exitedEarly.has('hive'));
+    await waitUntilReady('hive-rust', `http://127.0.0.1:${rustPort}/readiness`, () => exitedEarly.has('hive-rust'));
+
+    return {
+      gateways: {
+        ours: `http://127.0.0.1:${oursPort}/graphql`,
+        hive: `http://127.0.0.1:${hivePort}/graphql`,
+        'hive-rust': `http://127.0.0.1:${rustPort}/graphql`,
+      },
+      registryUrl: urls[subgraphUrlVariable('registry')] ?? '',
+      core,
+      reused,
+      stop: async () => {
+        await stop();
+        if (dataDir) await rm(dataDir, { recursive: true, force: true });
+      },
+    };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+}

@@ -1,0 +1,267 @@
+// What `pnpm bench` measures, and how each answer is checked against our gateway's.
+import { randomInt } from 'node:crypto';
+import { DEMO_LEARNER, DEMO_PASSWORD } from '@xueshi/institutions';
+import { contractOperation } from '../tests/harness/contract';
+import { randomIdNumber } from '../tests/harness/fixtures';
+import type { BenchRequest } from './load';
+
+export interface GraphAnswer<Data = Record<string, unknown>> {
+  data?: Data | null;
+  errors?: { message: string; extensions?: Record<string, unknown> }[];
+}
+
+export async function graphql<Data = Record<string, unknown>>(
+  url: string,
+  query: string,
+  variables: Record<string, unknown> = {},
+  token?: string,
+): Promise<GraphAnswer<Data>> {
+  return (await send(url, {
+    body: JSON.stringify({ query, variables }),
+    ...(token ? { headers: { authorization: `Bearer ${token}` } } : {}),
+  })) as GraphAnswer<Data>;
+}
+
+const BUSY_ATTEMPTS = 60;
+
+/** Sends a request as a client does: again after Retry-After while the gateway answers 503 (a busy planner). */
+async function send(url: string, request: BenchRequest): Promise<unknown> {
+  for (let attempt = 1; ; attempt += 1) {
+    const response = await fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...request.headers },
+      body: request.body,
+    });
+    const retryAfter = Number(response.headers.get('retry-after') ?? 0);
+    if (response.status !== 503 || retryAfter === 0 || attempt === BUSY_ATTEMPTS) return response.json();
+    await new Promise((resolve) => setTimeout(resolve, retryAfter * 1000));
+  }
+}
+
+/** One workload on one gateway: the requests to send, and how to tell a right answer. */
+export interface Run {
+  /** At most this many requests (a burst), or as many as fit in the round's time. */
+  next: () => BenchRequest | null;
+  check: (sent: BenchRequest, status: number, body: string) => string | null;
+  /** Checks made after the run (a burst's seats), as problems found. */
+  after?: () => Promise<string[]>;
+}
+
+export interface Workload {
+  name: string;
+  description: string;
+  /** A burst: sends its requests once, bounded by a longer time than a steady workload's round. */
+  burst?: boolean;
+  /** Prepares one run (a burst opens fresh sessions and signs up fresh learners for each). */
+  prepare(): Promise<Run>;
+  /** Requests that warm a gateway up for this workload without changing anything. */
+  warmUp(): Promise<Run>;
+}
+
+/** How a refusal that is a wrong answer (not a failure to answer) begins. */
+export const MISMATCH = 'a different answer than ours';
+
+const CATALOGUE = contractOperation('Catalogue');
+const MY_RECORD = contractOperation('MyRecord');
+const SIGN_UP = contractOperation('SignUp');
+const SIGN_IN = contractOperation('SignIn');
+const STAFF_SIGN_IN = contractOperation('StaffSignIn');
+const REGISTER = contractOperation('Register');
+
+const requestOf = (query: string, variables: Record<string, unknown>, token?: string): BenchRequest => ({
+  body: JSON.stringify({ query, variables }),
+  ...(token ? { headers: { authorization: `Bearer ${token}` } } : {}),
+});
+
+/** The answer's data as our gateway gave it for the same request, compared as JSON text. */
+function sameDataAs(expected: Map<string, string>) {
+  return (sent: BenchRequest, status: number, body: string): string | null => {
+    if (status !== 200) return `HTTP ${status}: ${body.slice(0, 200)}`;
+    const answer = JSON.parse(body) as GraphAnswer;
+    if (answer.errors?.length) return `errors: ${JSON.stringify(answer.errors).slice(0, 200)}`;
+    const key = `${sent.headers?.['authorization'] ?? ''} ${sent.body}`;
+    return JSON.stringify(answer.data) === expected.get(key) ? null : `${MISMATCH}: ${body.slice(0, 200)}`;
+  };
+}
+
+function rotating(requests: BenchRequest[]): () => BenchRequest {
+  let index = 0;
+  return () => {
+    const request = requests[index % requests.length] as BenchRequest;
+    index += 1;
+    return request;
+  };
+}
+
+/** Our gateway's data for each request: what every gateway's answer must equal. */
+async function referenceAnswers(ours: string, requests: BenchRequest[]): Promise<Map<string, string>> {
+  const expected = new Map<string, string>();
+  for (const request of requests) {
+    const answer = (await send(ours, request)) as GraphAnswer;
+    if (answer.errors?.length || !answer.data)
+      throw new Error(`our gateway refused a bench request: ${JSON.stringify(answer.errors)}`);
+    expected.set(`${request.headers?.['authorization'] ?? ''} ${request.body}`, JSON.stringify(answer.data));
+  }
+  return expected;
+}
+
+/** Signs up `count` new learners at the registry itself (outside the gateways' sign-up limits). */
+export async function signUpLearners(registryUrl: string, count: number): Promise<string[]> {
+  const tokens: string[] = [];
+  const signUpOne = async () => {
+    const input = {
+      idNumber: randomIdNumber(),
+      name: '测试学员',
+      password: 'bench password 1',
+      mobile: `139${String(randomInt(100_000_000)).padStart(8, '0')}`,
+      employer: '上海测试科技有限公司',
+    };
+    const answer = await graphql<{ signUp: { token: string } }>(registryUrl, SIGN_UP, { input });
+    if (!answer.data?.signUp) throw new Error(`bench sign-up refused: ${JSON.stringify(answer.errors)}`);
+    tokens.push(answer.data.signUp.token);
+  };
+  const SIGN_UPS_AT_ONCE = 4;
+  for (let started = 0; started < count; started += SIGN_UPS_AT_ONCE) {
+    await Promise.all(Array.from({ length: Math.min(SIGN_UPS_AT_ONCE, count - started) }, signUpOne));
+  }
+  return tokens;
+}
+
+export interface WorkloadSizes {
+  /** Distinct learners for MyRecord. */
+  learners: number;
+  /** A burst: sessions opened for it, seats in each, learners registering (one attempt each). */
+  burstSessions: number;
+  burstSeats: number;
+  burstLearners: number;
+}
+
+export async function workloads(ours: string, registryUrl: string, sizes: WorkloadSizes): Promise<Workload[]> {
+  const catalogue = [requestOf(CATALOGUE, { year: 2021 })];
+  const demo = await graphql<{ signIn: { token: string } }>(ours, SIGN_IN, {
+    idNumber: DEMO_LEARNER.idNumber,
+    password: DEMO_PASSWORD,
+  });
+  const demoToken = demo.data?.signIn.token;
+  if (!demoToken) throw new Error(`the demo learner could not sign in: ${JSON.stringify(demo.errors)}`);
+  const oneLearner = [requestOf(MY_RECORD, {}, demoToken)];
+  const manyLearners = (await signUpLearners(registryUrl, sizes.learners)).map((token) => requestOf(MY_RECORD, {}, token));
+  const expected = await referenceAnswers(ours, [...catalogue, ...oneLearner, ...manyLearners]);
+
+  const staff = await graphql<{ staffSignIn: { token: string } }>(ours, STAFF_SIGN_IN, {
+    username: 'sjtu-staff',
+    password: DEMO_PASSWORD,
+  });
+  const staffToken = staff.data?.staffSignIn.token;
+  if (!staffToken) throw new Error(`sjtu-staff could not sign in: ${JSON.stringify(staff.errors)}`);
+  const year = new Date().getFullYear();
+  const courses = await graphql<{ institution: { profile: { courses: { id: string; category: string }[] } } }>(
+    ours,
+    'query ($year: Int!) { institution(code: "sjtu") { profile { courses(year: $year) { id category } } } }',
+    { year },
+  );
+  const courseId = courses.data?.institution.profile.courses[0]?.id;
+  if (!courseId) throw new Error(`sjtu has no course in ${year} to open bench sessions of`);
+
+  /** Opens the sessions of one burst: a month ahead, open for registration since an hour ago. */
+  const openSessions = async (): Promise<string[]> => {
+    const ids: string[] = [];
+    for (let index = 0; index < sizes.burstSessions; index += 1) {
+      const startsAt = new Date(Date.now() + (30 + randomInt(300)) * 86_400_000);
+      const answer = await graphql<{ openSjtuSession: { id: string } }>(
+        ours,
+        'mutation ($input: OpenSessionInput!) { openSjtuSession(input: $input) { id } }',
+        {
+          input: {
+            courseId,
+            startsAt: startsAt.toISOString(),
+            endsAt: new Date(startsAt.getTime() + 8 * 3_600_000).toISOString(),
+            deliveryMode: 'LIVE_ONLINE',
+            capacity: sizes.burstSeats,
+            registrationOpensAt: new Date(Date.now() - 3_600_000).toISOString(),
+          },
+        },
+        staffToken,
+      );
+      const id = answer.data?.openSjtuSession.id;
+      if (!id) throw new Error(`a bench session could not be opened: ${JSON.stringify(answer.errors)}`);
+      ids.push(id);
+    }
+    return ids;
+  };
+
+  const steady = (requests: BenchRequest[]) => async (): Promise<Run> => ({
+    next: rotating(requests),
+    check: sameDataAs(expected),
+  });
+  return [
+    {
+      name: 'Catalogue',
+      description: 'Catalogue(year: 2021), anonymous',
+      prepare: steady(catalogue),
+      warmUp: steady(catalogue),
+    },
+    {
+      name: 'MyRecord (one learner)',
+      description: 'MyRecord, the demo learner on every connection',
+      prepare: steady(oneLearner),
+      warmUp: steady(oneLearner),
+    },
+    {
+      name: `MyRecord (${sizes.learners} learners)`,
+      description: `MyRecord, ${sizes.learners} distinct signed-up learners in turn`,
+      prepare: steady(manyLearners),
+      warmUp: steady(manyLearners),
+    },
+    {
+      name: 'Registration burst',
+      burst: true,
+      // Registering for a session that does not exist plans the operation and changes nothing.
+      warmUp: steady([requestOf(REGISTER, { sessionId: 'sjtu:session:2021-bench-none' }, demoToken)]),
+      description: `${sizes.burstLearners} new learners register at once for ${sizes.burstSessions} new sessions of ${sizes.burstSeats} seats`,
+      prepare: async () => {
+        const sessions = await openSessions();
+        const tokens = await signUpLearners(registryUrl, sizes.burstLearners);
+        const requests = tokens.map((token, index) =>
+          requestOf(REGISTER, { sessionId: sessions[index % sessions.length] }, token),
+        );
+        let sent = 0;
+        let taken = 0;
+        return {
+          next: () => requests[sent++] ?? null,
+          check: (_sent, status, body) => {
+            if (status !== 200) return `HTTP ${status}: ${body.slice(0, 200)}`;
+            const answer = JSON.parse(body) as GraphAnswer<{ register: { status: string } | null }>;
+            if (answer.data?.register?.status === 'AWAITING_PAYMENT') {
+              taken += 1;
+              return null;
+            }
+            const codes = answer.errors?.map((error) => error.extensions?.['code']) ?? [];
+            return codes.length === 1 && codes[0] === 'SESSION_FULL'
+              ? null
+              : `neither a seat nor SESSION_FULL: ${body.slice(0, 200)}`;
+          },
+          after: async () => {
+            const problems: string[] = [];
+            const seats = Math.min(requests.length, sessions.length * sizes.burstSeats);
+            if (taken !== seats) problems.push(`${MISMATCH}: ${taken} seats taken where ${seats} were to be had`);
+            for (const id of sessions) {
+              const answer = await graphql<{ session: { seatsTaken: number } | null }>(
+                ours,
+                'query ($id: ID!) { session(id: $id) { seatsTaken } }',
+                { id },
+              );
+              const expectedTaken = Math.min(sizes.burstSeats, requests.filter((request) => request.body.includes(id)).length);
+              if (answer.data?.session?.seatsTaken !== expectedTaken) {
+                problems.push(
+                  `${MISMATCH}: ${id} has ${answer.data?.session?.seatsTaken} seats taken, ${expectedTaken} expected`,
+                );
+              }
+            }
+            return problems;
+          },
+        };
+      },
+    },
+  ];
+}
