@@ -32,6 +32,7 @@ import { createGatewayMetrics } from './metrics';
 import { roleQueryLimits } from './roleLimits';
 import { DEFAULT_QUERY_LIMITS, queryLimitProtection } from '@xueshi/subgraph-kit';
 import type { QueryLimits } from '@xueshi/subgraph-kit';
+import { publicCache } from './publicCache';
 import { signInLimitPlugin } from './signInLimit';
 import { SubgraphDataSource } from './subgraphDataSource';
 import { operationAdmissionPlugin, planTrustedDocuments } from './planning/admission';
@@ -215,6 +216,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   const roleLimits = roleQueryLimits({ ...DEFAULT_QUERY_LIMITS, ...options.queryLimits });
   const limits = queryLimitProtection(roleLimits.widest, options);
   const formatError = createErrorFormatter(logger);
+  const catalogueCache = publicCache();
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
     formatError: (formatted, error) => formatError(limits.formatError(formatted), error),
@@ -228,6 +230,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     logger,
     plugins: [
       operationResolution,
+      catalogueCache.plugin,
       operationAdmissionPlugin(admission, planningLimits.budgetMs),
       ApolloServerPluginDrainHttpServer({ httpServer }),
       ApolloServerPluginLandingPageDisabled(),
@@ -299,6 +302,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     requestScope(),
     batchLimit(options.maxBatchOperations ?? DEFAULT_MAX_BATCH_OPERATIONS),
     trustedDocumentIds(admission.trusted),
+    catalogueCache.middleware,
     expressMiddleware(apollo, {
       context: async ({ req }) => ({
         authorization: req.headers.authorization,
