@@ -75,11 +75,13 @@ describe('identical queries in flight at once, through the gateway', () => {
   afterAll(() => graph?.close());
   beforeEach(() => graph.resetCounters());
 
-  it('fetch the catalogue from each subgraph once for many anonymous callers, each getting the whole answer', async () => {
-    const alone = await post(CATALOGUE, { year: 2021 });
+  // Signed in, so the public catalogue cache (ADR 0024), which serves only anonymous callers, stays out of it.
+  it('fetch the catalogue from each subgraph once for one caller asking many times at once, each getting the whole answer', async () => {
+    const token = await graph.tokenFor({ role: 'LEARNER', subject: randomUUID() });
+    const alone = await post(CATALOGUE, { year: 2021 }, token);
     const fetchesForOne = operations();
 
-    const answers = await concurrently(6, () => post(CATALOGUE, { year: 2021 }));
+    const answers = await concurrently(6, () => post(CATALOGUE, { year: 2021 }, token));
 
     expect(alone.errors).toBeUndefined();
     expect(operations()).toEqual(fetchesForOne);
