@@ -1,6 +1,15 @@
 import { RemoteGraphQLDataSource } from '@apollo/gateway';
 import type { GraphQLDataSourceProcessOptions } from '@apollo/gateway';
-import { CircuitBreaker, ErrorCode, FetchFailed, InFlight, UserError, boundedFetch, isGraphQLRead } from '@xueshi/subgraph-kit';
+import {
+  CircuitBreaker,
+  ErrorCode,
+  FetchFailed,
+  InFlight,
+  UserError,
+  boundedFetch,
+  isGraphQLRead,
+  isReadOperation,
+} from '@xueshi/subgraph-kit';
 import type { CircuitBreakerSettings, Logger } from '@xueshi/subgraph-kit';
 import { GraphQLError } from 'graphql';
 import type { GraphQLFormattedError } from 'graphql';
@@ -137,10 +146,21 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
       const reason = error instanceof FetchFailed ? error.reason : 'bad-answer';
       // An open circuit was logged when it opened; each call it turns away is not news.
       if (reason !== 'circuit-open') this.logger.warn({ err: error, subgraph: this.name, reason }, 'subgraph unreachable');
+      // A change sent without an answer may still have been made: say so, rather than invite a blind retry.
+      const outcomeUnknown =
+        error instanceof FetchFailed && error.mayHaveArrived && !isReadOperation(options.request.query ?? '');
       throw new UserError(
         ErrorCode.UNAVAILABLE,
-        { zh: `服务 ${this.name} 暂时不可用，请稍后再试`, en: `The ${this.name} service is unavailable; please try again later` },
-        { serviceName: this.name, reason },
+        outcomeUnknown
+          ? {
+              zh: `服务 ${this.name} 未及时答复，操作可能已经完成，请先查看结果再决定是否重试`,
+              en: `The ${this.name} service did not answer in time; the change may have been made, so check before trying again`,
+            }
+          : {
+              zh: `服务 ${this.name} 暂时不可用，请稍后再试`,
+              en: `The ${this.name} service is unavailable; please try again later`,
+            },
+        { serviceName: this.name, reason, ...(outcomeUnknown ? { outcomeUnknown: true } : {}) },
       );
     }
   }

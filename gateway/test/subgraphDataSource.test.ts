@@ -171,3 +171,39 @@ describe('identical subgraph requests in flight at once', () => {
     }
   });
 });
+
+describe('a subgraph that does not answer in time', () => {
+  let subgraph: Awaited<ReturnType<typeof heldSubgraph>>;
+  let source: SubgraphDataSource;
+
+  beforeAll(async () => {
+    subgraph = await heldSubgraph();
+    source = new SubgraphDataSource('registry', subgraph.url, createLogger('test', { level: 'silent' }), {
+      timeoutMs: 200,
+      breaker: DEFAULT_CIRCUIT_BREAKER,
+    });
+  });
+  afterAll(() => {
+    subgraph.server.closeAllConnections();
+    return new Promise((resolve) => subgraph.server.close(resolve));
+  });
+
+  const refusal = async (query: string, incoming: string) => {
+    const error = await source.process(fetchOf(query, incoming as OperationTypeNode)).then(
+      () => null,
+      (caught: unknown) => caught as { extensions: Record<string, unknown> },
+    );
+    return error?.extensions;
+  };
+
+  it('is UNAVAILABLE for a read, to be tried again later', async () => {
+    expect(await refusal(INSTITUTIONS, 'query')).toMatchObject({ code: 'UNAVAILABLE', reason: 'timeout', en: /try again later/ });
+  });
+
+  it('says a change sent to it may have been made, so nobody retries it blindly', async () => {
+    const extensions = await refusal(SIGN_IN, 'mutation');
+    expect(extensions).toMatchObject({ code: 'UNAVAILABLE', reason: 'timeout', outcomeUnknown: true });
+    expect(extensions?.['zh']).toMatch(/可能已经完成/);
+    expect(extensions?.['en']).toMatch(/may have been made/);
+  });
+});

@@ -10,7 +10,7 @@ import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { contractOperation } from '../harness/contract';
 import { insertLearner, insertSjtuSession } from '../harness/fixtures';
-import { DEFAULT_TEST_TIME, startTestGraph } from '../harness/graph';
+import { DEFAULT_TEST_TIME, SUITE_PLANNING_LIMITS, startTestGraph } from '../harness/graph';
 import type { GraphResult, TestGraph } from '../harness/graph';
 import { startServiceProcess } from '../harness/processes';
 import type { ServiceProcess } from '../harness/processes';
@@ -70,6 +70,7 @@ describe(`${ATTEMPTS} learners racing for ${CAPACITY} seats`, () => {
         verifier: await createTokenVerifier(keys.publicJwk, graph.clock),
         logger: testLogger('second-gateway'),
         development: false,
+        planningLimits: SUITE_PLANNING_LIMITS,
         port: 0,
       });
       gateways.push(secondGateway.url);

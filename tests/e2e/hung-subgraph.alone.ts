@@ -8,7 +8,7 @@ import { createTokenVerifier } from '@xueshi/subgraph-kit';
 import { testDatabaseUrl, testKeys, testLogger } from '@xueshi/subgraph-kit/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { contractOperation } from '../harness/contract';
-import { DEFAULT_TEST_TIME, startTestGraph } from '../harness/graph';
+import { DEFAULT_TEST_TIME, SUITE_PLANNING_LIMITS, startTestGraph } from '../harness/graph';
 import type { GraphResult, TestGraph } from '../harness/graph';
 import { startServiceProcess } from '../harness/processes';
 import type { ServiceProcess } from '../harness/processes';
@@ -66,6 +66,7 @@ describe('a hung institution subgraph', () => {
       development: true,
       subgraphTimeoutMs: TIMEOUT_MS,
       circuitBreaker: { failureThreshold: 2, openMs: OPEN_MS },
+      planningLimits: SUITE_PLANNING_LIMITS,
       port: 0,
     });
   });

@@ -5,6 +5,7 @@ import { associationSubgraph } from '@xueshi/association';
 import { electiveProviderSubgraph } from '@xueshi/elective-provider';
 import { engineersSocietySubgraph } from '@xueshi/engineers-society';
 import { startGateway } from '@xueshi/gateway';
+import { SUITE_PLANNING_LIMITS } from './limits';
 import type { AdHocOperations, RunningGateway } from '@xueshi/gateway';
 import { managementCollegeSubgraph } from '@xueshi/management-college';
 import { registrySeatsTaken } from '@xueshi/institutions/subgraph';
@@ -180,7 +181,6 @@ export async function startTestGraph(options: TestGraphOptions = {}): Promise<Te
       ...(options.holdMinutes ? { holdMinutes: options.holdMinutes } : {}),
       ...(options.smsProvider ? { smsProvider: options.smsProvider } : {}),
       ...(options.mobileVerificationRequired ? { mobileVerificationRequired: true } : {}),
-      ...(options.adHocOperations ? { adHocOperations: options.adHocOperations } : {}),
       ...(options.productionSignUpLimits ? { signUpPerMobile: SIGN_UP_LIMITS.production.perMobile } : {}),
       ...(options.unpaidHoldLimits ? { unpaidHoldLimits: options.unpaidHoldLimits } : {}),
       ...(options.reconcileIntervalMs ? { reconcileIntervalMs: options.reconcileIntervalMs } : {}),
@@ -195,9 +195,7 @@ export async function startTestGraph(options: TestGraphOptions = {}): Promise<Te
     verifier,
     logger: logger.child({ service: 'gateway' }),
     development: true,
-    // The suites run many at once on two cores, where planning that takes 100 ms alone may take ten
-    // times that; the planning suite tests the budget itself.
-    planningLimits: { budgetMs: 10_000 },
+    planningLimits: SUITE_PLANNING_LIMITS,
     ...(options.signInLimiter ? { signInLimiter: options.signInLimiter } : {}),
     ...(options.adHocOperations ? { adHocOperations: options.adHocOperations } : {}),
     ...(options.productionSignUpLimits ? { signUpLimit: SIGN_UP_LIMITS.production.perAddress } : {}),
@@ -243,3 +241,5 @@ export async function startTestGraph(options: TestGraphOptions = {}): Promise<Te
     },
   };
 }
+
+export { SUITE_PLANNING_LIMITS } from './limits';

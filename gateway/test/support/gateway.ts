@@ -5,6 +5,7 @@ import { createLogger, createTokenVerifier, startSubgraphServer, unauthenticated
 import type { Database, Db, Logger } from '@xueshi/subgraph-kit';
 import { parse } from 'graphql';
 import { ManualClock, testKeys } from '@xueshi/subgraph-kit/testing';
+import { SUITE_PLANNING_LIMITS } from '../../../tests/harness/limits';
 import { startGateway } from '../../src/create';
 import type { GatewayOptions, RunningGateway } from '../../src/create';
 
@@ -47,8 +48,7 @@ export async function startTestGateway(options: TestGatewayOptions): Promise<Run
     // Most suites test something else with ad hoc operations; the admission suite sets it itself.
     adHocOperations: options.adHocOperations ?? 'anyone',
     trustedDocuments: options.trustedDocuments,
-    // Suites run many at once on two cores, where planning may take ten times as long as alone.
-    planningLimits: options.planningLimits ?? { budgetMs: 10_000 },
+    planningLimits: options.planningLimits ?? SUITE_PLANNING_LIMITS,
     port: options.port ?? 0,
     host: options.host,
   });

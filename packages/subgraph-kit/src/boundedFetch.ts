@@ -17,16 +17,22 @@ export type CircuitState = 'closed' | 'open' | 'half-open';
 /** Why a call to another service got no answer. */
 export type FetchFailure = 'timeout' | 'unreachable' | 'circuit-open';
 
-/** A call to another service that got no usable answer; `reason` says why. */
+/**
+ * A call to another service that got no usable answer; `reason` says why, and `mayHaveArrived` whether
+ * the service may have received it and acted (timed out, or the connection dropped after sending).
+ */
 export class FetchFailed extends Error {
   constructor(
     readonly service: string,
     readonly reason: FetchFailure,
-    options?: { cause?: unknown },
+    options?: { cause?: unknown; mayHaveArrived?: boolean },
   ) {
     super(`${service}: ${reason}`, options);
     this.name = 'FetchFailed';
+    this.mayHaveArrived = options?.mayHaveArrived ?? false;
   }
+
+  readonly mayHaveArrived: boolean;
 }
 
 /**
@@ -128,7 +134,11 @@ export function boundedFetch(options: BoundedFetchOptions): typeof fetch {
         if (attempt < attempts && wasReset(error)) continue;
         options.breaker.failed();
         if (init.signal?.aborted) throw error;
-        throw new FetchFailed(options.service, isTimeout(error) ? 'timeout' : 'unreachable', { cause: error });
+        const timedOut = isTimeout(error);
+        throw new FetchFailed(options.service, timedOut ? 'timeout' : 'unreachable', {
+          cause: error,
+          mayHaveArrived: timedOut || wasReset(error),
+        });
       }
     }
   };
@@ -139,8 +149,13 @@ export function isGraphQLRead(init: RequestInit): boolean {
   if (typeof init.body !== 'string') return false;
   try {
     const { query } = JSON.parse(init.body) as { query?: unknown };
-    return typeof query === 'string' && /^\s*(query\b|\{)/.test(query);
+    return typeof query === 'string' && isReadOperation(query);
   } catch {
     return false;
   }
+}
+
+/** Whether an operation's text (one operation, as the gateway sends a subgraph) is a query. */
+export function isReadOperation(query: string): boolean {
+  return /^\s*(query\b|\{)/.test(query);
 }
