@@ -43,12 +43,12 @@ describe('the /documents proxy', () => {
     attacker = await recordingServer((_url, res) => res.writeHead(200, { 'content-type': 'text/plain' }).end('stolen'));
     registry = await recordingServer((url, res) => {
       if (url.startsWith('/documents/verify/REDIRECT')) res.writeHead(302, { location: `${attacker.origin}/collect` }).end();
-      else if (url.startsWith('/documents/verify/SLOW')) setTimeout(() => res.end('late'), 2_000);
+      else if (url.startsWith('/documents/verify/SLOW')) setTimeout(() => res.end('late'), 4_000);
       else if (url.startsWith('/documents/'))
         res.writeHead(200, { 'content-type': 'application/pdf', 'set-cookie': 'registry=1', server: 'registry' }).end('%PDF-1.7');
       else res.writeHead(200, { 'content-type': 'application/json' }).end('{"status":"ready","service":"registry"}');
     });
-    gateway = await startTestGateway({ development: false, documentsOrigin: registry.origin, documentsTimeoutMs: 300 });
+    gateway = await startTestGateway({ development: false, documentsOrigin: registry.origin, documentsTimeoutMs: 1_000 });
     gatewayPort = gateway.port;
   });
   afterAll(async () => {

@@ -100,7 +100,8 @@ describe('trusted documents', () => {
 describe('PlanningWorker', () => {
   let worker: PlanningWorker | undefined;
   const start = (limits: Partial<PlanningLimits> = {}) => {
-    worker = new PlanningWorker(DEFAULT_PLANNER_SETTINGS, { ...DEFAULT_PLANNING_LIMITS, ...limits }, silent);
+    // Waiting is bounded generously: other suites keep the machine busy while a worker starts.
+    worker = new PlanningWorker(DEFAULT_PLANNER_SETTINGS, { ...DEFAULT_PLANNING_LIMITS, maxWaitMs: 60_000, ...limits }, silent);
     worker.setSupergraph(SUPERGRAPH);
     return worker;
   };

@@ -85,10 +85,12 @@ describe('production refuses development secrets', () => {
         expect(refused.code).toBe(1);
         expect(refused.stderr).toContain('staff account registrar has the demo password');
         expect(refused.stderr).toContain('the demo learner has the demo password');
+        expect(refused.stderr).toContain('the demo employer has the demo password');
         expect(refused.stderr).not.toContain(DEMO_PASSWORD);
 
         await database.raw.exec(
-          "update staff set password_hash = 'scrypt$replaced'; update learners set password_hash = 'scrypt$replaced'",
+          "update staff set password_hash = 'scrypt$replaced'; update learners set password_hash = 'scrypt$replaced'; " +
+            "update employers set password_hash = 'scrypt$replaced'",
         );
         const started = await startServiceProcess('subgraphs/registry', env);
         await started.stop();

@@ -14,6 +14,8 @@ import type { RegistryDependencies } from './subgraph';
 /** Test-speed password hashing: the hash format records its cost, so verification is unaffected. */
 export const TEST_PASSWORD_COST = 12;
 
+const BACKGROUND_INTERVAL_MS = 60 * 60 * 1000;
+
 /** The registry's own dependencies for a test: test keys, institutions at `institutionUrls`, a sandbox provider. */
 export async function registryTestDependencies(
   base: SubgraphDependencies,
@@ -27,7 +29,10 @@ export async function registryTestDependencies(
     /** Off unless asked for, as in the embedded demo. */
     mobileVerificationRequired?: boolean;
     unpaidHoldLimits?: UnpaidHoldLimits;
-    /** A minute unless given. */
+    /**
+     * An hour unless given: suites drive the clock themselves and count the statements a request runs,
+     * which a sweep or reconciliation firing in between would add to.
+     */
     reconcileIntervalMs?: number;
   } = {},
 ): Promise<Omit<RegistryDependencies, keyof SubgraphDependencies>> {
@@ -40,8 +45,8 @@ export async function registryTestDependencies(
     holdMinutes: options.holdMinutes ?? 30,
     unpaidHoldLimits: options.unpaidHoldLimits ?? UNPAID_HOLD_LIMITS,
     tokenTtlSeconds: 30 * 60,
-    sweepIntervalMs: 60_000,
-    reconcileIntervalMs: options.reconcileIntervalMs ?? 60_000,
+    sweepIntervalMs: BACKGROUND_INTERVAL_MS,
+    reconcileIntervalMs: options.reconcileIntervalMs ?? BACKGROUND_INTERVAL_MS,
     publicUrl: 'http://localhost:4000',
     rateLimiter: createRateLimiter(memoryRateLimitStore(base.clock), base.clock),
     signUpPerMobile: options.signUpPerMobile ?? SIGN_UP_LIMITS.demo.perMobile,
