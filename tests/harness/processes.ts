@@ -3,8 +3,10 @@ import type { ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { subgraphUrlVariable } from '@xueshi/institutions';
 import { TEST_LOG_DIR } from '@xueshi/subgraph-kit/testing';
 
+const STOP_GRACE_MS = 10_000;
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
 /** A free TCP port on 127.0.0.1. */
@@ -30,14 +32,48 @@ export interface ServiceProcess {
  * Starts a service (`subgraphs/registry`, `gateway`, …) as its own OS process, exactly as it runs in
  * production, and waits until /ready answers.
  */
-export async function startServiceProcess(entry: string, env: Record<string, string>): Promise<ServiceProcess> {
+export function startServiceProcess(entry: string, env: Record<string, string>): Promise<ServiceProcess> {
+  return startProcess(entry.replace(/\W+/g, '-'), () => ['--import', 'tsx', `${entry}/src/index.ts`], '/ready', {
+    LOG_LEVEL: 'debug',
+    ...env,
+  });
+}
+
+/**
+ * Starts Hive Gateway (the pinned devDependency) serving the committed supergraph unchanged with
+ * bench/hive.config.ts, the subgraphs at `subgraphUrls` (by name), and waits until it is ready.
+ */
+export function startHiveGateway(subgraphUrls: Readonly<Record<string, string>>, rustPlanner = false): Promise<ServiceProcess> {
+  const env = Object.fromEntries(Object.entries(subgraphUrls).map(([name, url]) => [subgraphUrlVariable(name), url]));
+  return startProcess(
+    'hive-gateway',
+    (port) => [
+      join(ROOT, 'node_modules/@graphql-hive/gateway/dist/bin.js'),
+      'supergraph',
+      'gateway/supergraph.graphql',
+      '-c',
+      'bench/hive.config.ts',
+      '--port',
+      String(port),
+      ...(rustPlanner ? ['--hive-router-runtime'] : []),
+    ],
+    '/readiness',
+    env,
+  );
+}
+
+async function startProcess(
+  name: string,
+  args: (port: number) => string[],
+  readyPath: string,
+  env: Record<string, string>,
+): Promise<ServiceProcess> {
   const port = await freePort();
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', `${entry}/src/index.ts`], {
+  const child: ChildProcess = spawn(process.execPath, args(port), {
     cwd: ROOT,
     env: {
       ...process.env,
-      LOG_LEVEL: 'debug',
-      LOG_FILE: join(TEST_LOG_DIR, `${entry.replace(/\W+/g, '-')}-${port}.log`),
+      LOG_FILE: join(TEST_LOG_DIR, `${name}-${port}.log`),
       ...env,
       PORT: String(port),
       HOST: '127.0.0.1',
@@ -51,15 +87,15 @@ export async function startServiceProcess(entry: string, env: Record<string, str
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   const deadline = Date.now() + 60_000;
   for (;;) {
-    if (child.exitCode !== null) throw new Error(`${entry} exited: ${stderr}`);
+    if (child.exitCode !== null) throw new Error(`${name} exited: ${stderr}`);
     try {
-      if ((await fetch(`http://127.0.0.1:${port}/ready`)).ok) break;
+      if ((await fetch(`http://127.0.0.1:${port}${readyPath}`)).ok) break;
     } catch {
       // not listening yet
     }
     if (Date.now() > deadline) {
       child.kill('SIGKILL');
-      throw new Error(`${entry} not ready: ${stderr}`);
+      throw new Error(`${name} not ready: ${stderr}`);
     }
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
@@ -70,7 +106,10 @@ export async function startServiceProcess(entry: string, env: Record<string, str
       // A stopped process would not see SIGTERM until resumed.
       child.kill('SIGCONT');
       child.kill('SIGTERM');
+      // One that will not drain within a while is stopped outright.
+      const stubborn = setTimeout(() => child.kill('SIGKILL'), STOP_GRACE_MS);
       await exited;
+      clearTimeout(stubborn);
     },
   };
 }
