@@ -18,6 +18,11 @@ export const AD_HOC_ROLES: ReadonlySet<Role> = new Set(['INSTITUTION_STAFF', 'RE
 
 /** Operations refused as too costly to plan, remembered so a retry costs nothing. */
 const REMEMBERED_REFUSALS = 1_000;
+/**
+ * For a minute: the budget is wall-clock time, so a busy moment can refuse an operation that plans in
+ * time once it passes.
+ */
+const REFUSAL_MEMORY_MS = 60_000;
 
 export interface OperationAdmission {
   adHoc: AdHocOperations;
@@ -65,7 +70,8 @@ const plannerBusy = () =>
  * is not, so @apollo/gateway's executor finds the plan and never plans on the event loop.
  */
 export function operationAdmissionPlugin(admission: OperationAdmission, budgetMs: number): ApolloServerPlugin<GatewayContext> {
-  const refused = new Map<string, number>();
+  /** When each refused operation was refused, and against which supergraph. */
+  const refused = new Map<string, { generation: number; at: number }>();
   return {
     requestDidStart: async () => ({
       didResolveOperation: async ({ request, document, operation, queryHash, contextValue }) => {
@@ -76,7 +82,10 @@ export function operationAdmissionPlugin(admission: OperationAdmission, budgetMs
         if (admission.adHoc === 'staff' && !(role && AD_HOC_ROLES.has(role)) && !trusted) throw notTrusted();
         const key = planKey(queryHash, request.operationName);
         if (await admission.plans.get(key)) return;
-        if (refused.get(key) === admission.plans.generation) throw tooComplex(budgetMs);
+        const refusal = refused.get(key);
+        if (refusal?.generation === admission.plans.generation && performance.now() - refusal.at < REFUSAL_MEMORY_MS) {
+          throw tooComplex(budgetMs);
+        }
         const text = request.query ?? print(document);
         // A plan made against the previous supergraph would be wrong for this one: plan again.
         for (;;) {
@@ -94,7 +103,7 @@ export function operationAdmissionPlugin(admission: OperationAdmission, budgetMs
               throw error;
             }
             refused.delete(key);
-            refused.set(key, admission.plans.generation);
+            refused.set(key, { generation: admission.plans.generation, at: performance.now() });
             if (refused.size > REMEMBERED_REFUSALS) refused.delete(refused.keys().next().value ?? key);
             admission.logger.warn({ operationName: request.operationName, budgetMs }, 'operation refused: too costly to plan');
             throw tooComplex(budgetMs);
