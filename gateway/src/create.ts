@@ -45,6 +45,7 @@ import { readTrustedDocuments, trustedDocumentIds } from './trustedDocuments';
 import type { TrustedDocuments } from './trustedDocuments';
 
 export { DEFAULT_PLANNING_LIMITS } from './planning/planner';
+export { PUBLIC_CACHE_MAX_AGE_MS } from './publicCache';
 export type { PlanningLimits } from './planning/planner';
 export type { AdHocOperations } from './planning/admission';
 
@@ -111,6 +112,11 @@ export interface GatewayOptions {
   trustedDocuments?: TrustedDocuments | undefined;
   /** The planning worker's budget and queue; DEFAULT_PLANNING_LIMITS for any not given. */
   planningLimits?: Partial<PlanningLimits> | undefined;
+  /**
+   * How long an anonymous catalogue answer may be served again (PUBLIC_CACHE_MAX_AGE_MS unless given;
+   * 0: not cached).
+   */
+  publicCacheMaxAgeMs?: number | undefined;
   port: number;
   host?: string | undefined;
 }
@@ -216,7 +222,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   const roleLimits = roleQueryLimits({ ...DEFAULT_QUERY_LIMITS, ...options.queryLimits });
   const limits = queryLimitProtection(roleLimits.widest, options);
   const formatError = createErrorFormatter(logger);
-  const catalogueCache = publicCache();
+  const catalogueCache = options.publicCacheMaxAgeMs === 0 ? undefined : publicCache({ maxAgeMs: options.publicCacheMaxAgeMs });
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
     formatError: (formatted, error) => formatError(limits.formatError(formatted), error),
@@ -230,7 +236,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     logger,
     plugins: [
       operationResolution,
-      catalogueCache.plugin,
+      ...(catalogueCache ? [catalogueCache.plugin] : []),
       operationAdmissionPlugin(admission, planningLimits.budgetMs),
       ApolloServerPluginDrainHttpServer({ httpServer }),
       ApolloServerPluginLandingPageDisabled(),
@@ -302,7 +308,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     requestScope(),
     batchLimit(options.maxBatchOperations ?? DEFAULT_MAX_BATCH_OPERATIONS),
     trustedDocumentIds(admission.trusted),
-    catalogueCache.middleware,
+    ...(catalogueCache ? [catalogueCache.middleware] : []),
     expressMiddleware(apollo, {
       context: async ({ req }) => ({
         authorization: req.headers.authorization,

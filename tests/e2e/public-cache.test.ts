@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { PUBLIC_CACHE_MAX_AGE_MS } from '@xueshi/gateway';
 import type { Caller } from '@xueshi/subgraph-kit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { contractOperation } from '../harness/contract';
@@ -59,7 +60,7 @@ describe('the public catalogue cache', () => {
   };
 
   beforeAll(async () => {
-    graph = await startTestGraph({ seed: 'plan' });
+    graph = await startTestGraph({ seed: 'plan', publicCacheMaxAgeMs: PUBLIC_CACHE_MAX_AGE_MS });
     sessionId = await insertSjtuSession(graph.subgraph('sjtu').database, { local: '2021-data-cached', capacity: 10 });
   }, GRAPH_START_TIMEOUT_MS);
   afterAll(() => graph?.close());

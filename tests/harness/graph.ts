@@ -108,6 +108,8 @@ export interface TestGraphOptions {
   reconcileIntervalMs?: number;
   /** Who may send operations that are not trusted documents (development's 'anyone' by default). */
   adHocOperations?: AdHocOperations;
+  /** The gateway's public catalogue cache (off unless given). */
+  publicCacheMaxAgeMs?: number;
   /** Plugins added to a subgraph's server, by subgraph name (e.g. to hold its answers). */
   subgraphPlugins?: Readonly<Record<string, ApolloServerPlugin<BaseContext>[]>>;
 }
@@ -196,6 +198,8 @@ export async function startTestGraph(options: TestGraphOptions = {}): Promise<Te
     logger: logger.child({ service: 'gateway' }),
     development: true,
     planningLimits: SUITE_PLANNING_LIMITS,
+    // Suites read what they just changed; the public cache suite turns the cache on itself.
+    publicCacheMaxAgeMs: options.publicCacheMaxAgeMs ?? 0,
     ...(options.signInLimiter ? { signInLimiter: options.signInLimiter } : {}),
     ...(options.adHocOperations ? { adHocOperations: options.adHocOperations } : {}),
     ...(options.productionSignUpLimits ? { signUpLimit: SIGN_UP_LIMITS.production.perAddress } : {}),

@@ -49,6 +49,8 @@ export async function startTestGateway(options: TestGatewayOptions): Promise<Run
     adHocOperations: options.adHocOperations ?? 'anyone',
     trustedDocuments: options.trustedDocuments,
     planningLimits: options.planningLimits ?? SUITE_PLANNING_LIMITS,
+    // Suites count what reaches the subgraphs; the public cache is tested on its own.
+    publicCacheMaxAgeMs: options.publicCacheMaxAgeMs ?? 0,
     port: options.port ?? 0,
     host: options.host,
   });
