@@ -61,6 +61,13 @@ describe('request and trace ids in every log line, across services', () => {
     ];
     for (const headers of variants) {
       const response = await ask(headers);
+      // Only an answer fetched from both subgraphs leaves lines in both.
+      const answer = (await response.clone().json()) as {
+        data?: { institution?: { profile?: object | null } };
+        errors?: unknown[];
+      };
+      expect(answer.errors, JSON.stringify(answer)).toBeUndefined();
+      expect(answer.data?.institution?.profile, JSON.stringify(answer)).toBeTruthy();
       const requestId = response.headers.get('x-request-id') ?? '';
       expect(requestId, JSON.stringify(headers)).toMatch(UUID);
       const ours = linesOf(requestId);

@@ -5,7 +5,7 @@ import { associationSubgraph } from '@xueshi/association';
 import { electiveProviderSubgraph } from '@xueshi/elective-provider';
 import { engineersSocietySubgraph } from '@xueshi/engineers-society';
 import { startGateway } from '@xueshi/gateway';
-import { SUITE_PLANNING_LIMITS } from './limits';
+import { SUITE_PLANNING_LIMITS, SUITE_SUBGRAPH_TIMEOUT_MS } from './limits';
 import type { AdHocOperations, RunningGateway } from '@xueshi/gateway';
 import { managementCollegeSubgraph } from '@xueshi/management-college';
 import { registrySeatsTaken } from '@xueshi/institutions/subgraph';
@@ -198,6 +198,7 @@ export async function startTestGraph(options: TestGraphOptions = {}): Promise<Te
     logger: logger.child({ service: 'gateway' }),
     development: true,
     planningLimits: SUITE_PLANNING_LIMITS,
+    subgraphTimeoutMs: SUITE_SUBGRAPH_TIMEOUT_MS,
     // Suites read what they just changed; the public cache suite turns the cache on itself.
     publicCacheMaxAgeMs: options.publicCacheMaxAgeMs ?? 0,
     ...(options.signInLimiter ? { signInLimiter: options.signInLimiter } : {}),
