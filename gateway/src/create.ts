@@ -22,7 +22,15 @@ import {
   requestScope,
 } from '@xueshi/subgraph-kit';
 import { GraphQLError } from 'graphql';
-import type { Caller, CircuitBreakerSettings, Logger, RateLimitRule, RateLimiter, TokenVerifier } from '@xueshi/subgraph-kit';
+import type {
+  Caller,
+  CircuitBreakerSettings,
+  Logger,
+  RateLimitRule,
+  RateLimiter,
+  TokenVerifier,
+  Tracing,
+} from '@xueshi/subgraph-kit';
 import express from 'express';
 import { DEFAULT_MAX_BATCH_OPERATIONS, batchLimit } from './batchLimit';
 import { documentsProxy, trainingDocumentsProxy } from './documentsProxy';
@@ -117,6 +125,8 @@ export interface GatewayOptions {
    * 0: not cached).
    */
   publicCacheMaxAgeMs?: number | undefined;
+  /** Spans of each request, its planning and its subgraph fetches, exported over OTLP; none when not given. */
+  tracing?: Tracing | undefined;
   port: number;
   host?: string | undefined;
 }
@@ -154,7 +164,7 @@ const PLANNER_START_TIMEOUT_MS = 60_000;
  */
 export async function startGateway(options: GatewayOptions): Promise<RunningGateway> {
   const { logger } = options;
-  const metrics = createGatewayMetrics();
+  const metrics = createGatewayMetrics(options.tracing);
   // @apollo/gateway otherwise sends usage metrics to Apollo and probes cloud metadata endpoints; it can
   // only be told not to through this variable. Nothing of ours leaves the deployment.
   process.env['APOLLO_TELEMETRY_DISABLED'] = 'true';
@@ -168,6 +178,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     plans,
     planner,
     logger,
+    tracing: options.tracing,
   };
   const gateway = new ApolloGateway({
     logger,
@@ -265,7 +276,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   }
 
   let draining = false;
-  app.use(requestScope());
+  app.use(requestScope(options.tracing));
   // Bearer tokens, not cookies, carry identity, so no origin is ever allowed credentials.
   app.use(cors({ origin: [...(options.corsOrigins ?? [])], methods: ['GET', 'POST', 'PUT'], maxAge: 600 }));
   app.get('/health', (_req, res) => {
@@ -305,7 +316,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   app.use(
     '/graphql',
     express.json({ limit: BODY_LIMIT }),
-    requestScope(),
+    requestScope(options.tracing),
     batchLimit(options.maxBatchOperations ?? DEFAULT_MAX_BATCH_OPERATIONS),
     trustedDocumentIds(admission.trusted),
     ...(catalogueCache ? [catalogueCache.middleware] : []),

@@ -51,6 +51,7 @@ const gatewayEnv = z.object({
   CLOCK_START: subgraphEnvShape.CLOCK_START,
   /** Counters every replica shares (sign-in attempts per address); without it each process counts alone. */
   REDIS_URL: subgraphEnvShape.REDIS_URL,
+  OTEL_EXPORTER_OTLP_ENDPOINT: subgraphEnvShape.OTEL_EXPORTER_OTLP_ENDPOINT,
   /** The composed supergraph to serve; defaults to the committed gateway/supergraph.graphql. */
   SUPERGRAPH_FILE: z.string().optional(),
   QUERY_MAX_DEPTH: limit(DEFAULT_QUERY_LIMITS.maxDepth),

@@ -9,6 +9,7 @@ import {
   pinnedClock,
   redisRateLimitStore,
   runService,
+  startTracing,
   systemClock,
 } from '@xueshi/subgraph-kit';
 import { startGateway } from './create';
@@ -26,6 +27,7 @@ runService('gateway', async () => {
   const store = env.REDIS_URL ? await redisRateLimitStore(env.REDIS_URL, logger) : memoryRateLimitStore(clock);
   if (!env.REDIS_URL && env.NODE_ENV === 'production')
     logger.warn('REDIS_URL is not set: sign-in limits are counted per replica');
+  const tracing = env.OTEL_EXPORTER_OTLP_ENDPOINT ? await startTracing('gateway', env.OTEL_EXPORTER_OTLP_ENDPOINT) : undefined;
   try {
     const gateway = await startGateway({
       supergraphFile: env.SUPERGRAPH_FILE ?? fileURLToPath(SUPERGRAPH_FILE),
@@ -44,16 +46,19 @@ runService('gateway', async () => {
       corsOrigins: env.corsOrigins,
       trustProxy: env.trustProxy,
       signInLimiter: createRateLimiter(store, clock),
+      tracing,
       port: env.PORT,
       host: env.HOST,
     });
     return {
       close: async () => {
         await gateway.close();
+        await tracing?.shutdown();
         await store.close();
       },
     };
   } catch (error) {
+    await tracing?.shutdown();
     await store.close();
     throw error;
   }

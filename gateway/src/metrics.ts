@@ -1,18 +1,20 @@
 import type { GraphQLDataSource, GraphQLDataSourceProcessOptions } from '@apollo/gateway';
-import { createMetrics, outcomeLabel, propagationHeaders } from '@xueshi/subgraph-kit';
-import type { Metrics } from '@xueshi/subgraph-kit';
+import { SpanKind } from '@opentelemetry/api';
+import { createMetrics, inSpan, operationLabel, outcomeLabel, propagationHeaders } from '@xueshi/subgraph-kit';
+import type { Metrics, Tracing } from '@xueshi/subgraph-kit';
 import type { GatewayContext } from './create';
 
 export interface GatewayMetrics extends Metrics {
   /**
    * The data source `name` with each fetch counted (by outcome: ok, the first error's code, or failed),
-   * timed, and carrying the request's `x-request-id` and a `traceparent` of its trace.
+   * timed, traced in a span of its own, and carrying the request's `x-request-id` and a `traceparent`
+   * naming that span (or, without tracing, a new span of the request's trace).
    */
   observeSubgraph(name: string, source: GraphQLDataSource<GatewayContext>): GraphQLDataSource<GatewayContext>;
 }
 
 /** The gateway's metrics: its operations as every service counts them, and each fetch from a subgraph. */
-export function createGatewayMetrics(): GatewayMetrics {
+export function createGatewayMetrics(tracing?: Tracing): GatewayMetrics {
   const metrics = createMetrics('gateway');
   const fetches = metrics.counter('gateway_subgraph_fetches_total', 'Fetches from subgraphs, by subgraph and outcome', [
     'subgraph',
@@ -24,23 +26,34 @@ export function createGatewayMetrics(): GatewayMetrics {
   return {
     ...metrics,
     observeSubgraph: (subgraph, source) => ({
-      process: async (options: GraphQLDataSourceProcessOptions<GatewayContext>) => {
-        const started = performance.now();
-        // The data source copies the headers already on the request into the one it sends.
-        const http = (options.request.http ??= { method: 'POST', url: '', headers: new Headers() });
-        for (const [name, value] of Object.entries(propagationHeaders())) http.headers.set(name, value);
-        try {
-          const response = await source.process(options);
-          const first = response.errors?.[0];
-          fetches.inc({ subgraph, outcome: first ? outcomeLabel(first.extensions?.['code']) : 'ok' });
-          return response;
-        } catch (error) {
-          fetches.inc({ subgraph, outcome: 'failed' });
-          throw error;
-        } finally {
-          latency.observe({ subgraph }, (performance.now() - started) / 1000);
-        }
-      },
+      process: (options: GraphQLDataSourceProcessOptions<GatewayContext>) =>
+        inSpan(
+          tracing,
+          `fetch ${subgraph}`,
+          {
+            kind: SpanKind.CLIENT,
+            attributes: { 'xueshi.subgraph': subgraph, 'graphql.operation.name': operationLabel(options.request.operationName) },
+          },
+          async (span) => {
+            const started = performance.now();
+            // The data source copies the headers already on the request into the one it sends.
+            const http = (options.request.http ??= { method: 'POST', url: '', headers: new Headers() });
+            for (const [name, value] of Object.entries(propagationHeaders())) http.headers.set(name, value);
+            try {
+              const response = await source.process(options);
+              const first = response.errors?.[0];
+              const outcome = first ? outcomeLabel(first.extensions?.['code']) : 'ok';
+              fetches.inc({ subgraph, outcome });
+              span?.setAttribute('xueshi.outcome', outcome);
+              return response;
+            } catch (error) {
+              fetches.inc({ subgraph, outcome: 'failed' });
+              throw error;
+            } finally {
+              latency.observe({ subgraph }, (performance.now() - started) / 1000);
+            }
+          },
+        ),
     }),
   };
 }

@@ -15,7 +15,7 @@ import type { PaymentProvider } from '@xueshi/registry/payments';
 import type { SmsProvider } from '@xueshi/registry/sms';
 import { shuSubgraph } from '@xueshi/shu';
 import { sjtuSubgraph } from '@xueshi/sjtu';
-import { SIGN_UP_LIMITS, createTokenVerifier, startSubgraphServer } from '@xueshi/subgraph-kit';
+import { SIGN_UP_LIMITS, createTokenVerifier, startSubgraphServer, startTracing } from '@xueshi/subgraph-kit';
 import type {
   Caller,
   Database,
@@ -25,6 +25,7 @@ import type {
   SeedLevel,
   SubgraphDependencies,
   SubgraphServerOptions,
+  Tracing,
 } from '@xueshi/subgraph-kit';
 import { ManualClock, openTestDatabase, testKeys, testLogger } from '@xueshi/subgraph-kit/testing';
 
@@ -84,6 +85,8 @@ export interface TestGraph {
   tokenFor(caller: Caller): Promise<string>;
   /** Resets every subgraph's statement and operation counters. */
   resetCounters(): void;
+  /** Sends every span ended so far to the OTLP endpoint (when `otlpEndpoint` was given). */
+  flushTraces(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -112,6 +115,8 @@ export interface TestGraphOptions {
   publicCacheMaxAgeMs?: number;
   /** Plugins added to a subgraph's server, by subgraph name (e.g. to hold its answers). */
   subgraphPlugins?: Readonly<Record<string, ApolloServerPlugin<BaseContext>[]>>;
+  /** Each service exports its spans here over OTLP/HTTP under its own service name, as when deployed. */
+  otlpEndpoint?: string;
 }
 
 function operationCounter(counter: { count: number }): ApolloServerPlugin<BaseContext> {
@@ -132,6 +137,13 @@ export async function startTestGraph(options: TestGraphOptions = {}): Promise<Te
   const verifier = await createTokenVerifier(keys.publicJwk, clock);
   const logger = options.logger ?? testLogger('test-graph');
   const running = new Map<string, RunningSubgraph>();
+  const tracings: Tracing[] = [];
+  const tracingOf = async (service: string) => {
+    if (!options.otlpEndpoint) return undefined;
+    const tracing = await startTracing(service, options.otlpEndpoint);
+    tracings.push(tracing);
+    return tracing;
+  };
 
   const start = async (service: AnyService, extra: (base: SubgraphDependencies) => Promise<object>) => {
     const database = await openTestDatabase(service.name, service.migrations);
@@ -144,7 +156,7 @@ export async function startTestGraph(options: TestGraphOptions = {}): Promise<Te
       ...(options.subgraphPlugins?.[service.name] ?? []),
       operationCounter(operations),
     ];
-    const withCounter = { ...serverOptions, plugins };
+    const withCounter = { ...serverOptions, plugins, tracing: await tracingOf(service.name) };
     let server: RunningServer | null = await startSubgraphServer(withCounter, { port: 0 });
     const port = server.port;
     running.set(service.name, {
@@ -204,6 +216,7 @@ export async function startTestGraph(options: TestGraphOptions = {}): Promise<Te
     ...(options.signInLimiter ? { signInLimiter: options.signInLimiter } : {}),
     ...(options.adHocOperations ? { adHocOperations: options.adHocOperations } : {}),
     ...(options.productionSignUpLimits ? { signUpLimit: SIGN_UP_LIMITS.production.perAddress } : {}),
+    tracing: await tracingOf('gateway'),
     port: 0,
   });
 
@@ -235,6 +248,9 @@ export async function startTestGraph(options: TestGraphOptions = {}): Promise<Te
         subgraph.database.statements.count = 0;
       }
     },
+    flushTraces: async () => {
+      await Promise.all(tracings.map((tracing) => tracing.flush()));
+    },
     close: async () => {
       await gateway.close();
       await Promise.all(
@@ -243,6 +259,7 @@ export async function startTestGraph(options: TestGraphOptions = {}): Promise<Te
           await subgraph.database.close();
         }),
       );
+      await Promise.all(tracings.map((tracing) => tracing.shutdown()));
     },
   };
 }

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { ApolloServerPlugin } from '@apollo/server';
-import { ErrorCode, UserError } from '@xueshi/subgraph-kit';
-import type { Logger, Role } from '@xueshi/subgraph-kit';
+import { ErrorCode, UserError, inSpan } from '@xueshi/subgraph-kit';
+import type { Logger, Role, Tracing } from '@xueshi/subgraph-kit';
 import { parse, print } from 'graphql';
 import type { GatewayContext } from '../create';
 import { isTrusted } from '../trustedDocuments';
@@ -30,6 +30,8 @@ export interface OperationAdmission {
   plans: PlanCache;
   planner: PlanningWorker;
   logger: Logger;
+  /** Each operation's planning (or finding its plan) in a span of its own. */
+  tracing?: Tracing | undefined;
 }
 
 /** The key @apollo/gateway stores an operation's plan under (its executor computes the same). */
@@ -85,35 +87,39 @@ export function operationAdmissionPlugin(admission: OperationAdmission, budgetMs
         let trustedAnswer: boolean | undefined;
         const trusted = () => (trustedAnswer ??= exactTexts.has(queryHash) || isTrusted(admission.trusted, document));
         if (admission.adHoc === 'staff' && !(role && AD_HOC_ROLES.has(role)) && !trusted()) throw notTrusted();
-        const key = planKey(queryHash, request.operationName);
-        if (await admission.plans.get(key)) return;
-        const refusal = refused.get(key);
-        if (refusal?.generation === admission.plans.generation && performance.now() - refusal.at < REFUSAL_MEMORY_MS) {
-          throw tooComplex(budgetMs);
-        }
-        const text = request.query ?? print(document);
-        // A plan made against the previous supergraph would be wrong for this one: plan again.
-        for (;;) {
-          const generation = admission.plans.generation;
-          try {
-            const plan = await admission.planner.plan(text, request.operationName ?? null, trusted());
-            if (generation !== admission.plans.generation) continue;
-            await admission.plans.set(key, plan);
-            return;
-          } catch (error) {
-            if (!(error instanceof PlanningRefusal)) throw error;
-            if (error.reason === 'busy') throw plannerBusy();
-            if (error.reason === 'invalid') {
-              admission.logger.error({ err: error, operationName: request.operationName }, 'an operation could not be planned');
-              throw error;
-            }
-            refused.delete(key);
-            refused.set(key, { generation: admission.plans.generation, at: performance.now() });
-            if (refused.size > REMEMBERED_REFUSALS) refused.delete(refused.keys().next().value ?? key);
-            admission.logger.warn({ operationName: request.operationName, budgetMs }, 'operation refused: too costly to plan');
+        await inSpan(admission.tracing, 'plan', {}, async (span) => {
+          const key = planKey(queryHash, request.operationName);
+          const cached = Boolean(await admission.plans.get(key));
+          span?.setAttribute('xueshi.plan.cached', cached);
+          if (cached) return;
+          const refusal = refused.get(key);
+          if (refusal?.generation === admission.plans.generation && performance.now() - refusal.at < REFUSAL_MEMORY_MS) {
             throw tooComplex(budgetMs);
           }
-        }
+          const text = request.query ?? print(document);
+          // A plan made against the previous supergraph would be wrong for this one: plan again.
+          for (;;) {
+            const generation = admission.plans.generation;
+            try {
+              const plan = await admission.planner.plan(text, request.operationName ?? null, trusted());
+              if (generation !== admission.plans.generation) continue;
+              await admission.plans.set(key, plan);
+              return;
+            } catch (error) {
+              if (!(error instanceof PlanningRefusal)) throw error;
+              if (error.reason === 'busy') throw plannerBusy();
+              if (error.reason === 'invalid') {
+                admission.logger.error({ err: error, operationName: request.operationName }, 'an operation could not be planned');
+                throw error;
+              }
+              refused.delete(key);
+              refused.set(key, { generation: admission.plans.generation, at: performance.now() });
+              if (refused.size > REMEMBERED_REFUSALS) refused.delete(refused.keys().next().value ?? key);
+              admission.logger.warn({ operationName: request.operationName, budgetMs }, 'operation refused: too costly to plan');
+              throw tooComplex(budgetMs);
+            }
+          }
+        });
       },
     }),
   };

@@ -173,6 +173,7 @@ export async function startStubRegistry(): Promise<{ url: string; operations: { 
     kind: 'pglite',
     poolSize: 1,
     observe: () => undefined,
+    trace: () => undefined,
     schema: 'registry',
     db: {} as Db,
     raw: { query: unused, exec: unused, transaction: unused },

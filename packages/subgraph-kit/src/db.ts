@@ -4,8 +4,12 @@ import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import postgres from 'postgres';
+import { SpanKind, context, trace } from '@opentelemetry/api';
 import { applyMigrations } from './migrate';
 import type { MigrationSource } from './migrate';
+import { statementShape } from './statementShape';
+import { spanFailed } from './tracing';
+import type { Tracing } from './tracing';
 
 /** A drizzle database, whichever driver is behind it. */
 export type Db = PgDatabase<PgQueryResultHKT>;
@@ -31,6 +35,11 @@ export interface Database {
   readonly poolSize: number;
   /** Adds an observer of every statement run through `db` or `raw`. */
   observe(observer: StatementObserver): void;
+  /**
+   * Gives each statement run inside a span (a request's) a span of its own, with the statement's shape
+   * and never its values; statements of background work outside any span are not traced.
+   */
+  trace(tracing: Tracing): void;
   /** The PostgreSQL schema holding this subgraph's tables. */
   readonly schema: string;
   readonly db: Db;
@@ -88,6 +97,60 @@ function observers() {
   return { all, start };
 }
 
+/** Where a database's statements get their spans, once `trace` is called. */
+interface StatementSpans {
+  tracing?: Tracing;
+  schema: string;
+}
+
+/** Runs one statement in a span of its own when the database is traced and a span is active. */
+async function traced<T>(spans: StatementSpans, text: unknown, work: () => Promise<T>): Promise<T> {
+  const parent = context.active();
+  if (!spans.tracing || typeof text !== 'string' || !trace.getSpan(parent)) return work();
+  const shape = statementShape(text);
+  const operation = /^[a-z]+/i.exec(shape)?.[0]?.toUpperCase() ?? 'SQL';
+  const span = spans.tracing.tracer.startSpan(
+    `${operation} ${spans.schema}`,
+    {
+      kind: SpanKind.CLIENT,
+      attributes: {
+        'db.system.name': 'postgresql',
+        'db.namespace': spans.schema,
+        'db.operation.name': operation,
+        'db.query.text': shape,
+      },
+    },
+    parent,
+  );
+  try {
+    return await work();
+  } catch (error) {
+    spanFailed(span, error);
+    throw error;
+  } finally {
+    span.end();
+  }
+}
+
+/** Runs a transaction in a span of its own, so its statements' spans are its children. */
+async function tracedTransaction<T>(spans: StatementSpans, work: () => Promise<T>): Promise<T> {
+  const parent = context.active();
+  if (!spans.tracing || !trace.getSpan(parent)) return work();
+  const span = spans.tracing.tracer.startSpan(
+    `transaction ${spans.schema}`,
+    { kind: SpanKind.CLIENT, attributes: { 'db.system.name': 'postgresql', 'db.namespace': spans.schema } },
+    parent,
+  );
+  try {
+    return await context.with(trace.setSpan(parent, span), work);
+  } catch (error) {
+    spanFailed(span, error);
+    throw error;
+  } finally {
+    span.end();
+  }
+}
+
 /** Runs `work`, telling the observers when it starts and ends. */
 async function timed<T>(start: () => (failed: boolean) => void, work: () => Promise<T>): Promise<T> {
   const done = start();
@@ -101,37 +164,75 @@ async function timed<T>(start: () => (failed: boolean) => void, work: () => Prom
   }
 }
 
+/** How a lazy postgres.js query is run once awaited: timed, traced, or both. */
+type Around = (text: unknown, work: () => Promise<unknown>) => Promise<unknown>;
+
 /**
- * A postgres.js client whose statements are timed. Its queries are lazy promises that run when first
- * awaited, after drizzle has chosen their mode (`.values()`), so the proxy times them from `then`; a
- * transaction is timed whole.
+ * A postgres.js query that runs `around` when first awaited. Its queries are lazy promises that run
+ * then, after drizzle has chosen their mode (`.values()`), so the proxy acts from `then`.
  */
-function timedPostgres(client: postgres.Sql, start: () => (failed: boolean) => void): postgres.Sql {
-  const pending = (query: postgres.PendingQuery<postgres.Row[]>): postgres.PendingQuery<postgres.Row[]> => {
-    const proxy: postgres.PendingQuery<postgres.Row[]> = new Proxy(query, {
-      get(target, property) {
-        if (property === 'then') {
-          return (resolve?: (value: unknown) => unknown, reject?: (reason: unknown) => unknown) =>
-            timed(start, () => Promise.resolve(target)).then(resolve, reject);
-        }
-        const value: unknown = Reflect.get(target, property, target);
-        if (typeof value !== 'function') return value;
-        return (...args: unknown[]) => {
-          const result: unknown = (value as (...inner: unknown[]) => unknown).apply(target, args);
-          return result === target ? proxy : result;
-        };
-      },
-    });
-    return proxy;
-  };
+function lazyQuery(
+  query: postgres.PendingQuery<postgres.Row[]>,
+  text: unknown,
+  around: Around,
+): postgres.PendingQuery<postgres.Row[]> {
+  const proxy: postgres.PendingQuery<postgres.Row[]> = new Proxy(query, {
+    get(target, property) {
+      if (property === 'then') {
+        return (resolve?: (value: unknown) => unknown, reject?: (reason: unknown) => unknown) =>
+          around(text, () => Promise.resolve(target)).then(resolve, reject);
+      }
+      const value: unknown = Reflect.get(target, property, target);
+      if (typeof value !== 'function') return value;
+      return (...args: unknown[]) => {
+        const result: unknown = (value as (...inner: unknown[]) => unknown).apply(target, args);
+        return result === target ? proxy : result;
+      };
+    },
+  });
+  return proxy;
+}
+
+/** A transaction's connection whose statements are traced (the transaction is timed whole). */
+function tracedTransactionSql(tx: postgres.TransactionSql, spans: StatementSpans): postgres.TransactionSql {
+  return new Proxy(tx, {
+    get(target, property) {
+      if (property === 'unsafe') {
+        return (...args: Parameters<postgres.TransactionSql['unsafe']>) =>
+          lazyQuery(target.unsafe(...args), args[0], (text, work) => traced(spans, text, work));
+      }
+      return Reflect.get(target, property, target);
+    },
+  });
+}
+
+/**
+ * A postgres.js client whose statements are timed and traced; a transaction is timed whole and its
+ * statements traced one by one.
+ */
+function observedPostgres(client: postgres.Sql, start: () => (failed: boolean) => void, spans: StatementSpans): postgres.Sql {
   return new Proxy(client, {
     get(target, property) {
       if (property === 'unsafe') {
-        return (...args: Parameters<postgres.Sql['unsafe']>) => pending(target.unsafe(...args));
+        return (...args: Parameters<postgres.Sql['unsafe']>) =>
+          lazyQuery(target.unsafe(...args), args[0], (text, work) => timed(start, () => traced(spans, text, work)));
       }
       if (property === 'begin') {
         const begin = target.begin as (...args: unknown[]) => Promise<unknown>;
-        return (...args: unknown[]) => timed(start, () => begin.apply(target, args));
+        return (...args: unknown[]) =>
+          timed(start, () =>
+            tracedTransaction(spans, () =>
+              begin.apply(
+                target,
+                args.map((arg) =>
+                  typeof arg === 'function'
+                    ? (tx: postgres.TransactionSql) =>
+                        (arg as (tx: postgres.TransactionSql) => unknown)(tracedTransactionSql(tx, spans))
+                    : arg,
+                ),
+              ),
+            ),
+          );
       }
       return Reflect.get(target, property, target);
     },
@@ -162,7 +263,8 @@ function openPostgres(url: string, options: DatabaseOptions): Database {
   });
   const { statements, logger } = counter();
   const watchers = observers();
-  const observed = timedPostgres(client, watchers.start);
+  const spans: StatementSpans = { schema: options.schema };
+  const observed = observedPostgres(client, watchers.start, spans);
   const db = drizzlePostgres(observed, { logger }) as unknown as Db;
   const rawOf = (sql: postgres.Sql | postgres.TransactionSql): Omit<RawSql, 'transaction'> => ({
     query: async <Row extends Record<string, unknown>>(text: string, params: unknown[] = []) =>
@@ -180,6 +282,9 @@ function openPostgres(url: string, options: DatabaseOptions): Database {
     kind: 'postgres',
     poolSize: options.poolSize ?? 10,
     observe: (observer) => watchers.all.add(observer),
+    trace: (tracing) => {
+      spans.tracing = tracing;
+    },
     schema: options.schema,
     db,
     raw,
@@ -204,14 +309,29 @@ async function openPglite(options: DatabaseOptions): Promise<Database> {
   await client.exec(`create schema if not exists "${options.schema}"; set search_path to "${options.schema}"`);
   const { statements, logger } = counter();
   const watchers = observers();
-  // Statements outside a transaction are timed one by one; a transaction is timed whole.
+  const spans: StatementSpans = { schema: options.schema };
+  // Statements outside a transaction are timed one by one; a transaction is timed whole. Every statement is traced.
   const query = client.query.bind(client);
   const transaction = client.transaction.bind(client);
   const exec = client.exec.bind(client);
+  type Transaction = Parameters<Parameters<typeof transaction>[0]>[0];
+  const tracedTx = (tx: Transaction): Transaction =>
+    new Proxy(tx, {
+      get(target, property) {
+        if (property === 'query') {
+          return (...args: Parameters<Transaction['query']>) => traced(spans, args[0], () => target.query(...args));
+        }
+        if (property === 'exec') {
+          return (...args: Parameters<Transaction['exec']>) => traced(spans, args[0], () => target.exec(...args));
+        }
+        return Reflect.get(target, property, target);
+      },
+    });
   Object.assign(client, {
-    query: (...args: Parameters<typeof query>) => timed(watchers.start, () => query(...args)),
-    exec: (...args: Parameters<typeof exec>) => timed(watchers.start, () => exec(...args)),
-    transaction: (...args: Parameters<typeof transaction>) => timed(watchers.start, () => transaction(...args)),
+    query: (...args: Parameters<typeof query>) => timed(watchers.start, () => traced(spans, args[0], () => query(...args))),
+    exec: (...args: Parameters<typeof exec>) => timed(watchers.start, () => traced(spans, args[0], () => exec(...args))),
+    transaction: <T>(work: (tx: Transaction) => Promise<T>) =>
+      timed(watchers.start, () => tracedTransaction(spans, () => transaction((tx) => work(tracedTx(tx))))),
   });
   const db = drizzlePglite(client, { logger }) as unknown as Db;
   const raw: RawSql = {
@@ -235,6 +355,9 @@ async function openPglite(options: DatabaseOptions): Promise<Database> {
     kind: 'pglite',
     poolSize: 1,
     observe: (observer) => watchers.all.add(observer),
+    trace: (tracing) => {
+      spans.tracing = tracing;
+    },
     schema: options.schema,
     db,
     raw,

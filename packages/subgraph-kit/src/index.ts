@@ -20,3 +20,5 @@ export * from './scalars';
 export * from './sdl';
 export * from './server';
 export * from './service';
+export * from './statementShape';
+export * from './tracing';

@@ -1,3 +1,20 @@
+import type DataLoader from 'dataloader';
+import { currentTracing } from './requestScope';
+import { inSpan } from './tracing';
+
+/**
+ * A DataLoader batch function that runs in a span `load <name>` when the request is traced: the
+ * resolvers below the root reach the database through loaders, so their SQL is traced under the
+ * loader that ran it.
+ */
+export function tracedBatch<Key, Value>(
+  name: string,
+  batch: DataLoader.BatchLoadFn<Key, Value>,
+): DataLoader.BatchLoadFn<Key, Value> {
+  return (keys) =>
+    inSpan(currentTracing(), `load ${name}`, { attributes: { 'xueshi.loader.keys': keys.length } }, async () => batch(keys));
+}
+
 /** Groups rows by key in the order the keys were asked for: a DataLoader batch answer for lists. */
 export function groupBy<Key, Row>(keys: readonly Key[], rows: Row[], keyOf: (row: Row) => Key): Row[][] {
   const groups = new Map<Key, Row[]>(keys.map((key) => [key, []]));

@@ -1,32 +1,40 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { randomBytes, randomUUID } from 'node:crypto';
+import { SpanKind, SpanStatusCode, context, isSpanContextValid, trace } from '@opentelemetry/api';
+import type { Context } from '@opentelemetry/api';
 import type { RequestHandler } from 'express';
+import { remoteParent, remoteSpanContext, traceparentOf } from './tracing';
+import type { Tracing } from './tracing';
 
 /** The ids a request carries through every service and into every log line written while serving it. */
 export interface RequestScope {
   /** The client's `x-request-id` when well-formed, otherwise a new UUID; answered in `x-request-id`. */
   readonly requestId: string;
-  /** The W3C trace id (32 hex digits): the caller's `traceparent`'s when valid, otherwise a new one. */
+  /**
+   * The W3C trace id (32 hex digits): the caller's `traceparent`'s when valid, otherwise a new one; with
+   * tracing on, the id of the trace the request's spans are in.
+   */
   readonly traceId: string;
 }
 
-const storage = new AsyncLocalStorage<RequestScope>();
+/** The scope as kept while serving: with the service's tracing, for spans made far from the server (loaders). */
+interface ServedScope extends RequestScope {
+  readonly tracing?: Tracing | undefined;
+}
+
+const storage = new AsyncLocalStorage<ServedScope>();
 
 /** Printable ids of 8–128 characters from a conservative set: anything else is replaced, never logged. */
 const REQUEST_ID = /^[A-Za-z0-9._:-]{8,128}$/;
 /** Eleven digits in a row could be a mobile or most of an ID number: such an id is replaced too. */
 const PERSONAL_NUMBER = /\d{11}/;
-/** version-traceid-parentid-flags, as W3C Trace Context writes it; all-zero ids are invalid. */
-const TRACEPARENT = /^00-([0-9a-f]{32})-([0-9a-f]{16})-[0-9a-f]{2}$/;
+/** The endpoints whose requests are traced: not probes nor scrapes, which would bury them. */
+const TRACED = /^\/(graphql|documents)(?=\/|$|\?)/;
 
 const header = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value);
 
 /** The trace id of a `traceparent` header, or null when it is absent or malformed. */
-export function traceIdOf(traceparent: string | undefined): string | null {
-  const match = traceparent ? TRACEPARENT.exec(traceparent.trim()) : null;
-  if (!match?.[1] || /^0+$/.test(match[1]) || /^0+$/.test(match[2] ?? '')) return null;
-  return match[1];
-}
+export const traceIdOf = (traceparent: string | undefined): string | null => remoteSpanContext(traceparent)?.traceId ?? null;
 
 /** The request's scope from its headers: ids kept when well-formed, made afresh otherwise. */
 export function scopeOfHeaders(headers: Record<string, string | string[] | undefined>): RequestScope {
@@ -38,28 +46,63 @@ export function scopeOfHeaders(headers: Record<string, string | string[] | undef
 }
 
 /**
- * Express middleware that runs the rest of the request inside its scope and answers `x-request-id`.
- * Mount it first and again after a body parser: parsers resume in the socket's context, not the
- * request's, so the scope is entered again from the one kept on the response.
+ * Express middleware that runs the rest of the request inside its scope and answers `x-request-id`;
+ * with `tracing`, a GraphQL or document request also runs in a server span, a child of the caller's
+ * `traceparent`, whose trace id is the scope's. Mount it first and again after a body parser: parsers
+ * resume in the socket's context, not the request's, so the scope is entered again from the one kept on
+ * the response.
  */
-export function requestScope(): RequestHandler {
+export function requestScope(tracing?: Tracing): RequestHandler {
   return (req, res, next) => {
-    const locals = res.locals as { requestScope?: RequestScope };
-    const scope = (locals.requestScope ??= scopeOfHeaders(req.headers));
+    const locals = res.locals as { requestScope?: ServedScope; traceContext?: Context };
+    if (!locals.requestScope) {
+      const scope = scopeOfHeaders(req.headers);
+      const route = TRACED.exec(req.originalUrl)?.[0];
+      if (tracing && route) {
+        const parent = remoteParent(header(req.headers['traceparent']));
+        // Named by the route alone: paths below it can hold document codes.
+        const span = tracing.tracer.startSpan(
+          `${req.method} ${route}`,
+          { kind: SpanKind.SERVER, attributes: { 'http.request.method': req.method, 'http.route': route } },
+          parent,
+        );
+        locals.traceContext = trace.setSpan(parent, span);
+        locals.requestScope = { requestId: scope.requestId, traceId: span.spanContext().traceId, tracing };
+        res.once('close', () => {
+          span.setAttribute('http.response.status_code', res.statusCode);
+          if (res.statusCode >= 500) span.setStatus({ code: SpanStatusCode.ERROR });
+          span.end();
+        });
+      } else {
+        locals.requestScope = scope;
+      }
+    }
+    const scope = locals.requestScope;
     if (!res.headersSent) res.setHeader('x-request-id', scope.requestId);
-    storage.run(scope, next);
+    const traced = locals.traceContext;
+    if (traced) context.with(traced, () => storage.run(scope, next));
+    else storage.run(scope, next);
   };
 }
 
 /** The scope of the request being served, or undefined outside any request. */
 export const currentRequestScope = (): RequestScope | undefined => storage.getStore();
 
+/** The tracing of the service serving the current request, when the request is traced. */
+export const currentTracing = (): Tracing | undefined => storage.getStore()?.tracing;
+
 /**
  * Headers that carry the current request's ids on to another service: `x-request-id` and a
- * `traceparent` naming a new span of the same trace. Empty outside any request.
+ * `traceparent` naming the active span (with tracing on) or a new span id of the same trace. Empty
+ * outside any request.
  */
 export function propagationHeaders(): Record<string, string> {
   const scope = storage.getStore();
   if (!scope) return {};
-  return { 'x-request-id': scope.requestId, traceparent: `00-${scope.traceId}-${randomBytes(8).toString('hex')}-01` };
+  const active = trace.getSpanContext(context.active());
+  const parent =
+    active && isSpanContextValid(active) && active.traceId === scope.traceId
+      ? traceparentOf(active)
+      : `00-${scope.traceId}-${randomBytes(8).toString('hex')}-01`;
+  return { 'x-request-id': scope.requestId, traceparent: parent };
 }

@@ -19,6 +19,8 @@ import { requestLogPlugin } from './logger';
 import type { Logger } from './logger';
 import { createMetrics } from './metrics';
 import { requestScope } from './requestScope';
+import { inSpan } from './tracing';
+import type { Tracing } from './tracing';
 import type { Metrics } from './metrics';
 import { DEFAULT_SUBGRAPH_QUERY_LIMITS, queryLimitProtection } from './queryLimits';
 import type { QueryLimits } from './queryLimits';
@@ -48,6 +50,8 @@ export interface SubgraphServerOptions<TContext extends BaseContext> {
   queryLimits?: Partial<QueryLimits>;
   /** The service's metrics, when it counts things of its own; otherwise the server makes them. */
   metrics?: Metrics;
+  /** Spans of requests, root resolvers and SQL, exported over OTLP; none when not given. */
+  tracing?: Tracing | undefined;
   /** Background work that lives as long as the server: started once it listens, stopped on close. */
   background?: { start(): void; stop(): Promise<void> | void };
 }
@@ -77,6 +81,41 @@ async function pingWithin(database: Database, timeoutMs: number): Promise<void> 
   }
 }
 
+type FieldResolver = (...args: unknown[]) => unknown;
+
+/**
+ * The resolver map with each Query and Mutation field (entity lookups included) run in a span of its
+ * own, named by the field: these are the resolvers that go to the database, and the SQL they run is
+ * traced as their children. Arguments are never recorded.
+ */
+function tracedRootResolvers(resolvers: GraphQLResolverMap<unknown>, tracing: Tracing | undefined): GraphQLResolverMap<unknown> {
+  if (!tracing) return resolvers;
+  const traced = { ...resolvers };
+  for (const typeName of ['Query', 'Mutation']) {
+    const fields = resolvers[typeName];
+    if (!fields || typeof fields !== 'object') continue;
+    traced[typeName] = Object.fromEntries(
+      Object.entries(fields).map(([field, resolver]: [string, unknown]) => {
+        const wrap =
+          (resolve: FieldResolver) =>
+          (...args: unknown[]) =>
+            inSpan(
+              tracing,
+              `${typeName}.${field}`,
+              { attributes: { 'graphql.field.name': field, 'graphql.operation.type': typeName.toLowerCase() } },
+              async () => resolve(...args),
+            );
+        if (typeof resolver === 'function') return [field, wrap(resolver as FieldResolver)];
+        if (resolver && typeof resolver === 'object' && 'resolve' in resolver && typeof resolver.resolve === 'function') {
+          return [field, { ...resolver, resolve: wrap(resolver.resolve as FieldResolver) }];
+        }
+        return [field, resolver];
+      }),
+    ) as GraphQLResolverMap<unknown>[string];
+  }
+  return traced;
+}
+
 /**
  * Serves one subgraph over HTTP with /graphql, /health, /ready and /metrics (Prometheus). Listens on `port` (0 picks a free
  * one); throws when the port is taken.
@@ -98,13 +137,17 @@ export async function startSubgraphServer<TContext extends BaseContext>(
   const formatError = createErrorFormatter(options.logger);
   const metrics = options.metrics ?? createMetrics(options.name);
   metrics.observeDatabase(options.database);
+  if (options.tracing) options.database.trace(options.tracing);
   const apollo = new ApolloServer<TContext>({
     schema: buildSubgraphSchema({
       typeDefs: options.typeDefs,
       // Resolver maps are typed by their own context; the schema builder only knows `unknown`.
-      resolvers: mergeResolvers(options.resolvers as GraphQLResolverMap<unknown>, {
-        Query: { _entities: guardedEntitiesResolver },
-      }),
+      resolvers: tracedRootResolvers(
+        mergeResolvers(options.resolvers as GraphQLResolverMap<unknown>, {
+          Query: { _entities: guardedEntitiesResolver },
+        }),
+        options.tracing,
+      ),
     }),
     formatError: (formatted, error) => {
       // A lost or refused database connection is an outage the caller can wait out, not a bug.
@@ -134,7 +177,7 @@ export async function startSubgraphServer<TContext extends BaseContext>(
   });
   await apollo.start();
 
-  app.use(requestScope());
+  app.use(requestScope(options.tracing));
   app.get('/health', (_req, res) => {
     res.json({ status: 'ok', service: options.name });
   });
@@ -168,7 +211,7 @@ export async function startSubgraphServer<TContext extends BaseContext>(
   app.use(
     '/graphql',
     express.json({ limit: BODY_LIMIT }),
-    requestScope(),
+    requestScope(options.tracing),
     expressMiddleware(apollo, {
       context: async ({ req }) =>
         options.createContext(await callerOfRequest(options.verifier, req.headers.authorization), req.headers.authorization),

@@ -12,6 +12,7 @@ import { createLogger } from './logger';
 import type { Logger } from './logger';
 import type { MigrationSource } from './migrate';
 import { startSubgraphServer } from './server';
+import { startTracing } from './tracing';
 import type { RunningServer, SubgraphServerOptions } from './server';
 
 /** What a subgraph is built from; tests pass their own, services build them from env. */
@@ -72,14 +73,18 @@ export async function startSubgraphService<TContext extends BaseContext, TDepend
     };
     const dependencies = { ...base, ...(await extra(base)) } as TDependencies;
     const options = await service.create(dependencies);
+    const tracing = env.OTEL_EXPORTER_OTLP_ENDPOINT
+      ? await startTracing(service.name, env.OTEL_EXPORTER_OTLP_ENDPOINT)
+      : undefined;
     const server = await startSubgraphServer(
-      { ...options, introspection: env.NODE_ENV !== 'production' },
+      { ...options, tracing, introspection: env.NODE_ENV !== 'production' },
       { port: env.PORT, host: env.HOST },
     );
     return {
       ...server,
       close: async () => {
         await server.close();
+        await tracing?.shutdown();
         await database.close();
       },
     };

@@ -28,6 +28,7 @@ function fakeDatabase() {
     kind: 'pglite',
     poolSize: 1,
     observe: () => undefined,
+    trace: () => undefined,
     schema: 'tiny',
     db: {} as Db,
     raw: {
