@@ -74,6 +74,11 @@ const system = await startSystem({
   log,
 });
 let failed = false;
+const urlOf = (gateway: GatewayName): string => {
+  const url = system.gateways[gateway];
+  if (!url) throw new Error(`${gateway} was not started`);
+  return url;
+};
 try {
   log(`gateways pinned to ${system.core === null ? 'no core (taskset is missing)' : `core ${system.core}`}`);
   const measured = await workloads(system.gateways.ours, system.registryUrl, sizes);
@@ -86,7 +91,7 @@ try {
   for (const gateway of GATEWAYS) {
     for (const workload of measured) {
       const run = await workload.warmUp();
-      await runLoad({ url: system.gateways[gateway], connections, durationMs: warmUpMs, next: run.next, check: () => null });
+      await runLoad({ url: urlOf(gateway), connections, durationMs: warmUpMs, next: run.next, check: () => null });
     }
   }
   for (let round = 0; round < rounds; round += 1) {
@@ -96,7 +101,7 @@ try {
       for (const gateway of order) {
         const run = await workload.prepare();
         const load = await runLoad({
-          url: system.gateways[gateway],
+          url: urlOf(gateway),
           connections,
           durationMs: workload.burst ? BURST_BOUND_MS : durationMs,
           next: run.next,

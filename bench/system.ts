@@ -18,7 +18,10 @@ export type GatewayName = 'ours' | 'hive' | 'hive-rust';
 export const GATEWAYS: readonly GatewayName[] = ['ours', 'hive', 'hive-rust'];
 
 export interface System {
-  gateways: Record<GatewayName, string>;
+  /** The gateways started, by name. */
+  gateways: { ours: string } & Partial<Record<GatewayName, string>>;
+  /** Every subgraph and our gateway, where /metrics answers (http://127.0.0.1:<port>). */
+  services: { name: string; origin: string }[];
   /** The registry's own GraphQL URL (learners sign up there, outside the gateways' limits). */
   registryUrl: string;
   /** The core every gateway is pinned to, or null where taskset is missing. */
@@ -59,6 +62,8 @@ export interface SystemOptions {
   reuseFrom?: number | undefined;
   /** Where a reused system keeps its keys (its DATA_DIR). */
   reuseDataDir?: string | undefined;
+  /** The gateways to start (all three by default). */
+  gateways?: readonly GatewayName[];
   log: (line: string) => void;
 }
 
@@ -136,6 +141,7 @@ export async function startSystem(options: SystemOptions): Promise<System> {
     const gatewayPorts = await Promise.all(GATEWAYS.map(() => freePort()));
     const [oursPort = 0, hivePort = 0, rustPort = 0] = gatewayPorts;
     const gatewayEnv = { ...urls, JWT_PUBLIC_JWK: JSON.stringify(keys.publicJwk) };
+    const wanted = new Set(options.gateways ?? GATEWAYS);
     launch('ours', ...pinned(process.execPath, ['--import', 'tsx', 'gateway/src/index.ts']), {
       ...gatewayEnv,
       PORT: String(oursPort),
@@ -152,18 +158,27 @@ export async function startSystem(options: SystemOptions): Promise<System> {
       '--port',
       String(port),
     ];
-    launch('hive', ...pinned(process.execPath, hiveArgs(hivePort)), gatewayEnv);
-    launch('hive-rust', ...pinned(process.execPath, [...hiveArgs(rustPort), '--hive-router-runtime']), gatewayEnv);
+    if (wanted.has('hive')) launch('hive', ...pinned(process.execPath, hiveArgs(hivePort)), gatewayEnv);
+    if (wanted.has('hive-rust')) {
+      launch('hive-rust', ...pinned(process.execPath, [...hiveArgs(rustPort), '--hive-router-runtime']), gatewayEnv);
+    }
     await waitUntilReady('ours', `http://127.0.0.1:${oursPort}/ready`, () => exitedEarly.has('ours'));
-    await waitUntilReady('hive', `http://127.0.0.1:${hivePort}/readiness`, () => exitedEarly.has('hive'));
-    await waitUntilReady('hive-rust', `http://127.0.0.1:${rustPort}/readiness`, () => exitedEarly.has('hive-rust'));
+    if (wanted.has('hive')) {
+      await waitUntilReady('hive', `http://127.0.0.1:${hivePort}/readiness`, () => exitedEarly.has('hive'));
+    }
+    if (wanted.has('hive-rust')) {
+      await waitUntilReady('hive-rust', `http://127.0.0.1:${rustPort}/readiness`, () => exitedEarly.has('hive-rust'));
+    }
 
+    const started: System['gateways'] = { ours: `http://127.0.0.1:${oursPort}/graphql` };
+    if (wanted.has('hive')) started.hive = `http://127.0.0.1:${hivePort}/graphql`;
+    if (wanted.has('hive-rust')) started['hive-rust'] = `http://127.0.0.1:${rustPort}/graphql`;
     return {
-      gateways: {
-        ours: `http://127.0.0.1:${oursPort}/graphql`,
-        hive: `http://127.0.0.1:${hivePort}/graphql`,
-        'hive-rust': `http://127.0.0.1:${rustPort}/graphql`,
-      },
+      gateways: started,
+      services: [
+        { name: 'gateway', origin: `http://127.0.0.1:${oursPort}` },
+        ...SUBGRAPHS.map(({ name }, index) => ({ name, origin: `http://127.0.0.1:${ports[index] ?? 0}` })),
+      ],
       registryUrl: urls[subgraphUrlVariable('registry')] ?? '',
       core,
       reused,
