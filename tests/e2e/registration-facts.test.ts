@@ -1,10 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { creditEntries, outcomes, registrations } from '@xueshi/registry/db';
+import { eq } from 'drizzle-orm';
+import { creditEntries, employerStaff, employers, learners, outcomes, registrations } from '@xueshi/registry/db';
 import type { RegistrationStatus } from '@xueshi/registry/db';
 import type { Caller, Database } from '@xueshi/subgraph-kit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { contractOperation } from '../harness/contract';
-import { insertLearner } from '../harness/fixtures';
+import { insertLearner, randomIdNumber } from '../harness/fixtures';
 import { startTestGraph } from '../harness/graph';
 import type { TestGraph } from '../harness/graph';
 import { errorCode } from '../harness/learners';
@@ -471,6 +472,52 @@ describe('registrationFacts: aggregates for analysts, small groups suppressed', 
       // 4 learners kept 2021 credit (one was reversed) and 4 earned 2022 credit, none reaching 45 required
       // hours; the 5 bankers are compliant.
       expect(result.data?.cycleCompliance.csv).toBe('\uFEFF周期,有学时的学员,达标,必修不足,总学时不足\r\n2021–2023,13,5,8,8\r\n');
+    });
+
+    it('counts learners an employer lists as that registered employer, whatever they typed, and the rest by their name folded', async () => {
+      // 2023, a year nothing else counts; learners of a later cycle, so no cycle's compliance counts them.
+      const registry = graph.subgraph('registry').database;
+      const creditCode = '91310115MA1H7DKQ0N';
+      await registry.db.insert(employers).values({
+        creditCode,
+        name: '上海示例科技有限公司',
+        contactName: '王芳',
+        contactMobile: '13700001111',
+        passwordHash: 'scrypt$invalid',
+        createdAt: new Date('2023-01-03T02:00:00Z'),
+      });
+      const add2023 = async (employer: string, listed: boolean) => {
+        const idNumber = randomIdNumber();
+        const learner = await learnerWith(registry, employer, [
+          { institution: 'shu', course: '2023-ai', status: 'PAID', registeredAt: '2023-03-06T02:00:00Z', year: 2023 },
+        ]);
+        await registry.db.update(learners).set({ idNumber, cycleStartYear: 2024 }).where(eq(learners.id, learner.id));
+        if (listed)
+          await registry.db.insert(employerStaff).values({ creditCode, idNumber, listedAt: new Date('2023-01-04T02:00:00Z') });
+      };
+      for (const typed of ['示例科技', '上海示例科技有限公司', '上海市示例科技', 'Shili Tech', '示例'])
+        await add2023(typed, true);
+      await add2023('上海示例科技有限公司', false);
+      for (const typed of ['ＡＢＣ 有限公司', 'abc有限公司', ' ABC  有限公司 ', 'Abc 有限公司', 'ABC有限公司'])
+        await add2023(typed, false);
+      for (const typed of ['上海辛工厂', '上海辛工厂', '上海辛 工厂', '上海辛工厂']) await add2023(typed, false);
+
+      const rows = await rich(2023, ['EMPLOYER']);
+      expect(rows.rows.map((row) => [row.key.employer, row.learners, row.suppressed])).toEqual([
+        ['上海示例科技有限公司', 5, false],
+        ['ABC 有限公司', 5, false],
+        ['上海示例科技有限公司', null, true],
+        ['上海辛工厂', null, true],
+      ]);
+      const byCode = await rich(2023, [], { employer: creditCode });
+      expect(byCode.rows.map((row) => [row.learners, row.suppressed])).toEqual([[5, false]]);
+      const byName = await rich(2023, ['EMPLOYER'], { employer: ' 上海示例科技有限公司' });
+      expect(byName.rows.map((row) => [row.key.employer, row.learners, row.suppressed])).toEqual([
+        ['上海示例科技有限公司', 5, false],
+        ['上海示例科技有限公司', null, true],
+      ]);
+      const folded = await rich(2023, [], { employer: 'abc 有限公司' });
+      expect(folded.rows.map((row) => row.learners)).toEqual([5]);
     });
   });
 });

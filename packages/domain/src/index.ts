@@ -39,6 +39,7 @@ export { minutesToHours } from './minutesToHours';
 
 export { earliestEmployerTrainingDay } from './earliestEmployerTrainingDay';
 export { mayRunFaceToFace, ONLINE_ONLY_YEARS } from './faceToFace';
+export { creditCodeOfIdentity, employerIdentity } from './employerIdentity';
 export { normaliseEmployer } from './normaliseEmployer';
 export { registrationRefusal, type RegistrationAttempt, type RegistrationRefusal } from './registrationRefusal';
 export {

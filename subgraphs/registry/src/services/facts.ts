@@ -1,11 +1,18 @@
-import { cycleVerdict, minutesToHours, normaliseEmployer, suppressSmallCells } from '@xueshi/domain';
+import {
+  creditCodeOfIdentity,
+  cycleVerdict,
+  employerIdentity,
+  minutesToHours,
+  normaliseEmployer,
+  suppressSmallCells,
+} from '@xueshi/domain';
 import type { CycleEntry } from '@xueshi/domain';
 import { badInput } from '@xueshi/subgraph-kit';
 import type { Caller, Db } from '@xueshi/subgraph-kit';
-import { and, eq, gte, isNotNull, isNull, lte, or, sql } from 'drizzle-orm';
+import { and, desc, eq, gte, inArray, isNotNull, isNull, lte, or, sql } from 'drizzle-orm';
 import type { SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
-import { creditEntries, learners, outcomes, registrations } from '../db/schema';
+import { creditEntries, employerStaff, employers, learners, outcomes, registrations } from '../db/schema';
 import { requireAnalyst } from './access';
 import { csvDocument } from './csv';
 import { checkYear, cycleStartYear, hasControlCharacters } from './validation';
@@ -57,15 +64,17 @@ const KEY_FIELD: Record<FactDimension, keyof FactKey> = {
   EMPLOYER: 'employer',
 };
 
-/** Each dimension as SQL over a registration joined to its learner. Months are Asia/Shanghai (UTC+8 all year). */
-const DIMENSION_SQL: Record<FactDimension, SQL<string>> = {
+/**
+ * Each dimension as SQL over a registration joined to its learner (and the employer listing the
+ * learner, for EMPLOYER). Months are Asia/Shanghai (UTC+8 all year).
+ */
+const DIMENSION_SQL: Record<Exclude<FactDimension, 'EMPLOYER'>, SQL<string>> = {
   MONTH: sql<string>`to_char((${registrations.registeredAt} at time zone 'UTC') + interval '8 hours', 'YYYY-MM')`,
   INSTITUTION: sql<string>`${registrations.institution}`,
   COURSE: sql<string>`${registrations.courseId}`,
   CATEGORY: sql<string>`${registrations.category}`,
   DELIVERY_MODE: sql<string>`${registrations.deliveryMode}`,
   STATUS: sql<string>`${registrations.status}`,
-  EMPLOYER: sql<string>`${learners.employer}`,
 };
 
 interface Cell {
@@ -85,6 +94,13 @@ interface Cell {
 const commonest = (spellings: Map<string, number>): string =>
   [...spellings].sort(([a, countA], [b, countB]) => countB - countA || (a < b ? -1 : a > b ? 1 : 0))[0]?.[0] ?? '';
 
+/**
+ * The identity an EMPLOYER coordinate from SQL (`code:<credit code>` or `name:<typed name>`) stands
+ * for, with a typed name compared loosely.
+ */
+const identityOf = (coordinate: string): string =>
+  coordinate.startsWith('name:') ? employerIdentity(coordinate.slice('name:'.length), null) : coordinate;
+
 const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
 const DELIVERY_MODES = ['LIVE_ONLINE', 'FACE_TO_FACE', 'ONLINE_COURSEWARE'];
 
@@ -103,7 +119,7 @@ function filterValues(filter: FactFilter | null | undefined): Map<FactDimension,
       (dimension === 'DELIVERY_MODE' && !DELIVERY_MODES.includes(value));
     if (malformed)
       throw badInput({ zh: `筛选条件 ${field} 无效`, en: `Not a valid filter value for ${field}` }, `filter.${field}`);
-    values.set(dimension, dimension === 'EMPLOYER' ? normaliseEmployer(value) : value);
+    values.set(dimension, value);
   }
   return values;
 }
@@ -113,8 +129,9 @@ const rate = (part: number, whole: number) => (whole === 0 ? null : Math.round((
 /**
  * Registration facts for analysts: counts and sums by the dimensions asked for, never a learner-level
  * row. The database groups by the dimensions and the learner, so the suppression rule can count
- * distinct learners across groups; employers are grouped as the registry compares them (NFKC, no
- * spaces, any case). Statuses are as recorded (the sweeper records lapses within a minute). A filtered
+ * distinct learners across groups; a learner an employer lists as its staff counts as that registered
+ * employer (by credit code, shown by its registered name), any other by the name they typed compared
+ * loosely (NFKC, no spaces, any case; shown as most of them wrote it, trimmed). Statuses are as recorded (the sweeper records lapses within a minute). A filtered
  * dimension is grouped by too and the answer is a slice of that, so a filtered answer is suppressed
  * exactly as the unfiltered one and differencing the two reveals nothing more.
  */
@@ -132,6 +149,39 @@ export function createFacts(options: { db: Db }) {
     .where(isNotNull(origin.registrationId))
     .groupBy(origin.registrationId)
     .as('credit');
+  // The employer that lists a learner as its staff (ADR 0016); the latest listing when several do.
+  const account = db
+    .selectDistinctOn([employerStaff.idNumber], {
+      idNumber: sql<string>`${employerStaff.idNumber}`.as('listed_id_number'),
+      creditCode: sql<string>`${employerStaff.creditCode}`.as('listed_by'),
+    })
+    .from(employerStaff)
+    .orderBy(employerStaff.idNumber, desc(employerStaff.listedAt), employerStaff.creditCode)
+    .as('account');
+  const employerSql = sql<string>`case when ${account.creditCode} is null then 'name:' || ${learners.employer} else 'code:' || ${account.creditCode} end`;
+  const dimensionSql = (dimension: FactDimension): SQL<string> =>
+    dimension === 'EMPLOYER' ? employerSql : DIMENSION_SQL[dimension];
+  /** Registered employers' names by credit code, for the identities an answer shows. */
+  const employerNames = async (identities: Iterable<string>): Promise<Map<string, string>> => {
+    const codes = [...new Set([...identities].map(creditCodeOfIdentity).filter((code): code is string => code !== null))];
+    if (codes.length === 0) return new Map();
+    const rows = await db
+      .select({ creditCode: employers.creditCode, name: employers.name })
+      .from(employers)
+      .where(inArray(employers.creditCode, codes));
+    return new Map(rows.map((row) => [row.creditCode, row.name]));
+  };
+  /** Whether a filter value names an identity: a typed name as compared, or a registered employer's credit code or name. */
+  const employerMatches = (identity: string, value: string, names: Map<string, string>): boolean => {
+    const code = creditCodeOfIdentity(identity);
+    if (code === null) return identity === employerIdentity(value, null);
+    return code === value.trim() || normaliseEmployer(names.get(code) ?? '') === normaliseEmployer(value);
+  };
+  /** An identity as an answer shows it: the registered name, or the spelling most of its learners typed. */
+  const employerLabel = (identity: string, spellings: Map<string, number>, names: Map<string, string>): string => {
+    const code = creditCodeOfIdentity(identity);
+    return code === null ? commonest(spellings) : (names.get(code) ?? code);
+  };
 
   return {
     /** UNAUTHENTICATED/FORBIDDEN unless an analyst or the registrar; BAD_USER_INPUT for a bad year or filter. */
@@ -144,7 +194,7 @@ export function createFacts(options: { db: Db }) {
       const filter = filterValues(args.filter);
       const grouped = FACT_DIMENSIONS.filter((dimension) => args.groupBy.includes(dimension));
       const dimensions = FACT_DIMENSIONS.filter((dimension) => grouped.includes(dimension) || filter.has(dimension));
-      const coordinates = dimensions.map((dimension) => DIMENSION_SQL[dimension]);
+      const coordinates = dimensions.map(dimensionSql);
       const rows = await db
         .select({
           coordinates: sql<string[]>`array[${sql.join(coordinates, sql`, `)}]::text[]`,
@@ -161,6 +211,7 @@ export function createFacts(options: { db: Db }) {
         })
         .from(registrations)
         .innerJoin(learners, eq(learners.id, registrations.learnerId))
+        .leftJoin(account, eq(account.idNumber, learners.idNumber))
         .leftJoin(credit, eq(credit.registrationId, registrations.id))
         .leftJoin(outcomes, eq(outcomes.registrationId, registrations.id))
         .where(eq(registrations.year, args.year))
@@ -169,7 +220,7 @@ export function createFacts(options: { db: Db }) {
       const employerAt = dimensions.indexOf('EMPLOYER');
       const cells = new Map<string, Cell>();
       for (const row of rows) {
-        const values = row.coordinates.map((value, index) => (index === employerAt ? normaliseEmployer(value) : value));
+        const values = row.coordinates.map((value, index) => (index === employerAt ? identityOf(value) : value));
         const id = JSON.stringify(values);
         const cell: Cell = cells.get(id) ?? {
           coordinates: values,
@@ -190,7 +241,10 @@ export function createFacts(options: { db: Db }) {
         cell.attended += row.attended;
         cell.passed += row.passed;
         if (employerAt >= 0) {
-          const spelling = row.coordinates[employerAt] ?? '';
+          const spelling = (row.coordinates[employerAt] ?? '')
+            .replace(/^name:/, '')
+            .trim()
+            .replace(/\s+/g, ' ');
           cell.spellings.set(spelling, (cell.spellings.get(spelling) ?? 0) + 1);
         }
         cells.set(id, cell);
@@ -200,9 +254,18 @@ export function createFacts(options: { db: Db }) {
         JSON.stringify(a.coordinates) < JSON.stringify(b.coordinates) ? -1 : 1,
       );
       const withheld = suppressSmallCells(ordered);
+      const names =
+        employerAt >= 0
+          ? await employerNames(ordered.map((cell) => cell.coordinates[employerAt] ?? ''))
+          : new Map<string, string>();
+      const kept = (dimension: FactDimension, value: string | undefined) => {
+        const wanted = filter.get(dimension);
+        if (wanted === undefined) return true;
+        return dimension === 'EMPLOYER' ? employerMatches(value ?? '', wanted, names) : wanted === value;
+      };
       const answer: FactRow[] = [];
       ordered.forEach((cell, index) => {
-        if (dimensions.some((dimension, at) => filter.has(dimension) && filter.get(dimension) !== cell.coordinates[at])) return;
+        if (!dimensions.every((dimension, at) => kept(dimension, cell.coordinates[at]))) return;
         const key: FactKey = {
           month: null,
           institution: null,
@@ -214,7 +277,8 @@ export function createFacts(options: { db: Db }) {
         };
         dimensions.forEach((dimension, at) => {
           if (!grouped.includes(dimension)) return;
-          key[KEY_FIELD[dimension]] = at === employerAt ? commonest(cell.spellings) : (cell.coordinates[at] ?? null);
+          key[KEY_FIELD[dimension]] =
+            at === employerAt ? employerLabel(cell.coordinates[at] ?? '', cell.spellings, names) : (cell.coordinates[at] ?? null);
         });
         answer.push(
           withheld[index]
@@ -256,16 +320,18 @@ export function createFacts(options: { db: Db }) {
       const startYear = cycleStartYear(args.startYear);
       const endYear = startYear + 2;
       const dimensions = COMPLIANCE_DIMENSIONS.filter((dimension) => args.groupBy.includes(dimension));
-      const [people, employers, credit] = await Promise.all([
+      const [people, employerCounts, credit] = await Promise.all([
         db
-          .select({ id: learners.id, employer: learners.employer })
+          .select({ id: learners.id, employer: employerSql })
           .from(learners)
+          .leftJoin(account, eq(account.idNumber, learners.idNumber))
           .where(and(eq(learners.cycleStartYear, startYear), isNull(learners.lockedAt))),
         db
-          .select({ employer: learners.employer, count: sql<number>`count(*)`.mapWith(Number) })
+          .select({ employer: employerSql, count: sql<number>`count(*)`.mapWith(Number) })
           .from(learners)
+          .leftJoin(account, eq(account.idNumber, learners.idNumber))
           .where(isNull(learners.lockedAt))
-          .groupBy(learners.employer),
+          .groupBy(employerSql),
         db
           .select({
             learnerId: creditEntries.learnerId,
@@ -281,8 +347,8 @@ export function createFacts(options: { db: Db }) {
           .groupBy(creditEntries.learnerId, creditEntries.year, creditEntries.category),
       ]);
       const employerSizes = new Map<string, number>();
-      for (const { employer, count } of employers) {
-        const key = normaliseEmployer(employer);
+      for (const { employer, count } of employerCounts) {
+        const key = identityOf(employer);
         employerSizes.set(key, (employerSizes.get(key) ?? 0) + count);
       }
       const entriesOf = new Map<string, CycleEntry[]>();
@@ -298,7 +364,7 @@ export function createFacts(options: { db: Db }) {
         { coordinates: string[]; learnerIds: string[]; compliant: number; spellings: Map<string, number> }
       >();
       for (const person of people) {
-        const employer = normaliseEmployer(person.employer);
+        const employer = identityOf(person.employer);
         const values = dimensions.map((dimension) =>
           dimension === 'EMPLOYER' ? employer : sizeBand(employerSizes.get(employer) ?? 1),
         );
@@ -306,16 +372,25 @@ export function createFacts(options: { db: Db }) {
         const cell = cells.get(id) ?? { coordinates: values, learnerIds: [], compliant: 0, spellings: new Map<string, number>() };
         cell.learnerIds.push(person.id);
         if (cycleVerdict(entriesOf.get(person.id) ?? [], startYear).compliant) cell.compliant += 1;
-        cell.spellings.set(person.employer, (cell.spellings.get(person.employer) ?? 0) + 1);
+        const spelling = person.employer
+          .replace(/^name:/, '')
+          .trim()
+          .replace(/\s+/g, ' ');
+        cell.spellings.set(spelling, (cell.spellings.get(spelling) ?? 0) + 1);
         cells.set(id, cell);
       }
       const ordered = [...cells.values()].sort((a, b) =>
         JSON.stringify(a.coordinates) < JSON.stringify(b.coordinates) ? -1 : 1,
       );
       const withheld = suppressSmallCells(ordered);
+      const employerAt = dimensions.indexOf('EMPLOYER');
+      const names =
+        employerAt >= 0
+          ? await employerNames(ordered.map((cell) => cell.coordinates[employerAt] ?? ''))
+          : new Map<string, string>();
       const rows = ordered.map((cell, index): ComplianceRow => {
         const key = {
-          employer: dimensions.includes('EMPLOYER') ? commonest(cell.spellings) : null,
+          employer: employerAt >= 0 ? employerLabel(cell.coordinates[employerAt] ?? '', cell.spellings, names) : null,
           employerSize: cell.coordinates[dimensions.indexOf('EMPLOYER_SIZE')] ?? null,
         };
         return withheld[index]
