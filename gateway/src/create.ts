@@ -235,6 +235,8 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   const formatError = createErrorFormatter(logger);
   const catalogueCache = options.publicCacheMaxAgeMs === 0 ? undefined : publicCache({ maxAgeMs: options.publicCacheMaxAgeMs });
   const apollo = new ApolloServer<GatewayContext>({
+    // The gateway's runService handles SIGTERM and SIGINT and closes everything in order.
+    stopOnTerminationSignals: false,
     gateway,
     formatError: (formatted, error) => formatError(limits.formatError(formatted), error),
     includeStacktraceInErrorResponses: false,

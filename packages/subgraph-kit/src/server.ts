@@ -139,6 +139,9 @@ export async function startSubgraphServer<TContext extends BaseContext>(
   metrics.observeDatabase(options.database);
   if (options.tracing) options.database.trace(options.tracing);
   const apollo = new ApolloServer<TContext>({
+    // runService handles SIGTERM and SIGINT: Apollo's own handler would stop the server and re-raise the
+    // signal, killing the process before the service closes its database (PGlite left unclosed).
+    stopOnTerminationSignals: false,
     schema: buildSubgraphSchema({
       typeDefs: options.typeDefs,
       // Resolver maps are typed by their own context; the schema builder only knows `unknown`.
