@@ -19,7 +19,8 @@ function coursewareCourse(year: number, courseware: Courseware, position: number
   };
 }
 
-function yearOfCourseware(year: number): CourseSeed[] {
+/** The courseware courses of `year`, each with its one session: what the scale data (bench/scale.ts) loads too. */
+export function yearOfCourseware(year: number): CourseSeed[] {
   return SAMPLE_COURSEWARE.map((courseware, position) => {
     const course = coursewareCourse(year, courseware, position);
     return { course, sessions: [coursewareSession(course)] };

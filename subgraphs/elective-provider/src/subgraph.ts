@@ -8,3 +8,5 @@ export const electiveProviderSubgraph = institutionSubgraph({
   typeDefs: loadTypeDefs(new URL('./schema.graphql', import.meta.url), new URL('./generated.graphql', import.meta.url)),
   seed,
 });
+
+export { yearOfCourseware } from './seed';
