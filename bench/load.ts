@@ -100,3 +100,54 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
     latencies,
   };
 }
+
+/**
+ * An open-loop load: starts `ratePerSecond` requests a second on schedule whether or not earlier ones
+ * have answered, so a slow answer shows in the latencies (queueing included) instead of slowing the
+ * rate down, as a closed loop would.
+ */
+export async function runAtRate(options: LoadOptions & { ratePerSecond: number }): Promise<LoadResult> {
+  const url = new URL(options.url);
+  const agent = new Agent({ keepAlive: true, maxSockets: options.connections });
+  const latencies: number[] = [];
+  const problems: string[] = [];
+  const pending: Promise<void>[] = [];
+  const started = performance.now();
+  const interval = 1000 / options.ratePerSecond;
+  for (let index = 0; index * interval < options.durationMs; index += 1) {
+    const due = started + index * interval;
+    const wait = due - performance.now();
+    if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+    const sent = options.next();
+    if (!sent) break;
+    pending.push(
+      (async () => {
+        let problem: string | null;
+        try {
+          const { status, body } = await post(agent, url, sent, options.timeoutMs ?? 10_000);
+          problem = options.check(sent, status, body);
+        } catch (error) {
+          problem = error instanceof Error ? error.message : String(error);
+        }
+        // From when it was due, not when it went out: a late start is the system's delay too.
+        latencies.push(performance.now() - due);
+        if (problem) problems.push(problem);
+      })(),
+    );
+  }
+  await Promise.all(pending);
+  const seconds = (performance.now() - started) / 1000;
+  agent.destroy();
+  latencies.sort((a, b) => a - b);
+  return {
+    requests: latencies.length,
+    errors: problems.length,
+    samples: problems.slice(0, MAX_SAMPLES),
+    problems,
+    seconds,
+    reqPerSecond: latencies.length / seconds,
+    p50Ms: percentile(latencies, 0.5),
+    p99Ms: percentile(latencies, 0.99),
+    latencies,
+  };
+}

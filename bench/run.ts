@@ -6,15 +6,21 @@
 //   pnpm bench --quick                  1 round of 1 s, small workloads (a smoke test)
 //   pnpm bench --reuse 4001             reuse the subgraphs of a running `pnpm start` (ports from 4001;
 //                                       DATA_DIR for its keys), instead of starting our own
-//   options: --rounds N --seconds S --connections C --json FILE
+//   DATABASE_URL=… pnpm bench --scale   on the scale data (`pnpm seed:scale` first): the subgraphs on that
+//                                       PostgreSQL, MyRecord for 1,000 of its learners, then MyRecord at a
+//                                       fixed 50 req/s (p95) and the analysts' aggregates timed
+//   options: --rounds N --seconds S --connections C --json FILE --rate R --rate-seconds S
+//            --ports-from P (subgraphs and gateways on P, P+1, … instead of any free ports)
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { percentile, runLoad } from './load';
+import { openDatabase, createTokenSigner, systemClock } from '@xueshi/subgraph-kit';
+import { percentile, runAtRate, runLoad } from './load';
+import { scaleIdentities, scaleRefusal } from './scale';
 import type { LoadResult } from './load';
 import { GATEWAYS, ROOT, startSystem } from './system';
 import type { GatewayName } from './system';
-import { MISMATCH, workloads } from './workloads';
+import { MISMATCH, demoIdentities, graphql, workloads } from './workloads';
 import type { WorkloadSizes } from './workloads';
 
 const BURST_BOUND_MS = 60_000;
@@ -27,17 +33,33 @@ const { values: args } = parseArgs({
     seconds: { type: 'string' },
     connections: { type: 'string' },
     json: { type: 'string' },
+    scale: { type: 'boolean', default: false },
+    rate: { type: 'string' },
+    'rate-seconds': { type: 'string' },
+    'ports-from': { type: 'string' },
   },
 });
+const scale = args.scale ?? false;
+if (scale) {
+  const refusal = scaleRefusal(process.env);
+  if (refusal) {
+    console.error(refusal);
+    process.exit(2);
+  }
+}
+const databaseUrl = scale ? process.env['DATABASE_URL'] : undefined;
+
 const quick = args.quick ?? false;
+const ratePerSecond = Number(args.rate ?? 50);
+const rateMs = Number(args['rate-seconds'] ?? (quick ? 3 : 20)) * 1000;
 const rounds = Number(args.rounds ?? (quick ? 1 : 3));
 const durationMs = Number(args.seconds ?? (quick ? 1 : 5)) * 1000;
 const warmUpMs = quick ? 500 : 2000;
 const connections = Number(args.connections ?? 10);
-const jsonFile = resolve(ROOT, args.json ?? '.data/bench.json');
+const jsonFile = resolve(ROOT, args.json ?? (scale ? '.data/bench-scale.json' : '.data/bench.json'));
 const sizes: WorkloadSizes = quick
-  ? { learners: 10, burstSessions: 2, burstSeats: 5, burstLearners: 20 }
-  : { learners: 100, burstSessions: 3, burstSeats: 10, burstLearners: 60 };
+  ? { learners: scale ? 50 : 10, burstSessions: 2, burstSeats: 5, burstLearners: 20 }
+  : { learners: scale ? 1000 : 100, burstSessions: 3, burstSeats: 10, burstLearners: 60 };
 
 export interface Cell {
   requests: number;
@@ -68,9 +90,84 @@ function combine(results: LoadResult[], problems: string[]): Cell {
   };
 }
 
+const ANALYST_RUNS = 5;
+const STATISTICS =
+  'query ($year: Int!) { programmeStatistics(year: $year) { year learners registrations paid completed failed withdrawn expired creditHours revenueFen byInstitution { institution { code } registrations creditHours revenueFen } } }';
+const COMPLIANCE =
+  'query ($startYear: Int!) { cycleCompliance(startYear: $startYear) { startYear endYear learnersWithCredit compliant requiredShort totalShort } }';
+
+/**
+ * The scale run's own figures: MyRecord for the distinct learners at a fixed rate through each gateway
+ * (p95, queueing included), and the analysts' aggregates over the whole data through ours, each timed
+ * ANALYST_RUNS times one after another.
+ */
+async function measureScale(measured: Awaited<ReturnType<typeof workloads>>, analystToken: string) {
+  const many = measured.find((workload) => /^MyRecord \(\d+ learners\)$/.test(workload.name));
+  if (!many) throw new Error('no distinct-learner MyRecord workload to run at a fixed rate');
+  const rate: Record<string, { requests: number; errors: number; p50Ms: number; p95Ms: number; p99Ms: number }> = {};
+  for (const gateway of GATEWAYS) {
+    const run = await many.prepare();
+    const load = await runAtRate({
+      url: urlOf(gateway),
+      connections: 64,
+      durationMs: rateMs,
+      ratePerSecond,
+      next: run.next,
+      check: run.check,
+    });
+    if (load.problems.some((problem) => problem.startsWith(MISMATCH))) failed = true;
+    rate[gateway] = {
+      requests: load.requests,
+      errors: load.errors,
+      p50Ms: load.p50Ms,
+      p95Ms: percentile(load.latencies, 0.95),
+      p99Ms: load.p99Ms,
+    };
+    log(`${many.name} at ${ratePerSecond} req/s, ${gateway}: p95 ${rate[gateway]?.p95Ms.toFixed(1)} ms, ${load.errors} errors`);
+  }
+  const timed = async (query: string, variables: Record<string, unknown>) => {
+    const runsMs: number[] = [];
+    let answer: unknown;
+    for (let run = 0; run < ANALYST_RUNS; run += 1) {
+      const began = performance.now();
+      const result = await graphql(system.gateways.ours, query, variables, analystToken);
+      runsMs.push(performance.now() - began);
+      if (result.errors?.length || !result.data)
+        throw new Error(`an analyst query was refused: ${JSON.stringify(result.errors)}`);
+      answer = result.data;
+    }
+    const sorted = [...runsMs].sort((a, b) => a - b);
+    return { runsMs, medianMs: percentile(sorted, 0.5), maxMs: sorted[sorted.length - 1] ?? 0, answer };
+  };
+  const statistics = {
+    programmeStatistics2021: await timed(STATISTICS, { year: 2021 }),
+    cycleCompliance2021: await timed(COMPLIANCE, { startYear: 2021 }),
+  };
+  console.log(
+    `\n${many.name} at a fixed ${ratePerSecond} req/s for ${rateMs / 1000} s (latency from when each request was due):`,
+  );
+  for (const gateway of GATEWAYS) {
+    const cell = rate[gateway];
+    if (cell) {
+      console.log(
+        `  ${gateway.padEnd(10)} p50 ${cell.p50Ms.toFixed(1).padStart(7)}  p95 ${cell.p95Ms.toFixed(1).padStart(7)}  p99 ${cell.p99Ms.toFixed(1).padStart(7)}  requests ${cell.requests}  errors ${cell.errors}`,
+      );
+    }
+  }
+  console.log(`Analysts' aggregates through our gateway, ${ANALYST_RUNS} runs each (ms):`);
+  for (const [name, figures] of Object.entries(statistics)) {
+    console.log(
+      `  ${name.padEnd(24)} median ${figures.medianMs.toFixed(0).padStart(6)}  max ${figures.maxMs.toFixed(0).padStart(6)}  runs ${figures.runsMs.map((ms) => ms.toFixed(0)).join(', ')}`,
+    );
+  }
+  return { ratePerSecond, rateSeconds: rateMs / 1000, myRecordAtRate: rate, analysts: statistics };
+}
+
 const system = await startSystem({
   reuseFrom: args.reuse === undefined ? undefined : Number(args.reuse),
   reuseDataDir: process.env['DATA_DIR'],
+  databaseUrl,
+  portsFrom: args['ports-from'] === undefined ? undefined : Number(args['ports-from']),
   log,
 });
 let failed = false;
@@ -81,7 +178,20 @@ const urlOf = (gateway: GatewayName): string => {
 };
 try {
   log(`gateways pinned to ${system.core === null ? 'no core (taskset is missing)' : `core ${system.core}`}`);
-  const measured = await workloads(system.gateways.ours, system.registryUrl, sizes);
+  let analystToken: string | undefined;
+  const identities = await (async () => {
+    if (!databaseUrl) return demoIdentities(system.gateways.ours, system.registryUrl, sizes.learners);
+    const registry = await openDatabase({ url: databaseUrl, schema: 'registry', migrations: [], poolSize: 1 });
+    try {
+      const minted = await scaleIdentities(registry, await createTokenSigner(system.privateJwk, systemClock), sizes.learners);
+      analystToken = minted.analyst;
+      return minted;
+    } finally {
+      await registry.close();
+    }
+  })();
+  log(`${identities.manyLearners.length} distinct learners; reference answers from our gateway`);
+  const measured = await workloads(system.gateways.ours, system.registryUrl, sizes, identities);
   type Entry = { loads: LoadResult[]; problems: string[] };
   const empty = (): Entry => ({ loads: [], problems: [] });
   const results = new Map<string, Record<GatewayName, Entry>>(
@@ -157,6 +267,8 @@ try {
   // Errors (a timeout on a busy machine) are reported; a different answer fails the run.
   failed = table.some((row) => GATEWAYS.some((gateway) => row.cells[gateway].mismatches > 0));
 
+  const scaleFigures = databaseUrl ? await measureScale(measured, analystToken ?? '') : null;
+
   await mkdir(dirname(jsonFile), { recursive: true });
   await writeFile(
     jsonFile,
@@ -171,6 +283,7 @@ try {
         pinnedCore: system.core,
         reusedSubgraphs: system.reused,
         answersMatched: !failed,
+        scale: scaleFigures,
         workloads: table.map((row) => ({
           ...row,
           cells: Object.fromEntries(

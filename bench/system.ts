@@ -27,6 +27,8 @@ export interface System {
   /** The core every gateway is pinned to, or null where taskset is missing. */
   core: number | null;
   reused: boolean;
+  /** The registry's signing key: the bench mints its learners' tokens with it instead of signing them in. */
+  privateJwk: Awaited<ReturnType<typeof generateSigningKeys>>['privateJwk'];
   stop(): Promise<void>;
 }
 
@@ -40,6 +42,9 @@ function freePort(): Promise<number> {
     });
   });
 }
+
+const portAt = (from: number | undefined, index: number): Promise<number> =>
+  from === undefined ? freePort() : Promise.resolve(from + index);
 
 async function waitUntilReady(name: string, url: string, exited: () => boolean): Promise<void> {
   const deadline = Date.now() + READY_TIMEOUT_MS;
@@ -64,6 +69,10 @@ export interface SystemOptions {
   reuseDataDir?: string | undefined;
   /** The gateways to start (all three by default). */
   gateways?: readonly GatewayName[];
+  /** Start the subgraphs on this PostgreSQL database (each in its schema, nothing seeded) instead of embedded ones. */
+  databaseUrl?: string | undefined;
+  /** Consecutive ports from this one (subgraphs, then gateways) instead of any free ones, on a shared machine. */
+  portsFrom?: number | undefined;
   log: (line: string) => void;
 }
 
@@ -107,7 +116,7 @@ export async function startSystem(options: SystemOptions): Promise<System> {
     let keys: Awaited<ReturnType<typeof generateSigningKeys>>;
     const ports = reused
       ? SUBGRAPHS.map((_subgraph, index) => (options.reuseFrom ?? 0) + index)
-      : await Promise.all(SUBGRAPHS.map(() => freePort()));
+      : await Promise.all(SUBGRAPHS.map((_subgraph, index) => portAt(options.portsFrom, index)));
     const urls = Object.fromEntries(
       SUBGRAPHS.map(({ name }, index) => [subgraphUrlVariable(name), `http://127.0.0.1:${ports[index] ?? 0}/graphql`]),
     );
@@ -117,10 +126,13 @@ export async function startSystem(options: SystemOptions): Promise<System> {
     } else {
       dataDir = await mkdtemp(join(tmpdir(), 'xueshi-bench-'));
       keys = await generateSigningKeys('bench');
-      options.log(`starting ${SUBGRAPHS.length} subgraphs on embedded databases in ${dataDir}`);
+      options.log(
+        `starting ${SUBGRAPHS.length} subgraphs on ${options.databaseUrl ? 'PostgreSQL' : `embedded databases in ${dataDir}`}`,
+      );
       SUBGRAPHS.forEach(({ name }, index) => {
         launch(name, process.execPath, ['--import', 'tsx', `subgraphs/${name}/src/index.ts`], {
           DATA_DIR: dataDir ?? '',
+          ...(options.databaseUrl ? { DATABASE_URL: options.databaseUrl, SEED: 'none' } : {}),
           PORT: String(ports[index]),
           JWT_PUBLIC_JWK: JSON.stringify(keys.publicJwk),
           ...(name === 'registry'
@@ -138,7 +150,9 @@ export async function startSystem(options: SystemOptions): Promise<System> {
     const core = hasTaskset() ? cpus().length - 1 : null;
     const pinned = (command: string, args: string[]): [string, string[]] =>
       core === null ? [command, args] : ['taskset', ['-c', String(core), command, ...args]];
-    const gatewayPorts = await Promise.all(GATEWAYS.map(() => freePort()));
+    const gatewayPorts = await Promise.all(
+      GATEWAYS.map((_gateway, index) => portAt(options.portsFrom, SUBGRAPHS.length + index)),
+    );
     const [oursPort = 0, hivePort = 0, rustPort = 0] = gatewayPorts;
     const gatewayEnv = { ...urls, JWT_PUBLIC_JWK: JSON.stringify(keys.publicJwk) };
     const wanted = new Set(options.gateways ?? GATEWAYS);
@@ -182,6 +196,7 @@ export async function startSystem(options: SystemOptions): Promise<System> {
       registryUrl: urls[subgraphUrlVariable('registry')] ?? '',
       core,
       reused,
+      privateJwk: keys.privateJwk,
       stop: async () => {
         await stop();
         if (dataDir) await rm(dataDir, { recursive: true, force: true });

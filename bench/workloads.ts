@@ -96,11 +96,16 @@ function rotating(requests: BenchRequest[]): () => BenchRequest {
 /** Our gateway's data for each request: what every gateway's answer must equal. */
 async function referenceAnswers(ours: string, requests: BenchRequest[]): Promise<Map<string, string>> {
   const expected = new Map<string, string>();
-  for (const request of requests) {
-    const answer = (await send(ours, request)) as GraphAnswer;
-    if (answer.errors?.length || !answer.data)
-      throw new Error(`our gateway refused a bench request: ${JSON.stringify(answer.errors)}`);
-    expected.set(`${request.headers?.['authorization'] ?? ''} ${request.body}`, JSON.stringify(answer.data));
+  const AT_ONCE = 8;
+  for (let started = 0; started < requests.length; started += AT_ONCE) {
+    await Promise.all(
+      requests.slice(started, started + AT_ONCE).map(async (request) => {
+        const answer = (await send(ours, request)) as GraphAnswer;
+        if (answer.errors?.length || !answer.data)
+          throw new Error(`our gateway refused a bench request: ${JSON.stringify(answer.errors)}`);
+        expected.set(`${request.headers?.['authorization'] ?? ''} ${request.body}`, JSON.stringify(answer.data));
+      }),
+    );
   }
   return expected;
 }
@@ -136,24 +141,45 @@ export interface WorkloadSizes {
   burstLearners: number;
 }
 
-export async function workloads(ours: string, registryUrl: string, sizes: WorkloadSizes): Promise<Workload[]> {
-  const catalogue = [requestOf(CATALOGUE, { year: 2021 })];
+/** Who the workloads act as: a token for each. */
+export interface Identities {
+  /** The learner of `MyRecord (one learner)`. */
+  oneLearner: string;
+  /** The distinct learners of `MyRecord (N learners)`. */
+  manyLearners: string[];
+  /** 上海交通大学's staff, who open the burst's sessions. */
+  sjtuStaff: string;
+}
+
+/** The embedded demo's identities: the demo learner and sjtu-staff signed in, `count` learners signed up. */
+export async function demoIdentities(ours: string, registryUrl: string, count: number): Promise<Identities> {
   const demo = await graphql<{ signIn: { token: string } }>(ours, SIGN_IN, {
     idNumber: DEMO_LEARNER.idNumber,
     password: DEMO_PASSWORD,
   });
-  const demoToken = demo.data?.signIn.token;
-  if (!demoToken) throw new Error(`the demo learner could not sign in: ${JSON.stringify(demo.errors)}`);
-  const oneLearner = [requestOf(MY_RECORD, {}, demoToken)];
-  const manyLearners = (await signUpLearners(registryUrl, sizes.learners)).map((token) => requestOf(MY_RECORD, {}, token));
-  const expected = await referenceAnswers(ours, [...catalogue, ...oneLearner, ...manyLearners]);
-
+  const oneLearner = demo.data?.signIn.token;
+  if (!oneLearner) throw new Error(`the demo learner could not sign in: ${JSON.stringify(demo.errors)}`);
   const staff = await graphql<{ staffSignIn: { token: string } }>(ours, STAFF_SIGN_IN, {
     username: 'sjtu-staff',
     password: DEMO_PASSWORD,
   });
-  const staffToken = staff.data?.staffSignIn.token;
-  if (!staffToken) throw new Error(`sjtu-staff could not sign in: ${JSON.stringify(staff.errors)}`);
+  const sjtuStaff = staff.data?.staffSignIn.token;
+  if (!sjtuStaff) throw new Error(`sjtu-staff could not sign in: ${JSON.stringify(staff.errors)}`);
+  return { oneLearner, manyLearners: await signUpLearners(registryUrl, count), sjtuStaff };
+}
+
+export async function workloads(
+  ours: string,
+  registryUrl: string,
+  sizes: WorkloadSizes,
+  identities: Identities,
+): Promise<Workload[]> {
+  const catalogue = [requestOf(CATALOGUE, { year: 2021 })];
+  const demoToken = identities.oneLearner;
+  const oneLearner = [requestOf(MY_RECORD, {}, demoToken)];
+  const manyLearners = identities.manyLearners.map((token) => requestOf(MY_RECORD, {}, token));
+  const expected = await referenceAnswers(ours, [...catalogue, ...oneLearner, ...manyLearners]);
+  const staffToken = identities.sjtuStaff;
   const year = new Date().getFullYear();
   const courses = await graphql<{ institution: { profile: { courses: { id: string; category: string }[] } } }>(
     ours,
@@ -208,8 +234,8 @@ export async function workloads(ours: string, registryUrl: string, sizes: Worklo
       warmUp: steady(oneLearner),
     },
     {
-      name: `MyRecord (${sizes.learners} learners)`,
-      description: `MyRecord, ${sizes.learners} distinct signed-up learners in turn`,
+      name: `MyRecord (${manyLearners.length} learners)`,
+      description: `MyRecord, ${manyLearners.length} distinct learners in turn`,
       prepare: steady(manyLearners),
       warmUp: steady(manyLearners),
     },
