@@ -3,6 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createServer } from 'node:http';
+import type { Server } from 'node:http';
 import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
 import type { ApolloServerPlugin } from '@apollo/server';
@@ -125,6 +126,11 @@ export interface GatewayOptions {
    * 0: not cached).
    */
   publicCacheMaxAgeMs?: number | undefined;
+  /**
+   * Serves /metrics on this port only (an internal one that Prometheus reaches and the public does not),
+   * answering 404 for it beside /graphql; when not given, /metrics is served beside /graphql.
+   */
+  metricsPort?: number | undefined;
   /** Spans of each request, its planning and its subgraph fetches, exported over OTLP; none when not given. */
   tracing?: Tracing | undefined;
   port: number;
@@ -134,6 +140,8 @@ export interface GatewayOptions {
 export interface RunningGateway {
   readonly url: string;
   readonly port: number;
+  /** Where /metrics is served when `metricsPort` was given. */
+  readonly metricsUrl?: string | undefined;
   readonly gateway: ApolloGateway;
   close(): Promise<void>;
 }
@@ -284,7 +292,11 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   app.get('/health', (_req, res) => {
     res.json({ status: 'ok', service: 'gateway' });
   });
-  app.get('/metrics', metrics.handler);
+  if (options.metricsPort === undefined) app.get('/metrics', metrics.handler);
+  else
+    app.get('/metrics', (_req, res) => {
+      res.status(404).type('text/plain').send('Not found');
+    });
   app.get('/ready', (_req, res) => {
     if (draining) res.status(503).json({ status: 'draining', service: 'gateway' });
     else res.json({ status: 'ready', service: 'gateway' });
@@ -334,17 +346,29 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
 
   const { url, port } = await listen(httpServer, options.port, options.host);
   logger.info({ url }, 'gateway listening');
+  let metricsServer: Server | undefined;
+  let metricsUrl: string | undefined;
+  if (options.metricsPort !== undefined) {
+    const internal = express();
+    internal.disable('x-powered-by');
+    internal.get('/metrics', metrics.handler);
+    metricsServer = createServer(internal);
+    metricsUrl = `${(await listen(metricsServer, options.metricsPort, options.host)).url.replace(/\/graphql$/, '')}/metrics`;
+    logger.info({ url: metricsUrl }, 'gateway metrics listening');
+  }
 
   let closing: Promise<void> | undefined;
   return {
     url,
     port,
+    metricsUrl,
     gateway,
     close: () => {
       closing ??= (async () => {
         draining = true;
         await apollo.stop();
         await planner.close();
+        await new Promise<void>((resolve) => (metricsServer ? metricsServer.close(() => resolve()) : resolve()));
       })();
       return closing;
     },

@@ -52,6 +52,8 @@ const gatewayEnv = z.object({
   /** Counters every replica shares (sign-in attempts per address); without it each process counts alone. */
   REDIS_URL: subgraphEnvShape.REDIS_URL,
   OTEL_EXPORTER_OTLP_ENDPOINT: subgraphEnvShape.OTEL_EXPORTER_OTLP_ENDPOINT,
+  /** Serve /metrics on this port only (kept off the public one); beside /graphql when unset. */
+  METRICS_PORT: z.preprocess((value) => (value === '' ? undefined : value), z.coerce.number().int().min(1).max(65535).optional()),
   /** The composed supergraph to serve; defaults to the committed gateway/supergraph.graphql. */
   SUPERGRAPH_FILE: z.string().optional(),
   QUERY_MAX_DEPTH: limit(DEFAULT_QUERY_LIMITS.maxDepth),

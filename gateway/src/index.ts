@@ -47,6 +47,7 @@ runService('gateway', async () => {
       trustProxy: env.trustProxy,
       signInLimiter: createRateLimiter(store, clock),
       tracing,
+      metricsPort: env.METRICS_PORT,
       port: env.PORT,
       host: env.HOST,
     });

@@ -28,6 +28,7 @@ function sample(text: string, name: string, labels: Record<string, string> = {})
 describe('/metrics on every service', () => {
   let graph: TestGraph;
   let idNumber = '';
+  let busy = '';
   const metricsOf = async (service: string) => {
     const origin = service === 'gateway' ? new URL(graph.gatewayUrl).origin : `http://127.0.0.1:${graph.subgraph(service).port}`;
     const response = await fetch(`${origin}/metrics`);
@@ -37,7 +38,7 @@ describe('/metrics on every service', () => {
   };
 
   beforeAll(async () => {
-    graph = await startTestGraph({ seed: 'plan' });
+    graph = await startTestGraph({ seed: 'plan', seatsMeasureIntervalMs: 200 });
     const sjtu = graph.subgraph('sjtu').database;
     const session = await insertSjtuSession(sjtu, { local: '2021-metrics', capacity: 1 });
     const learner = await signUpLearner(graph, { name: NAME, mobile: MOBILE });
@@ -56,6 +57,9 @@ describe('/metrics on every service', () => {
       SJTU_STAFF,
     );
     expect(reported.errors).toBeUndefined();
+    // A September session with 4 seats, one held unpaid; the full March one has started by now.
+    busy = await insertSjtuSession(sjtu, { local: '2021-metrics-busy', firstDay: '2021-09-16', capacity: 4 });
+    expect((await graph.execute(contractOperation('Register'), { sessionId: busy }, second.caller)).errors).toBeUndefined();
     expect((await graph.execute(contractOperation('Catalogue'), { year: 2021 })).errors).toBeUndefined();
   });
   afterAll(() => graph?.close());
@@ -101,11 +105,20 @@ describe('/metrics on every service', () => {
 
   it("counts the registry's own events: registrations, seats refused as full, payments, outcomes, sign-ins refused", async () => {
     const registry = await metricsOf('registry');
-    expect(sample(registry, 'xueshi_registrations_taken_total', { institution: 'sjtu' })).toBe(1);
+    expect(sample(registry, 'xueshi_registrations_taken_total', { institution: 'sjtu' })).toBe(2);
     expect(sample(registry, 'xueshi_seats_refused_full_total', { institution: 'sjtu' })).toBe(1);
     expect(sample(registry, 'xueshi_payments_total', { status: 'SUCCEEDED' })).toBe(1);
     expect(sample(registry, 'xueshi_outcomes_reported_total', { status: 'COMPLETED' })).toBe(1);
     expect(sample(registry, 'xueshi_sign_ins_refused_total', { who: 'learner', code: 'UNAUTHENTICATED' })).toBe(1);
+  });
+
+  it('shows seats left on the busiest sessions still to start, by institution and session only', async () => {
+    // Measured in the background every 200 ms here.
+    await expect.poll(async () => sample(await metricsOf('registry'), 'xueshi_session_seats_left', { session: busy })).toBe(3);
+    const registry = await metricsOf('registry');
+    const series = registry.split('\n').filter((line) => line.startsWith('xueshi_session_seats_left{'));
+    expect(series).toHaveLength(1);
+    expect(series[0]).toMatch(/^xueshi_session_seats_left\{institution="sjtu",session="[^"]+",service="registry"\} 3$/);
   });
 
   it('scrapes every service in docker-compose, and the committed dashboard asks only for series they serve', async () => {

@@ -52,4 +52,16 @@ describe('the list of institutions is the one place an institution is added', ()
     const dockerfile = read('Dockerfile');
     for (const { name } of SUBGRAPHS) expect(dockerfile).toContain(`COPY subgraphs/${name}/package.json subgraphs/${name}/`);
   });
+
+  it("sends every service's spans to the trace viewer it runs, and keeps the gateway's /metrics off its public port", () => {
+    expect(compose.services['jaeger']).toBeDefined();
+    for (const name of ['gateway', ...SUBGRAPHS.map(({ name }) => name)]) {
+      expect(compose.services[name]?.environment?.['OTEL_EXPORTER_OTLP_ENDPOINT'], name).toMatch(/http:\/\/jaeger:4318\}?$/);
+    }
+    const metricsPort = compose.services['gateway']?.environment?.['METRICS_PORT'];
+    expect(metricsPort).toMatch(/^\d+$/);
+    const scraped = read('ops/prometheus.yml');
+    expect(scraped).toContain(`- gateway:${metricsPort}`);
+    expect(scraped).not.toContain('- gateway:4000');
+  });
 });

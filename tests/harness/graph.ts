@@ -109,6 +109,8 @@ export interface TestGraphOptions {
   unpaidHoldLimits?: UnpaidHoldLimits;
   /** How often the registry reconciles payments with the provider (a minute by default). */
   reconcileIntervalMs?: number;
+  /** How often the registry measures the seats left on the busiest sessions (an hour by default). */
+  seatsMeasureIntervalMs?: number;
   /** Who may send operations that are not trusted documents (development's 'anyone' by default). */
   adHocOperations?: AdHocOperations;
   /** The gateway's public catalogue cache (off unless given). */
@@ -198,6 +200,7 @@ export async function startTestGraph(options: TestGraphOptions = {}): Promise<Te
       ...(options.productionSignUpLimits ? { signUpPerMobile: SIGN_UP_LIMITS.production.perMobile } : {}),
       ...(options.unpaidHoldLimits ? { unpaidHoldLimits: options.unpaidHoldLimits } : {}),
       ...(options.reconcileIntervalMs ? { reconcileIntervalMs: options.reconcileIntervalMs } : {}),
+      ...(options.seatsMeasureIntervalMs ? { seatsMeasureIntervalMs: options.seatsMeasureIntervalMs } : {}),
     }),
   );
 

@@ -42,7 +42,7 @@ export const subgraphEnvShape = {
   /** Redis for what replicas share (rate limits); without it each process counts alone. */
   REDIS_URL: z.string().url().optional(),
   /** An OTLP/HTTP collector (e.g. http://jaeger:4318): spans are exported there; without it none are made. */
-  OTEL_EXPORTER_OTLP_ENDPOINT: z.string().url().optional(),
+  OTEL_EXPORTER_OTLP_ENDPOINT: z.preprocess((value) => (value === '' ? undefined : value), z.string().url().optional()),
   /** What to load on start: nothing, the 2021 plan, or the plan plus demo data. */
   SEED: z.enum(['none', 'plan', 'demo']).optional(),
 };

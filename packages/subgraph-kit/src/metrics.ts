@@ -33,6 +33,16 @@ export interface Metrics {
   /** A counter of this service's own, e.g. registrations taken; labels must never hold personal data. */
   counter<Label extends string>(name: string, help: string, labelNames?: readonly Label[]): Counter<Label>;
   histogram<Label extends string>(name: string, help: string, labelNames?: readonly Label[]): Histogram<Label>;
+  /**
+   * A gauge of this service's own whose series `measure` sets afresh at each scrape (after a reset, so a
+   * series it no longer sets disappears); labels must never hold personal data and must stay few.
+   */
+  gauge<Label extends string>(
+    name: string,
+    help: string,
+    labelNames: readonly Label[],
+    measure: (gauge: Gauge<Label>) => Promise<void>,
+  ): Gauge<Label>;
   /** GET /metrics: the text Prometheus scrapes. */
   readonly handler: RequestHandler;
 }
@@ -123,6 +133,22 @@ export function createMetrics(service: string): Metrics {
     counter: (name, help, labelNames = []) => new Counter({ name, help, labelNames, registers: [registry] }),
     histogram: (name, help, labelNames = []) =>
       new Histogram({ name, help, labelNames, buckets: LATENCY_BUCKETS, registers: [registry] }),
+    gauge: <Label extends string>(
+      name: string,
+      help: string,
+      labelNames: readonly Label[],
+      measure: (gauge: Gauge<Label>) => Promise<void>,
+    ) =>
+      new Gauge<Label>({
+        name,
+        help,
+        labelNames,
+        registers: [registry],
+        async collect() {
+          this.reset();
+          await measure(this);
+        },
+      }),
     handler: (_req, res, next) => {
       registry
         .metrics()

@@ -14,6 +14,7 @@ import { institutionUrlsOf, readRegistryEnv } from './env';
 import { createSandboxProvider } from './payments/sandbox';
 import { createSandboxSms } from './sms/sandbox';
 import { createInstitutionDirectory } from './services/institutionDirectory';
+import { SEATS_MEASURE_INTERVAL_MS } from './services/busiestSessions';
 import { registrySubgraph } from './subgraph';
 
 runService('registry', async () => {
@@ -35,6 +36,7 @@ runService('registry', async () => {
       tokenTtlSeconds: env.TOKEN_TTL_MINUTES * 60,
       sweepIntervalMs: env.SWEEP_INTERVAL_SECONDS * 1000,
       reconcileIntervalMs: env.RECONCILE_INTERVAL_SECONDS * 1000,
+      seatsMeasureIntervalMs: SEATS_MEASURE_INTERVAL_MS,
       publicUrl: env.PUBLIC_URL.replace(/\/$/, ''),
       rateLimiter: createRateLimiter(
         env.REDIS_URL ? await redisRateLimitStore(env.REDIS_URL, logger) : memoryRateLimitStore(clock),

@@ -1,9 +1,10 @@
 import { parseOwnedId } from '@xueshi/institutions';
 import { outcomeLabel } from '@xueshi/subgraph-kit';
-import type { ApolloServerPlugin, Metrics } from '@xueshi/subgraph-kit';
+import type { ApolloServerPlugin, Logger, Metrics } from '@xueshi/subgraph-kit';
 import { GraphQLError } from 'graphql';
 import type { RegistryContext } from './context';
 import type { PaymentRow, RegistrationRow } from './db/schema';
+import type { SessionFill } from './services/busiestSessions';
 
 const codeOf = (error: Error | null): string =>
   outcomeLabel(error instanceof GraphQLError ? error.extensions['code'] : error ? 'ERROR' : undefined);
@@ -63,5 +64,38 @@ export function registryMetricsPlugin(metrics: Metrics): ApolloServerPlugin<Regi
         },
       }),
     }),
+  };
+}
+
+/**
+ * Seats left on the busiest sessions still to start, labelled by institution and session id only: at
+ * most BUSIEST_SESSIONS series. Measured in the background (`measure`), not at each scrape: a scrape
+ * would otherwise wait on every institution's answer and show its own statements in flight. A failed
+ * measurement keeps the previous one, and is logged.
+ */
+export function seatsLeftGauge(
+  metrics: Metrics,
+  busiest: () => Promise<SessionFill[]>,
+  logger: Logger,
+): { measure(): Promise<void> } {
+  let measured: SessionFill[] = [];
+  metrics.gauge(
+    'xueshi_session_seats_left',
+    'Seats left on the fullest sessions still to start, of those holding the most seats',
+    ['institution', 'session'],
+    async (gauge) => {
+      for (const session of measured) {
+        gauge.set({ institution: session.institution, session: session.sessionId }, session.capacity - session.held);
+      }
+    },
+  );
+  return {
+    measure: async () => {
+      try {
+        measured = await busiest();
+      } catch (error) {
+        logger.warn({ err: error }, 'seats left on the busiest sessions not measured');
+      }
+    },
   };
 }

@@ -19,7 +19,8 @@ import { createPayments } from './services/payments';
 import { createRefunds } from './services/refunds';
 import { createStatistics } from './services/statistics';
 import { createFacts } from './services/facts';
-import { registryMetricsPlugin } from './metrics';
+import { registryMetricsPlugin, seatsLeftGauge } from './metrics';
+import { createBusiestSessions } from './services/busiestSessions';
 import { createTranscripts } from './services/transcripts';
 import { createRegistrations } from './services/registrations';
 
@@ -40,6 +41,8 @@ export interface RegistryDependencies extends SubgraphDependencies {
   sweepIntervalMs: number;
   /** How often payments and refunds a crash left unfinished are finished (also once at start). */
   reconcileIntervalMs: number;
+  /** How often the seats left on the busiest sessions are measured for /metrics (also once at start). */
+  seatsMeasureIntervalMs: number;
   /** Where the public reaches the gateway, printed on transcripts for verification. */
   publicUrl: string;
   rateLimiter: RateLimiter;
@@ -127,9 +130,21 @@ export const registrySubgraph: SubgraphService<RegistryContext, RegistryDependen
   create: (dependencies) => {
     const services = createRegistryServices(dependencies);
     const metrics = createMetrics('registry');
+    const seatsLeft = seatsLeftGauge(
+      metrics,
+      createBusiestSessions({ db: dependencies.database.db, clock: dependencies.clock, directory: dependencies.directory }),
+      dependencies.logger,
+    );
     let sweeper: NodeJS.Timeout | undefined;
     let reconciler: NodeJS.Timeout | undefined;
     let reconciling: Promise<void> | undefined;
+    let seatsMeasurer: NodeJS.Timeout | undefined;
+    let measuring: Promise<void> | undefined;
+    const measureSeats = () => {
+      measuring ??= seatsLeft.measure().finally(() => {
+        measuring = undefined;
+      });
+    };
     // One round at a time: a round still running when the next is due lets it pass.
     const reconcile = () => {
       reconciling ??= services.payments
@@ -177,11 +192,15 @@ export const registrySubgraph: SubgraphService<RegistryContext, RegistryDependen
           reconcile();
           reconciler = setInterval(reconcile, dependencies.reconcileIntervalMs);
           reconciler.unref();
+          measureSeats();
+          seatsMeasurer = setInterval(measureSeats, dependencies.seatsMeasureIntervalMs);
+          seatsMeasurer.unref();
         },
         stop: async () => {
           clearInterval(sweeper);
           clearInterval(reconciler);
-          await reconciling;
+          clearInterval(seatsMeasurer);
+          await Promise.all([reconciling, measuring]);
         },
       },
     };

@@ -34,6 +34,8 @@ export async function registryTestDependencies(
      * which a sweep or reconciliation firing in between would add to.
      */
     reconcileIntervalMs?: number;
+    /** An hour unless given, for the same reason. */
+    seatsMeasureIntervalMs?: number;
   } = {},
 ): Promise<Omit<RegistryDependencies, keyof SubgraphDependencies>> {
   const signer = await createTokenSigner((await testKeys()).privateJwk, base.clock);
@@ -47,6 +49,7 @@ export async function registryTestDependencies(
     tokenTtlSeconds: 30 * 60,
     sweepIntervalMs: BACKGROUND_INTERVAL_MS,
     reconcileIntervalMs: options.reconcileIntervalMs ?? BACKGROUND_INTERVAL_MS,
+    seatsMeasureIntervalMs: options.seatsMeasureIntervalMs ?? BACKGROUND_INTERVAL_MS,
     publicUrl: 'http://localhost:4000',
     rateLimiter: createRateLimiter(memoryRateLimitStore(base.clock), base.clock),
     signUpPerMobile: options.signUpPerMobile ?? SIGN_UP_LIMITS.demo.perMobile,
