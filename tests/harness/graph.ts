@@ -115,6 +115,8 @@ export interface TestGraphOptions {
   adHocOperations?: AdHocOperations;
   /** The gateway's public catalogue cache (off unless given). */
   publicCacheMaxAgeMs?: number;
+  /** Opens each subgraph's database (a throw-away test database by default), e.g. one restored from a backup. */
+  openDatabase?: typeof openTestDatabase;
   /** Plugins added to a subgraph's server, by subgraph name (e.g. to hold its answers). */
   subgraphPlugins?: Readonly<Record<string, ApolloServerPlugin<BaseContext>[]>>;
   /** Each service exports its spans here over OTLP/HTTP under its own service name, as when deployed. */
@@ -148,7 +150,7 @@ export async function startTestGraph(options: TestGraphOptions = {}): Promise<Te
   };
 
   const start = async (service: AnyService, extra: (base: SubgraphDependencies) => Promise<object>) => {
-    const database = await openTestDatabase(service.name, service.migrations);
+    const database = await (options.openDatabase ?? openTestDatabase)(service.name, service.migrations);
     if (options.seed !== 'none' && service.seed) await service.seed(database, options.seed ?? 'demo', clock);
     const base = { database, clock, verifier, logger: logger.child({ service: service.name }) };
     const serverOptions = await service.create({ ...base, ...(await extra(base)) });

@@ -1,0 +1,117 @@
+import { randomBytes } from 'node:crypto';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { DEMO_LEARNER, DEMO_PASSWORD, SUBGRAPHS } from '@xueshi/institutions';
+import { openDatabase } from '@xueshi/subgraph-kit';
+import type { Database } from '@xueshi/subgraph-kit';
+import { pgliteTemplate, testDatabaseUrl } from '@xueshi/subgraph-kit/testing';
+import { afterAll, describe, expect, it } from 'vitest';
+import { backup, restore } from '../../scripts/backups';
+import { databaseLocations } from '../../scripts/databases';
+import { contractOperation } from '../harness/contract';
+import { startTestGraph } from '../harness/graph';
+import type { TestGraph } from '../harness/graph';
+
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const SIGN_IN = contractOperation('SignIn');
+const MY_RECORD = contractOperation('MyRecord');
+const ISSUE_TRANSCRIPT = 'mutation { issueTranscript { verificationCode } }';
+const VERIFY = `query ($code: String!) {
+  verifyTranscript(code: $code) { verificationCode learnerName stillMatchesLedger entries { courseTitle hours completedOn } }
+}`;
+
+/** What `pnpm backup` and `pnpm restore` do (scripts/backup.ts, scripts/restore.ts), with `env` naming the databases. */
+const backupAs = async (env: NodeJS.ProcessEnv, out: string) => backup(databaseLocations(env, ROOT), out);
+const restoreAs = async (env: NodeJS.ProcessEnv, from: string, replace = false) =>
+  restore(from, databaseLocations(env, ROOT), { replace });
+
+describe('pnpm backup and pnpm restore: every database, restored into a fresh system', () => {
+  const folder = mkdtemp(join(tmpdir(), 'xueshi-backups-'));
+  const prefix = `bk${randomBytes(3).toString('hex')}`;
+  const schemaOf = (service: string) => `${testDatabaseUrl ? `${prefix}_` : ''}${service.replace(/-/g, '_')}`;
+  /** The environment the scripts read, as each service's own would name its database. */
+  const scriptEnv = async (system: string): Promise<Record<string, string>> =>
+    testDatabaseUrl
+      ? {
+          DATABASE_URL: testDatabaseUrl,
+          ...Object.fromEntries(
+            SUBGRAPHS.map(({ name }) => [`DATABASE_SCHEMA_${name.replace(/-/g, '_').toUpperCase()}`, schemaOf(name)]),
+          ),
+        }
+      : { DATA_DIR: join(await folder, system) };
+  /** Each subgraph's database of one system: a named schema, or a data directory under the system's folder. */
+  const databasesOf =
+    (system: string) =>
+    async (service: string, migrations: Parameters<typeof openDatabase>[0]['migrations']): Promise<Database> =>
+      testDatabaseUrl
+        ? openDatabase({ url: testDatabaseUrl, schema: schemaOf(service), migrations, poolSize: 2, dropSchemaOnClose: true })
+        : openDatabase({
+            schema: schemaOf(service),
+            migrations,
+            dataDir: join(await folder, system, service),
+            // A new directory starts from the initialised template instead of running initdb.
+            ...(system === 'before' ? { loadDataDir: await pgliteTemplate() } : {}),
+          });
+  let restored: TestGraph | undefined;
+  afterAll(async () => {
+    await restored?.close();
+    await rm(await folder, { recursive: true, force: true });
+  });
+
+  it('gives the demo learner the same record and the same transcript verification', async () => {
+    const original = await startTestGraph({ openDatabase: databasesOf('before') });
+    const recordOf = async (graph: TestGraph, id: string) => {
+      const record = await graph.execute(MY_RECORD, {}, { role: 'LEARNER', subject: id });
+      expect(record.errors).toBeUndefined();
+      return record.data;
+    };
+    let learnerId: string;
+    let before: unknown;
+    let code: string;
+    let verification: unknown;
+    try {
+      const signedIn = await original.execute<{ signIn: { learner: { id: string } } }>(SIGN_IN, {
+        idNumber: DEMO_LEARNER.idNumber,
+        password: DEMO_PASSWORD,
+      });
+      learnerId = signedIn.data?.signIn.learner.id ?? '';
+      expect(learnerId).not.toBe('');
+      before = await recordOf(original, learnerId);
+      expect(JSON.stringify(before)).toContain('"hours":');
+      const issued = await original.execute<{ issueTranscript: { verificationCode: string } }>(
+        ISSUE_TRANSCRIPT,
+        {},
+        {
+          role: 'LEARNER',
+          subject: learnerId,
+        },
+      );
+      code = issued.data?.issueTranscript.verificationCode ?? '';
+      expect(code).not.toBe('');
+      verification = (await original.execute<{ verifyTranscript: unknown }>(VERIFY, { code })).data?.verifyTranscript;
+    } finally {
+      // Embedded databases are backed up with their services stopped.
+      if (testDatabaseUrl) await backupAs(await scriptEnv('before'), join(await folder, 'backup'));
+      await original.close();
+    }
+    if (!testDatabaseUrl) await backupAs(await scriptEnv('before'), join(await folder, 'backup'));
+
+    // The original is gone (its schemas dropped, or a fresh DATA_DIR): restore, then start on what came back.
+    await restoreAs(await scriptEnv('after'), join(await folder, 'backup'));
+    restored = await startTestGraph({ seed: 'none', openDatabase: databasesOf('after') });
+    expect(await recordOf(restored, learnerId)).toEqual(before);
+    expect((await restored.execute<{ verifyTranscript: unknown }>(VERIFY, { code })).data?.verifyTranscript).toEqual(
+      verification,
+    );
+    expect(verification).toMatchObject({ verificationCode: code, stillMatchesLedger: true });
+
+    // A restore never overwrites a database that exists unless told to, and refuses a damaged file first.
+    const backupFolder = join(await folder, 'backup');
+    await expect(restoreAs(await scriptEnv('after'), backupFolder)).rejects.toThrow(testDatabaseUrl ? /already holds/ : /exists/);
+    await writeFile(join(backupFolder, testDatabaseUrl ? 'registry.pgdump' : 'registry.tar.gz'), 'not a backup');
+    await expect(restoreAs(await scriptEnv('after'), backupFolder, true)).rejects.toThrow(/damaged/);
+    // Two systems start in this test; a loaded machine can take a while over each.
+  }, 180_000);
+});
