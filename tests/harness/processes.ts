@@ -25,6 +25,8 @@ export interface ServiceProcess {
   url: string;
   /** Sends the process a signal: SIGSTOP hangs it (connections open, nothing answered), SIGCONT resumes it. */
   signal(signal: NodeJS.Signals): void;
+  /** Settles once the process has exited, however it ended. */
+  readonly exited: Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -102,6 +104,7 @@ async function startProcess(
   return {
     url: `http://127.0.0.1:${port}/graphql`,
     signal: (signal) => void child.kill(signal),
+    exited,
     stop: async () => {
       // A stopped process would not see SIGTERM until resumed.
       child.kill('SIGCONT');

@@ -30,6 +30,13 @@ const registryEnv = z.object({
   /** scrypt cost as log2(N); 17 is OWASP's minimum. */
   PASSWORD_HASH_COST: z.coerce.number().int().min(14).max(20).default(17),
   PAYMENT_PROVIDER: z.enum(['sandbox']).default('sandbox'),
+  /** Where the sandbox provider keeps its side of every charge and refund across restarts (in memory when unset). */
+  SANDBOX_LEDGER_FILE: z.string().min(1).optional(),
+  /**
+   * A fault injected by the test suite only (NODE_ENV=test): the registry kills itself (SIGKILL) once the
+   * provider has answered a charge, before recording it.
+   */
+  TEST_CRASH_AFTER_CHARGE: z.literal('1').optional(),
   SMS_PROVIDER: z.enum(['sandbox']).default('sandbox'),
   /** Mobile verification by SMS code before registering or paying: required in production (the default there), off by default otherwise. */
   MOBILE_VERIFICATION: z.enum(['required', 'off']).optional(),

@@ -11,6 +11,7 @@ import {
   startSubgraphService,
 } from '@xueshi/subgraph-kit';
 import { institutionUrlsOf, readRegistryEnv } from './env';
+import { crashingAfterCharge } from './payments/crashingAfterCharge';
 import { createSandboxProvider } from './payments/sandbox';
 import { createSandboxSms } from './sms/sandbox';
 import { createInstitutionDirectory } from './services/institutionDirectory';
@@ -21,15 +22,19 @@ runService('registry', async () => {
   const env = readRegistryEnv(process.env);
   const keyProblem = env.NODE_ENV === 'production' ? developmentKeyProblem(env.JWT_PRIVATE_JWK, 'JWT_PRIVATE_JWK') : null;
   if (keyProblem) throw new ConfigError([keyProblem]);
+  if (env.TEST_CRASH_AFTER_CHARGE && env.NODE_ENV !== 'test') {
+    throw new ConfigError(['TEST_CRASH_AFTER_CHARGE: a fault the test suite injects, refused unless NODE_ENV=test']);
+  }
   if (env.NODE_ENV === 'production' && env.MOBILE_VERIFICATION === 'off') {
     throw new ConfigError(['MOBILE_VERIFICATION=off is not allowed in production: learners must verify their mobile']);
   }
+  const sandbox = createSandboxProvider({ ledgerFile: env.SANDBOX_LEDGER_FILE });
   return startSubgraphService(registrySubgraph, env, async ({ clock, logger }) => {
     const signer = await createTokenSigner(env.JWT_PRIVATE_JWK, clock);
     return {
       signer,
       directory: createInstitutionDirectory({ urls: institutionUrlsOf(env), signer, logger }),
-      paymentProvider: createSandboxProvider(),
+      paymentProvider: env.TEST_CRASH_AFTER_CHARGE ? crashingAfterCharge(sandbox) : sandbox,
       passwordCost: env.PASSWORD_HASH_COST,
       holdMinutes: env.HOLD_MINUTES,
       unpaidHoldLimits: UNPAID_HOLD_LIMITS,

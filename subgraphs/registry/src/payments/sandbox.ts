@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import type { PaymentProvider, ProviderNotification, ProviderResult } from './provider';
 
 export interface SandboxProvider extends PaymentProvider {
@@ -15,16 +16,39 @@ export interface SandboxProvider extends PaymentProvider {
 
 const reference = (kind: string, key: string) => `sandbox-${kind}-${createHash('sha256').update(key).digest('hex').slice(0, 16)}`;
 
+export interface SandboxOptions {
+  /**
+   * Where the sandbox keeps what it charged, refunded and answered, so that a registry started again
+   * finds the provider's side as a real provider would keep it; in memory only when absent.
+   */
+  ledgerFile?: string | undefined;
+}
+
+interface SandboxLedger {
+  charges: [string, number][];
+  refunds: [string, number][];
+  answered: [string, ProviderResult][];
+}
+
 /**
  * A provider that moves no real money and accepts every charge unless told to decline. Like a real
  * provider it is idempotent on the key (a key it has seen gets its first answer again), its references
  * derive from the key, so registry replicas that each hold a sandbox agree, and it notifies the registry
  * of every charge and refund it settles.
  */
-export function createSandboxProvider(): SandboxProvider {
-  const charges = new Map<string, number>();
-  const refunds = new Map<string, number>();
-  const answered = new Map<string, ProviderResult>();
+export function createSandboxProvider(options: SandboxOptions = {}): SandboxProvider {
+  const { ledgerFile } = options;
+  const kept = ledgerFile && existsSync(ledgerFile) ? (JSON.parse(readFileSync(ledgerFile, 'utf8')) as SandboxLedger) : undefined;
+  const charges = new Map<string, number>(kept?.charges);
+  const refunds = new Map<string, number>(kept?.refunds);
+  const answered = new Map<string, ProviderResult>(kept?.answered);
+  /** Written before the sandbox answers, and replaced whole, so a registry killed at any point finds it. */
+  const keep = () => {
+    if (!ledgerFile) return;
+    const ledger: SandboxLedger = { charges: [...charges], refunds: [...refunds], answered: [...answered] };
+    writeFileSync(`${ledgerFile}.next`, JSON.stringify(ledger));
+    renameSync(`${ledgerFile}.next`, ledgerFile);
+  };
   const notifications: ProviderNotification[] = [];
   let listener: ((notification: ProviderNotification) => Promise<void>) | undefined;
   let declines = 0;
@@ -56,6 +80,7 @@ export function createSandboxProvider(): SandboxProvider {
         result = { status: 'SUCCEEDED', reference: reference('charge', idempotencyKey) };
       }
       answered.set(idempotencyKey, result);
+      keep();
       await notify({ kind: 'charge', idempotencyKey, result });
       return result;
     },
@@ -63,6 +88,7 @@ export function createSandboxProvider(): SandboxProvider {
       const result: ProviderResult = { status: 'SUCCEEDED', reference: reference('refund', idempotencyKey) };
       if (!refunds.has(idempotencyKey)) {
         refunds.set(idempotencyKey, amountFen);
+        keep();
         await notify({ kind: 'refund', idempotencyKey, result });
       }
       return result;
@@ -76,6 +102,7 @@ export function createSandboxProvider(): SandboxProvider {
         failureReason: '支付未完成，订单已关闭 (the payment was not completed; the order is closed)',
       };
       answered.set(idempotencyKey, closed);
+      keep();
       return closed;
     },
     onNotification: (next) => {
