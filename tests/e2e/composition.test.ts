@@ -119,8 +119,16 @@ describe('the supergraph', () => {
       const field = type && 'getFields' in type && fieldName ? type.getFields()[fieldName] : undefined;
       return Boolean(field && 'deprecationReason' in field && field.deprecationReason);
     };
+    // Analysts' fixed statistics, which no frontend operation selects, return null for a withheld small
+    // group since ADR 0028: a figure that may be withheld cannot stay non-null.
+    const withheldFigure = (description: string) =>
+      /^(ProgrammeStatistics|InstitutionStatistics|CycleCompliance)\.\w+ changed type from (Int|Float)! to \2\.$/.test(
+        description,
+      );
     const breaking = findBreakingChanges(before, after).filter(
-      (change) => !(change.type === BreakingChangeType.FIELD_REMOVED && deprecated(change.description)),
+      (change) =>
+        !(change.type === BreakingChangeType.FIELD_REMOVED && deprecated(change.description)) &&
+        !(change.type === BreakingChangeType.FIELD_CHANGED_KIND && withheldFigure(change.description)),
     );
     expect(breaking.map((change) => `${change.type}: ${change.description}`)).toEqual([]);
   });

@@ -463,15 +463,17 @@ describe('registrationFacts: aggregates for analysts, small groups suppressed', 
         ANALYST,
       );
       const programme = result.data?.programmeStatistics.csv.split('\r\n') ?? [];
-      expect(programme[0]).toBe('\uFEFF实施机构,报名数,已付款,已完成,未通过,已退出,已过期,学时,收入（分）');
+      expect(programme[0]).toBe('\uFEFF实施机构,报名数,已付款,已完成,未通过,已退出,已过期,学时,收入（分）,已抑制（少于5人）');
       // Revenue counts the provider's payments, and these registrations were written without any; the
-      // bankers' electives were recorded by hand at the association.
-      expect(programme).toContain('上海交通大学,8,8,4,2,1,0,48,0');
-      expect(programme).toContain('上海继续工程教育协会,0,0,0,0,0,0,225,0');
-      expect(programme).toContain('2022年合计,8,8,4,2,1,0,273,0');
-      // 4 learners kept 2021 credit (one was reversed) and 4 earned 2022 credit, none reaching 45 required
-      // hours; the 5 bankers are compliant.
-      expect(result.data?.cycleCompliance.csv).toBe('\uFEFF周期,有学时的学员,达标,必修不足,总学时不足\r\n2021–2023,13,5,8,8\r\n');
+      // bankers' electives (5 learners) were recorded by hand at the association. sjtu's 8 learners: 4
+      // completed, 2 failed and 1 withdrew, each a small group (or leaving one), and 4 earned its 48 hours,
+      // so withheld; all 8 paid, none expired. The year withholds what sjtu's row does.
+      expect(programme).toContain('上海交通大学,8,8,,,,0,,0,是');
+      expect(programme).toContain('上海继续工程教育协会,0,0,0,0,0,0,225,0,否');
+      expect(programme).toContain('2022年合计,8,8,,,,0,,0,是');
+      expect(result.data?.cycleCompliance.csv).toBe(
+        '\uFEFF周期,有学时的学员,达标,必修不足,总学时不足,已抑制（少于5人）\r\n2021–2023,13,5,8,8,否\r\n',
+      );
     });
 
     it('counts learners an employer lists as that registered employer, whatever they typed, and the rest by their name folded', async () => {
@@ -518,6 +520,46 @@ describe('registrationFacts: aggregates for analysts, small groups suppressed', 
       ]);
       const folded = await rich(2023, [], { employer: 'abc 有限公司' });
       expect(folded.rows.map((row) => row.learners)).toEqual([5]);
+    });
+
+    it('withholds the fixed statistics’ small groups as the facts do: an institution of 4 learners, not one of 5', async () => {
+      type Figures = { registrations: number | null; completed: number | null; withdrawn: number | null; suppressed: boolean };
+      const result = await graph.execute<{
+        programmeStatistics: Figures & {
+          learners: number | null;
+          byInstitution: (Figures & { institution: { code: string } })[];
+        };
+      }>(
+        `{ programmeStatistics(year: 2021) {
+            learners registrations completed withdrawn suppressed
+            byInstitution { institution { code } registrations completed withdrawn suppressed }
+        } }`,
+        {},
+        ANALYST,
+      );
+      expect(result.errors).toBeUndefined();
+      const statistics = result.data?.programmeStatistics;
+      const row = (code: string) => statistics?.byInstitution.find((figures) => figures.institution.code === code);
+      // sjtu: exactly 5 learners, all completed: published whole.
+      expect(row('sjtu')).toEqual({
+        institution: { code: 'sjtu' },
+        registrations: 5,
+        completed: 5,
+        withdrawn: 0,
+        suppressed: false,
+      });
+      // shu: 4 learners (one withdrew); engineers-society: 3. Both withheld, together 7.
+      const withheld = { registrations: null, completed: null, withdrawn: null, suppressed: true };
+      expect(row('shu')).toEqual({ institution: { code: 'shu' }, ...withheld });
+      expect(row('engineers-society')).toEqual({ institution: { code: 'engineers-society' }, ...withheld });
+      expect(statistics).toMatchObject({ learners: expect.any(Number), registrations: expect.any(Number) });
+      // The year's withdrawals are 1 learner's at shu, withheld; its total less the published rows is
+      // shu's and engineers-society's together, never one of them.
+      expect(statistics?.withdrawn).toBeNull();
+      const published = (statistics?.byInstitution ?? []).filter((figures) => !figures.suppressed);
+      const hidden =
+        (statistics?.registrations ?? 0) - published.reduce((total, figures) => total + (figures.registrations ?? 0), 0);
+      expect(hidden).toBe(7);
     });
   });
 });

@@ -66,3 +66,4 @@ export {
   type SessionDates,
 } from './sessionDates';
 export { MIN_LEARNERS_PER_CELL, suppressSmallCells, type FactCell } from './suppressSmallCells';
+export { splitIsSmall } from './splitIsSmall';
