@@ -561,5 +561,44 @@ describe('registrationFacts: aggregates for analysts, small groups suppressed', 
         (statistics?.registrations ?? 0) - published.reduce((total, figures) => total + (figures.registrations ?? 0), 0);
       expect(hidden).toBe(7);
     });
+
+    it('withholds a cycle of 4 learners with credit whole, and of 5 only the counts that describe or leave 1–4', async () => {
+      // The 2026–2028 cycle, which no other case reaches: 6 hours of required credit each, none compliant.
+      const registry = graph.subgraph('registry').database;
+      const CYCLE =
+        '{ cycleCompliance(startYear: 2026) { learnersWithCredit compliant requiredShort totalShort suppressed csv } }';
+      const credited = async () => {
+        const learner = await learnerWith(registry, '上海壬公司', [
+          {
+            institution: 'shu',
+            course: '2026-ai',
+            status: 'COMPLETED',
+            registeredAt: '2026-03-06T02:00:00Z',
+            year: 2026,
+            credit: [360],
+          },
+        ]);
+        // Of that cycle, so no 2021 answer counts them.
+        await registry.db.update(learners).set({ cycleStartYear: 2026 }).where(eq(learners.id, learner.id));
+      };
+      for (const _ of times(4, (index) => index)) await credited();
+      const four = await graph.execute<{ cycleCompliance: Record<string, unknown> }>(CYCLE, {}, ANALYST);
+      expect(four.data?.cycleCompliance).toMatchObject({
+        learnersWithCredit: null,
+        compliant: null,
+        requiredShort: null,
+        totalShort: null,
+        suppressed: true,
+      });
+      await credited();
+      const five = await graph.execute<{ cycleCompliance: Record<string, unknown> }>(CYCLE, {}, ANALYST);
+      expect(five.data?.cycleCompliance).toMatchObject({
+        learnersWithCredit: 5,
+        compliant: 0,
+        requiredShort: 5,
+        totalShort: 5,
+        suppressed: false,
+      });
+    });
   });
 });
