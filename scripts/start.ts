@@ -158,7 +158,13 @@ try {
           ...shared,
           PORT: String(port),
           ...(name === 'registry'
-            ? { ...urls, JWT_PRIVATE_JWK: JSON.stringify(keys.privateJwk), PUBLIC_URL: `http://localhost:${gatewayPort}` }
+            ? {
+                ...urls,
+                JWT_PRIVATE_JWK: JSON.stringify(keys.privateJwk),
+                PUBLIC_URL: `http://localhost:${gatewayPort}`,
+                // A registry started again after a crash finds what the sandbox charged, as it would at a real provider.
+                SANDBOX_LEDGER_FILE: process.env['SANDBOX_LEDGER_FILE'] ?? join(dataDir, 'sandbox-provider.json'),
+              }
             : urls),
         },
         ready,
