@@ -110,3 +110,43 @@ describe('cycleVerdict', () => {
     expect(() => cycleVerdict([{ year: 2021, category: 'OPTIONAL' as Category, hours: 1 }], 2021)).toThrow(RangeError);
   });
 });
+
+describe('cycleVerdict is exact for any hours, not only whole minutes', () => {
+  const required = (hours: number, year = 2021) => ({ year, category: 'REQUIRED' as const, hours });
+  const elective = (hours: number, year = 2021) => ({ year, category: 'ELECTIVE' as const, hours });
+
+  it('is not compliant a fraction of a second short of 45 required hours', () => {
+    const verdict = cycleVerdict([required(44.9999), elective(45.0001)], 2021);
+    expect(verdict.compliant).toBe(false);
+    expect(verdict.requiredShortfall).toBeCloseTo(0.0001, 12);
+    expect(verdict.requiredShortfall).toBeGreaterThan(0);
+    expect(verdict.totalHours).toBe(90);
+    expect(verdict.totalShortfall).toBe(0);
+  });
+
+  it('is not compliant a billionth of an hour short of 90 in total, and is at exactly 90', () => {
+    expect(cycleVerdict([required(45), elective(44.999999999)], 2021).compliant).toBe(false);
+    expect(cycleVerdict([required(45), elective(44.999999999), elective(0.000000001)], 2021).compliant).toBe(true);
+  });
+
+  it('adds thirds and minutes to what they mean, and shows sevenths as they add up', () => {
+    const thirds = cycleVerdict([required(1 / 3), required(1 / 3), required(1 / 3)], 2021);
+    expect(thirds.requiredHours).toBe(1);
+    const sevenths = cycleVerdict(
+      Array.from({ length: 7 }, () => elective(1 / 7)),
+      2021,
+    );
+    expect(sevenths.electiveHours).toBe(1);
+    const minutes = cycleVerdict(
+      Array.from({ length: 2700 }, () => required(1 / 60)),
+      2021,
+    );
+    expect(minutes).toMatchObject({ requiredHours: 45, requiredShortfall: 0 });
+  });
+
+  it('keeps sub-second hours: 3,600,000 entries of a millisecond make one hour, not zero', () => {
+    const verdict = cycleVerdict([elective(1 / 3_600_000), elective(0.0000001)], 2021);
+    expect(verdict.electiveHours).toBeGreaterThan(0);
+    expect(verdict.electiveHours).toBeCloseTo(1 / 3_600_000 + 0.0000001, 15);
+  });
+});

@@ -1,4 +1,5 @@
 import { isCategory, type Category } from './Category';
+import { HoursSum } from './exactHours';
 
 /** Years in a continuing-education cycle (一般以三年为一个周期). */
 export const CYCLE_YEARS = 3;
@@ -29,58 +30,47 @@ export interface CycleVerdict {
   years: { year: number; hours: number }[];
 }
 
-const SECONDS_PER_HOUR = 3600;
-
-// Sums run in whole seconds so that fractional courseware hours add up exactly (0.1 + 0.2 is 0.3).
-function toSeconds(hours: number): number {
+function checkHours(hours: number): number {
   if (typeof hours !== 'number' || !Number.isFinite(hours) || hours < 0) {
     throw new RangeError(`Hours must be a finite non-negative number, got ${hours}`);
   }
-  const seconds = Math.round(hours * SECONDS_PER_HOUR);
-  if (!Number.isSafeInteger(seconds)) throw new RangeError(`Hours too large: ${hours}`);
-  return seconds;
-}
-
-function toHours(seconds: number): number {
-  if (!Number.isSafeInteger(seconds)) throw new RangeError('Hours in the cycle add up beyond exact range');
-  return seconds / SECONDS_PER_HOUR;
+  if (!Number.isSafeInteger(Math.round(hours * 3600))) throw new RangeError(`Hours too large: ${hours}`);
+  return hours;
 }
 
 /**
  * The verdict for the cycle startYear..startYear+2: compliant iff required >= 45 and required +
- * elective >= 90, counting only entries inside those years (hours exact to the second); throws
- * RangeError for a non-integer startYear or an entry with a non-integer year, an unknown category, or
- * hours that are negative or not finite (net reversing ledger entries before calling).
+ * elective >= 90, counting only entries inside those years. Exact for any hours (see exactHours: 0.1 +
+ * 0.2 is 0.3, and 44.9999 is short of 45); throws RangeError for a non-integer startYear or an entry
+ * with a non-integer year, an unknown category, or hours that are negative or not finite (net
+ * reversing ledger entries before calling).
  */
 export function cycleVerdict(entries: readonly CycleEntry[], startYear: number): CycleVerdict {
   if (!Number.isSafeInteger(startYear)) throw new RangeError(`The start year must be an integer, got ${startYear}`);
   const endYear = startYear + CYCLE_YEARS - 1;
-  const perYear = new Map<number, number>();
-  for (let year = startYear; year <= endYear; year++) perYear.set(year, 0);
-  let required = 0;
-  let elective = 0;
+  const perYear = new Map<number, HoursSum>();
+  for (let year = startYear; year <= endYear; year++) perYear.set(year, new HoursSum());
+  const required = new HoursSum();
+  const elective = new HoursSum();
   for (const entry of entries) {
     if (!Number.isSafeInteger(entry.year)) throw new RangeError(`An entry's year must be an integer, got ${entry.year}`);
     if (!isCategory(entry.category)) throw new RangeError(`Unknown category: ${String(entry.category)}`);
-    const seconds = toSeconds(entry.hours);
-    const yearSoFar = perYear.get(entry.year);
-    if (yearSoFar === undefined) continue;
-    perYear.set(entry.year, yearSoFar + seconds);
-    if (entry.category === 'REQUIRED') required += seconds;
-    else elective += seconds;
+    const hours = checkHours(entry.hours);
+    const year = perYear.get(entry.year);
+    if (year === undefined) continue;
+    year.add(hours);
+    (entry.category === 'REQUIRED' ? required : elective).add(hours);
   }
-  const total = required + elective;
-  const requiredTarget = REQUIRED_HOURS_PER_CYCLE * SECONDS_PER_HOUR;
-  const totalTarget = TOTAL_HOURS_PER_CYCLE * SECONDS_PER_HOUR;
+  const total = required.plus(elective);
   return {
     startYear,
     endYear,
-    requiredHours: toHours(required),
-    electiveHours: toHours(elective),
-    totalHours: toHours(total),
-    compliant: required >= requiredTarget && total >= totalTarget,
-    requiredShortfall: toHours(Math.max(0, requiredTarget - required)),
-    totalShortfall: toHours(Math.max(0, totalTarget - total)),
-    years: [...perYear].map(([year, seconds]) => ({ year, hours: toHours(seconds) })),
+    requiredHours: required.toNumber(),
+    electiveHours: elective.toNumber(),
+    totalHours: total.toNumber(),
+    compliant: required.reaches(REQUIRED_HOURS_PER_CYCLE) && total.reaches(TOTAL_HOURS_PER_CYCLE),
+    requiredShortfall: required.shortOf(REQUIRED_HOURS_PER_CYCLE),
+    totalShortfall: total.shortOf(TOTAL_HOURS_PER_CYCLE),
+    years: [...perYear].map(([year, hours]) => ({ year, hours: hours.toNumber() })),
   };
 }
