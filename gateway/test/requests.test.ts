@@ -39,6 +39,7 @@ describe('request bodies', () => {
     const over = await send(gateway.url, { headers: JSON_HEADERS, body: bodyOf(ONE_MB + 1) });
     const body = expectJsonError(over, 413, 'BAD_REQUEST');
     expect(body.errors?.[0]?.message).toBe('请求过大 (Request body too large)');
+    expect(body.errors?.[0]?.extensions).toMatchObject({ zh: '请求过大', en: 'Request body too large' });
   });
 
   it('answers malformed JSON with 400 and a JSON error', async () => {

@@ -515,9 +515,10 @@ describe("the request's documents", () => {
     expect(((await justOver.json()) as { errors: { extensions: { en: string } }[] }).errors[0]?.extensions.en).toContain('5 MB');
     const farOver = await upload(Buffer.concat([PNG, Buffer.alloc(6 * 1024 * 1024)]), 'image/png');
     expect(farOver.status).toBe(413);
-    expect(((await farOver.json()) as { errors: { message: string }[] }).errors[0]?.message).toBe(
-      '请求过大 (Request body too large)',
-    );
+    expect(((await farOver.json()) as { errors: { message: string; extensions: Record<string, unknown> }[] }).errors[0]).toEqual({
+      message: '请求过大 (Request body too large)',
+      extensions: { code: 'BAD_REQUEST', zh: '请求过大', en: 'Request body too large' },
+    });
     expect(JSON.stringify(await scans())).toBe(before);
   });
 

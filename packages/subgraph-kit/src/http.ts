@@ -3,6 +3,7 @@ import type { ErrorRequestHandler, Response } from 'express';
 import { GraphQLError } from 'graphql';
 import type { Caller, TokenVerifier } from './auth';
 import { UserError } from './errors';
+import type { Bilingual } from './errors';
 import type { Logger } from './logger';
 import type { AddressInfo } from 'node:net';
 
@@ -48,15 +49,20 @@ export function jsonErrorHandler(logger: Logger): ErrorRequestHandler {
     const status =
       typeof error === 'object' && error !== null && 'status' in error && typeof error.status === 'number' ? error.status : 500;
     if (status >= 500) logger.error({ err: error }, 'request failed');
-    const message =
+    const message: Bilingual =
       status === 413
-        ? '请求过大 (Request body too large)'
+        ? { zh: '请求过大', en: 'Request body too large' }
         : status < 500
-          ? '请求格式错误 (Malformed request)'
-          : '服务内部错误 (Internal server error)';
-    res
-      .status(status)
-      .json({ errors: [{ message, extensions: { code: status < 500 ? 'BAD_REQUEST' : 'INTERNAL_SERVER_ERROR' } }] });
+          ? { zh: '请求格式错误', en: 'Malformed request' }
+          : { zh: '服务内部错误', en: 'Internal server error' };
+    res.status(status).json({
+      errors: [
+        {
+          message: `${message.zh} (${message.en})`,
+          extensions: { code: status < 500 ? 'BAD_REQUEST' : 'INTERNAL_SERVER_ERROR', zh: message.zh, en: message.en },
+        },
+      ],
+    });
   };
 }
 
