@@ -1,4 +1,4 @@
-import { addCalendarDays, dayOfWeek, shanghaiDay, shanghaiYear } from '@xueshi/domain';
+import { addCalendarDays, HELD_CALENDAR_YEARS, isWorkingDay, shanghaiDay, shanghaiYear } from '@xueshi/domain';
 import type { InstitutionCode } from './institutions';
 
 /**
@@ -61,17 +61,32 @@ export const DEMO_HISTORY: readonly DemoHistoryItem[] = [
 /** The staff accounts of the embedded demo, all with DEMO_PASSWORD. */
 export const DEMO_STAFF_USERNAMES = ['registrar', 'analyst'] as const;
 
+/** How long the demo's courses run, in days: its sessions' days must all be working days. */
+const LONGEST_COURSE_DAYS = 2;
+
+/** Whether every day from `firstDay` on for the longest course is a working day, in a year whose calendar is held. */
+function holdsACourse(firstDay: string): boolean {
+  return Array.from({ length: LONGEST_COURSE_DAYS }, (_, index) => addCalendarDays(firstDay, index)).every(
+    (day) => HELD_CALENDAR_YEARS.includes(Number(day.slice(0, 4))) && isWorkingDay(day),
+  );
+}
+
 /**
- * First days of upcoming demo sessions, counted from `now`: about 10, 24 and 38 days ahead, moved to a
- * Monday–Thursday so a two-day course ends on a weekday.
+ * First days of upcoming demo sessions, counted from `now`: about 10, 24 and 38 days ahead, moved on to
+ * the next day that starts two working days. None where that runs into a year whose official calendar
+ * is not held: a session there could fall on a holiday nobody has announced yet.
  */
 export function upcomingFirstDays(now: Date): string[] {
   const today = shanghaiDay(now);
-  return [10, 24, 38].map((offset) => {
+  const days = [10, 24, 38].flatMap((offset) => {
     let day = addCalendarDays(today, offset);
-    while (dayOfWeek(day) > 4) day = addCalendarDays(day, 1);
-    return day;
+    while (HELD_CALENDAR_YEARS.includes(Number(addCalendarDays(day, LONGEST_COURSE_DAYS - 1).slice(0, 4)))) {
+      if (holdsACourse(day)) return [day];
+      day = addCalendarDays(day, 1);
+    }
+    return [];
   });
+  return [...new Set(days)];
 }
 
 /** The programme years the demo covers at `now`: the history's, this year, and any an upcoming session falls in. */

@@ -1,4 +1,4 @@
-import { addCalendarDays, endOfShanghaiYear, shanghaiDay, startOfShanghaiDay } from '@xueshi/domain';
+import { addCalendarDays, endOfShanghaiYear, isWorkingDay, shanghaiDay, startOfShanghaiDay } from '@xueshi/domain';
 import type { Db } from '@xueshi/subgraph-kit';
 import { DEMO_HISTORY, upcomingFirstDays } from '../demo';
 import { coursewareSessionLocalId, liveSessionLocalId, ownedId } from '../ids';
@@ -68,6 +68,10 @@ export function liveSessions(course: CourseRow, entries: readonly SessionEntry[]
     const { firstDay, ...overrides } = typeof entry === 'string' ? { firstDay: entry } : entry;
     const options = { ...defaults, ...overrides };
     const lastDay = addCalendarDays(firstDay, days - 1);
+    // A seeded session on a holiday, or in a year whose calendar is not held, is a mistake in the seed.
+    for (let day = firstDay; day <= lastDay; day = addCalendarDays(day, 1)) {
+      if (!isWorkingDay(day)) throw new RangeError(`${course.id}: a session on ${day}, which is not a working day`);
+    }
     const startsAt = instant(firstDay, options.dayStarts ?? '09:00');
     const fourWeeksBefore = instant(addCalendarDays(firstDay, -28), '10:00');
     return {

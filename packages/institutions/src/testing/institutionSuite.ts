@@ -1,4 +1,5 @@
 import { describe, expect, it, beforeAll, afterAll } from 'vitest';
+import { addCalendarDays, HELD_CALENDAR_YEARS, isWorkingDay } from '@xueshi/domain';
 import type { BaseContext } from '@apollo/server';
 import type { SubgraphService } from '@xueshi/subgraph-kit';
 import { institution } from '../institutions';
@@ -91,6 +92,19 @@ export function describeInstitutionSubgraph<TContext extends BaseContext>(
       const first = await count();
       await service.seed?.(subgraph.database, 'demo', subgraph.clock);
       expect(await count()).toEqual(first);
+    });
+
+    it('seeds live sessions on working days only, also when the next year is not held yet', async () => {
+      // Two weeks from the end of the last held year, the demo's upcoming sessions would run into the next.
+      await service.seed?.(subgraph.database, 'demo', { now: () => new Date('2026-12-02T10:00:00+08:00') });
+      const live = (await subgraph.database.db.select().from(sessions)).filter((row) => row.deliveryMode !== 'ONLINE_COURSEWARE');
+      expect(live.length).toBeGreaterThan(0);
+      const offDays = live.flatMap((row) => {
+        const days = [];
+        for (let day = row.firstDay; day <= row.lastDay; day = addCalendarDays(day, 1)) days.push(day);
+        return days.filter((day) => !HELD_CALENDAR_YEARS.includes(Number(day.slice(0, 4))) || !isWorkingDay(day));
+      });
+      expect(offDays).toEqual([]);
     });
   });
 }
