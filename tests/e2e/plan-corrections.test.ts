@@ -71,8 +71,8 @@ describe('2021: live courses online only', () => {
     const input = (year: number, deliveryMode: string) => ({
       input: {
         courseId: `sjtu:course:${year}-data`,
-        startsAt: `${year}-08-12T09:00:00+08:00`,
-        endsAt: `${year}-08-13T16:30:00+08:00`,
+        startsAt: `${year}-08-11T09:00:00+08:00`,
+        endsAt: `${year}-08-12T16:30:00+08:00`,
         deliveryMode,
         venue: '法华镇路 535 号主楼 511 室',
         capacity: 40,
@@ -111,5 +111,48 @@ describe('the 2021-02-22 opening holds back live courses only', () => {
     );
     expect(elective.errors).toBeUndefined();
     expect(['AWAITING_PAYMENT', 'PAID']).toContain(elective.data?.register.status);
+  });
+});
+
+describe("the plan's courses keep their days, on working days", () => {
+  const open = (startDay: string, endDay: string) =>
+    graph.execute<{ openSjtuSession: { id: string } }>(
+      OPEN,
+      {
+        input: {
+          courseId: 'sjtu:course:2021-data',
+          startsAt: `${startDay}T09:00:00+08:00`,
+          endsAt: `${endDay}T16:30:00+08:00`,
+          deliveryMode: 'LIVE_ONLINE',
+          capacity: 40,
+          registrationOpensAt: '2021-03-22T10:00:00+08:00',
+        },
+      },
+      SJTU_STAFF,
+    );
+
+  it('refuses a 1-day or 3-day session of the 2-day 数据分析基础', async () => {
+    for (const [first, last] of [
+      ['2021-06-17', '2021-06-17'],
+      ['2021-06-15', '2021-06-17'],
+    ] as const) {
+      const refused = await open(first, last);
+      expect(refused.errors?.[0]?.extensions, `${first}..${last}`).toMatchObject({ code: 'BAD_USER_INPUT', field: 'endsAt' });
+      expect(refused.errors?.[0]?.extensions?.['en']).toContain('2 consecutive day');
+    }
+  });
+
+  it('refuses a holiday and an ordinary weekend day, and takes a working Saturday', async () => {
+    // 2021-10-01..07 National Day; Saturday 2021-06-19 an ordinary weekend day; Saturday 2021-10-09 worked.
+    for (const [first, last] of [
+      ['2021-09-30', '2021-10-01'],
+      ['2021-06-18', '2021-06-19'],
+    ] as const) {
+      const refused = await open(first, last);
+      expect(refused.errors?.[0]?.extensions, first).toMatchObject({ code: 'BAD_USER_INPUT', field: 'startsAt' });
+    }
+    const saturday = await open('2021-10-08', '2021-10-09');
+    expect(saturday.errors).toBeUndefined();
+    expect(saturday.data?.openSjtuSession.id).toMatch(/^sjtu:session:/);
   });
 });

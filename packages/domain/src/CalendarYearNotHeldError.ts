@@ -8,9 +8,12 @@ export class CalendarYearNotHeldError extends Error {
   override readonly name = 'CalendarYearNotHeldError';
   readonly code = 'CALENDAR_YEAR_NOT_HELD';
 
-  constructor(readonly year: number) {
+  constructor(
+    readonly year: number,
+    heldYears: readonly number[] = HELD_CALENDAR_YEARS,
+  ) {
     super(
-      `The official PRC holiday calendar for ${year} is not held (held years: ${HELD_CALENDAR_YEARS.join(', ')}); ` +
+      `The official PRC holiday calendar for ${year} is not held (held years: ${heldYears.join(', ')}); ` +
         'working days in that year cannot be determined',
     );
   }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { CalendarYearNotHeldError } from './CalendarYearNotHeldError';
-import { creditVisibleFrom } from './creditVisibleFrom';
+import { creditVisibility, creditVisibleFrom } from './creditVisibleFrom';
+import { BUILT_IN_CALENDAR, calendarWithLoadedYears, HELD_CALENDAR_YEARS } from './officialCalendar';
 
 // Each expectation was counted by hand on the official calendar; the comments show the count.
 describe('creditVisibleFrom', () => {
@@ -37,5 +38,42 @@ describe('creditVisibleFrom', () => {
   it('throws CalendarYearNotHeldError when day 10 would fall in 2027', () => {
     // 21..25(1-5) 28..31(6-9), then 2027 is needed.
     expect(() => creditVisibleFrom('2026-12-20')).toThrow(CalendarYearNotHeldError);
+  });
+});
+
+/** A year entered as the registrar would enter a new notice; test data, not 2027's real notice. */
+const LOADED_2027 = {
+  source: 'test notice for 2027',
+  daysOff: ['2027-01-01..2027-01-03', '2027-02-06..2027-02-12'],
+  workingWeekendDays: ['2027-02-14'],
+};
+
+describe('creditVisibility under a calendar with loaded years', () => {
+  it('is pending on the year a count runs into when that year is not held, rather than guessing', () => {
+    expect(creditVisibility(BUILT_IN_CALENDAR, '2026-12-28')).toEqual({ visibleFrom: null, pendingCalendarYear: 2027 });
+  });
+
+  it('is dated once the year is loaded', () => {
+    const calendar = calendarWithLoadedYears(new Map([[2027, LOADED_2027]]));
+    // 29(1) 30(2) 31(3) [01-01..03 off] 04(4) 05(5) 06(6) 07(7) 08(8) 11(9) 12(10)
+    expect(creditVisibility(calendar, '2026-12-28')).toEqual({ visibleFrom: '2027-01-12', pendingCalendarYear: null });
+    // 05(1) [06..12 off] 14 Sun(2) 15(3) 16(4) 17(5) 18(6) 19(7) 22(8) 23(9) 24(10)
+    expect(creditVisibility(calendar, '2027-02-04').visibleFrom).toBe('2027-02-24');
+    expect(calendar.heldYears).toEqual([...HELD_CALENDAR_YEARS, 2027]);
+  });
+
+  it('agrees with creditVisibleFrom wherever the built-in years suffice', () => {
+    const calendar = calendarWithLoadedYears(new Map([[2027, LOADED_2027]]));
+    for (const day of ['2021-09-16', '2023-09-27', '2026-06-30']) {
+      expect(creditVisibility(calendar, day).visibleFrom).toBe(creditVisibleFrom(day));
+      expect(creditVisibility(BUILT_IN_CALENDAR, day).visibleFrom).toBe(creditVisibleFrom(day));
+    }
+  });
+
+  it('never lets a loaded year replace a year built in from the plan', () => {
+    const calendar = calendarWithLoadedYears(
+      new Map([[2021, { source: 'wrong', daysOff: ['2021-09-16..2021-09-30'], workingWeekendDays: [] }]]),
+    );
+    expect(creditVisibility(calendar, '2021-09-16').visibleFrom).toBe('2021-09-30');
   });
 });

@@ -9,11 +9,17 @@ export { isLegibleText, MAX_COMBINING_MARKS } from './isLegibleText';
 export { isValidDay } from './isValidDay';
 export { addCalendarDays } from './addCalendarDays';
 export { dayOfWeek } from './dayOfWeek';
-export { isWorkingDay } from './isWorkingDay';
-export { addWorkingDays } from './addWorkingDays';
-export { creditVisibleFrom, CREDIT_VISIBILITY_WORKING_DAYS } from './creditVisibleFrom';
+export { isWorkingDay, isWorkingDayIn } from './isWorkingDay';
+export { addWorkingDays, addWorkingDaysIn } from './addWorkingDays';
+export { creditVisibility, creditVisibleFrom, CREDIT_VISIBILITY_WORKING_DAYS } from './creditVisibleFrom';
+export type { CreditVisibility } from './creditVisibleFrom';
 export { CalendarYearNotHeldError } from './CalendarYearNotHeldError';
-export { HELD_CALENDAR_YEARS } from './officialCalendar';
+export { BUILT_IN_CALENDAR, calendarWithLoadedYears, HELD_CALENDAR_YEARS, OFFICIAL_CALENDAR } from './officialCalendar';
+export type { OfficialYear, WorkingDayCalendar } from './officialCalendar';
+export { officialYearProblems } from './officialYearProblems';
+export { sessionDaysRefusal } from './sessionDaysRefusal';
+export type { SessionDaysRefusal } from './sessionDaysRefusal';
+export type { OfficialYearProblem } from './officialYearProblems';
 
 export {
   cycleVerdict,

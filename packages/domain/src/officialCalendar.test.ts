@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { parseDay, toEpochDay, weekdayOfEpochDay } from './calendarDay';
-import { expandDayRange, HELD_CALENDAR_YEARS, heldYear, OFFICIAL_CALENDAR } from './officialCalendar';
+import { BUILT_IN_CALENDAR, expandDayRange, HELD_CALENDAR_YEARS, OFFICIAL_CALENDAR } from './officialCalendar';
+
+const heldYear = (year: number) => BUILT_IN_CALENDAR.heldYear(year);
 
 const weekday = (day: string): number => weekdayOfEpochDay(toEpochDay(parseDay(day)));
 const isWeekend = (day: string): boolean => weekday(day) === 0 || weekday(day) === 6;

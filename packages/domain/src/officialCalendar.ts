@@ -153,20 +153,38 @@ export function expandDayRange(entry: string): string[] {
   return days;
 }
 
-const HELD: ReadonlyMap<number, HeldYear> = new Map(
-  HELD_CALENDAR_YEARS.map((year) => {
-    const entry = OFFICIAL_CALENDAR[year];
-    return [
-      year,
-      {
-        daysOff: new Set(entry?.daysOff.flatMap(expandDayRange)),
-        workingWeekendDays: new Set(entry?.workingWeekendDays),
-      },
-    ];
-  }),
+/** A year's entry as sets of days, for lookups. */
+function expandYear(entry: OfficialYear): HeldYear {
+  return { daysOff: new Set(entry.daysOff.flatMap(expandDayRange)), workingWeekendDays: new Set(entry.workingWeekendDays) };
+}
+
+/** The years a working-day calendar holds and how each departs from the Monday-to-Friday rule. */
+export interface WorkingDayCalendar {
+  /** Ascending. */
+  readonly heldYears: readonly number[];
+  /** The held data for `year`, or undefined when that year's calendar is not held. */
+  heldYear(year: number): HeldYear | undefined;
+}
+
+function calendarOf(entries: ReadonlyMap<number, OfficialYear>): WorkingDayCalendar {
+  const held = new Map([...entries].map(([year, entry]) => [year, expandYear(entry)]));
+  return { heldYears: Object.freeze([...held.keys()].sort((a, b) => a - b)), heldYear: (year) => held.get(year) };
+}
+
+/** The calendar of the notices entered in `OFFICIAL_CALENDAR`. */
+export const BUILT_IN_CALENDAR: WorkingDayCalendar = calendarOf(
+  new Map(HELD_CALENDAR_YEARS.flatMap((year) => (OFFICIAL_CALENDAR[year] ? [[year, OFFICIAL_CALENDAR[year]] as const] : []))),
 );
 
-/** The held data for `year`, or undefined when that year's calendar is not held. */
-export function heldYear(year: number): HeldYear | undefined {
-  return HELD.get(year);
+/**
+ * The built-in notices plus years loaded later (by the registrar, from a notice published since). A
+ * year already built in keeps its entry: its source is the plan's, and a loaded copy never replaces it.
+ */
+export function calendarWithLoadedYears(loaded: ReadonlyMap<number, OfficialYear>): WorkingDayCalendar {
+  const entries = new Map(loaded);
+  for (const year of HELD_CALENDAR_YEARS) {
+    const entry = OFFICIAL_CALENDAR[year];
+    if (entry) entries.set(year, entry);
+  }
+  return calendarOf(entries);
 }

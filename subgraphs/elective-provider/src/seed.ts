@@ -1,6 +1,6 @@
 import { SAMPLE_COURSEWARE, demoProgrammeYears, ownedId } from '@xueshi/institutions';
 import type { Courseware } from '@xueshi/institutions';
-import { coursewareSession, seedInstitution } from '@xueshi/institutions/subgraph';
+import { PLAN_COURSE, coursewareSession, seedInstitution } from '@xueshi/institutions/subgraph';
 import type { CourseRow, CourseSeed } from '@xueshi/institutions/subgraph';
 import type { Clock, Database, SeedLevel } from '@xueshi/subgraph-kit';
 
@@ -16,6 +16,8 @@ function coursewareCourse(year: number, courseware: Courseware, position: number
     feeFen: courseware.feeFen,
     description: '网上课件学习课程（样例数据）：须在购买当年 12 月 31 日前修完，逾期失效且不退费。',
     isSample: true,
+
+    ...PLAN_COURSE,
   };
 }
 

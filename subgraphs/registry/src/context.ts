@@ -6,6 +6,8 @@ import type { Identity } from './services/identity';
 import type { InstitutionDirectory } from './services/institutionDirectory';
 import type { Invoices } from './services/invoices';
 import type { MobileVerification } from './services/mobileVerification';
+import type { CycleStart } from './services/cycleStart';
+import type { OfficialCalendar } from './services/officialCalendar';
 import type { Outcomes } from './services/outcomes';
 import type { Statistics } from './services/statistics';
 import type { Transcripts } from './services/transcripts';
@@ -20,6 +22,8 @@ export interface RegistryServices {
   payments: Payments;
   invoices: Invoices;
   outcomes: Outcomes;
+  officialCalendar: OfficialCalendar;
+  cycleStart: CycleStart;
   transcripts: Transcripts;
   statistics: Statistics;
   facts: Facts;

@@ -18,6 +18,7 @@ import {
   registrations,
   staff,
   transcripts,
+  cycleStartYearChanges,
 } from './db/schema';
 import type {
   CreditEntryRow,
@@ -31,6 +32,7 @@ import type {
   RegistrationRow,
   StaffRow,
   TranscriptRow,
+  CycleStartYearChangeRow,
 } from './db/schema';
 import { holdsSeatAt } from './store/registrations';
 
@@ -239,6 +241,19 @@ export function createRegistryLoaders(db: Db, clock: Clock) {
             .from(outcomes)
             .where(inArray(outcomes.registrationId, [...registrationIds])),
           (row) => row.registrationId,
+        ),
+      ),
+    ),
+    cycleStartYearChangesByLearner: new DataLoader<string, CycleStartYearChangeRow[]>(
+      tracedBatch('cycleStartYearChangesByLearner', async (learnerIds) =>
+        groupBy(
+          learnerIds,
+          await db
+            .select()
+            .from(cycleStartYearChanges)
+            .where(inArray(cycleStartYearChanges.learnerId, [...learnerIds]))
+            .orderBy(desc(cycleStartYearChanges.changedAt)),
+          (row) => row.learnerId,
         ),
       ),
     ),

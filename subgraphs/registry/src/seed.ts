@@ -209,6 +209,7 @@ export async function seed(database: Database, level: SeedLevel, clock: Clock, p
     minutes: facts.minutes,
     completedOn: facts.completedOn,
     visibleFrom: creditVisibleFrom(facts.completedOn),
+    pendingCalendarYear: null,
     reverses: null,
     reason: null,
     recordedBy: `${item.institution}-staff`,

@@ -14,6 +14,8 @@ import { createIdentity } from './services/identity';
 import type { InstitutionDirectory } from './services/institutionDirectory';
 import { createInvoices } from './services/invoices';
 import { createMobileVerification } from './services/mobileVerification';
+import { createCycleStart } from './services/cycleStart';
+import { createOfficialCalendar } from './services/officialCalendar';
 import { createOutcomes } from './services/outcomes';
 import { createPayments } from './services/payments';
 import { createRefunds } from './services/refunds';
@@ -76,6 +78,7 @@ export function createRegistryServices(dependencies: RegistryDependencies): Regi
     unpaidHoldLimits: dependencies.unpaidHoldLimits,
   });
   const transcripts = createTranscripts({ db: database.db, clock });
+  const officialCalendar = createOfficialCalendar({ db: database.db, clock });
   return {
     identity: createIdentity({
       db: database.db,
@@ -103,7 +106,9 @@ export function createRegistryServices(dependencies: RegistryDependencies): Regi
       logger,
     }),
     invoices: createInvoices({ db: database.db, clock }),
-    outcomes: createOutcomes({ db: database.db, clock }),
+    outcomes: createOutcomes({ db: database.db, clock, calendar: officialCalendar }),
+    officialCalendar,
+    cycleStart: createCycleStart({ db: database.db, clock }),
     transcripts,
     statistics: createStatistics({ db: database.db }),
     facts: createFacts({ db: database.db }),

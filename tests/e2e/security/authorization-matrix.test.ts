@@ -55,9 +55,12 @@ const MATRIX = `
   Learner.creditEntries        U         data     F        F        F          data      F
   Learner.cycle                U         data     F        F        F          data      F
   Learner.transcripts          U         data     F        F        F          data      F
+  Learner.cycleStartYearChanges U        data     F        F        F          data      F
+  Learner.pendingCredit        U         data     F        F        F          data      F
   Registration.learner         U         data     F        data     F          data      F
   Registration.payments        U         data     F        data     F          data      F
   Registration.creditEntry     U         data     F        data     F          data      F
+  Registration.pendingCredit   U         null     F        null     F          null      F
   Payment                      U         data     F        data     F          data      F
   Invoice.document             U         data     F        data     F          data      F
   invoicePdf                   U         data     NF       data     F          data      F
@@ -83,12 +86,15 @@ const MATRIX = `
   reverseCreditEntry           U         F        F        F        F          data      F
   recordCreditEntry            U         F        F        F        F          data      F
   restoreIdNumber              U         F        F        F        F          data      F
+  loadOfficialCalendar         U         F        F        F        F          data      F
+  setCycleStartYear            U         F        F        F        F          data      F
   requestMobileCode            U         data     data     F        F          F         F
   verifyMobile                 U         data     data     F        F          F         F
   issueTranscript              U         data     data     F        F          F         F
   openSjtuSession              U         F        F        data     F          data      F
   updateSjtuSession            U         F        F        data     F          data      F
   setSjtuContacts              U         F        F        data     F          data      F
+  createSjtuCourse             U         F        F        F        F          data      F
 `;
 
 function parseMatrix(table: string): Map<string, Record<Role, Outcome>> {
@@ -373,10 +379,15 @@ const ROWS: Record<string, RowSpec> = {
   'Learner.transcripts': learnerPath('transcripts { verificationCode }', 'transcripts', (value) =>
     expect(value.map((entry: any) => entry.verificationCode)).toContain(fx.transcriptCode),
   ),
+  'Learner.cycleStartYearChanges': learnerPath('cycleStartYearChanges { toYear }', 'cycleStartYearChanges', (value) =>
+    expect(Array.isArray(value)).toBe(true),
+  ),
+  'Learner.pendingCredit': learnerPath('pendingCredit { id }', 'pendingCredit', (value) => expect(value).toEqual([])),
   'Registration.learner': registrationPath('learner { id name }', 'learner', (value) => expect(value.id).toBe(fx.a.id)),
   'Registration.payments': registrationPath('payments { id amountFen status }', 'payments', (value) =>
     expect(value).toContainEqual({ id: fx.payment, amountFen: 24_000, status: 'SUCCEEDED' }),
   ),
+  'Registration.pendingCredit': registrationPath('pendingCredit { id }', 'pendingCredit'),
   'Registration.creditEntry': registrationPath('creditEntry { id hours }', 'creditEntry', (value) =>
     expect(value).toEqual({ id: fx.creditEntry, hours: 12 }),
   ),
@@ -636,6 +647,54 @@ const ROWS: Record<string, RowSpec> = {
     }),
     pick: (data) => data?.restoreIdNumber,
     check: (value) => expect(value.registrar).toBe('registrar'),
+  }),
+  // Each allowed load is the next version of a year not built in.
+  loadOfficialCalendar: mutation({
+    subgraph: 'registry',
+    probe: () => ({
+      query: 'mutation ($input: OfficialCalendarInput!) { loadOfficialCalendar(input: $input) { calendar { year version } } }',
+      variables: {
+        input: {
+          year: 2027,
+          title: '国务院办公厅关于2027年部分节假日安排的通知',
+          url: 'https://www.gov.cn/zhengce/content/test-2027.htm',
+          daysOff: ['2027-01-01..2027-01-03'],
+          workingWeekendDays: [],
+          reason: '权限测试载入',
+        },
+      },
+    }),
+    pick: (data) => data?.loadOfficialCalendar,
+    check: (value) => expect(value.calendar.year).toBe(2027),
+  }),
+  // A fresh learner each time an allowed call would move someone's cycle.
+  setCycleStartYear: mutation({
+    subgraph: 'registry',
+    probe: async (_role, allowed) => ({
+      query:
+        'mutation ($id: ID!) { setCycleStartYear(learnerId: $id, startYear: 2024, reason: "首次取得职称年度") { id cycleStartYear } }',
+      variables: { id: allowed ? (await signUpLearner(graph)).id : fx.a.id },
+    }),
+    pick: (data) => data?.setCycleStartYear,
+    check: (value) => expect(value.cycleStartYear).toBe(2024),
+  }),
+  createSjtuCourse: mutation({
+    subgraph: 'sjtu',
+    probe: () => ({
+      query: 'mutation ($input: NoticeCourseInput!) { createSjtuCourse(input: $input) { id hours notice { title } } }',
+      variables: {
+        input: {
+          year: 2021,
+          title: '经认可的讲座：安全生产',
+          hours: 2,
+          days: 1,
+          feeFen: 4000,
+          noticeTitle: '关于安全生产讲座的通知',
+        },
+      },
+    }),
+    pick: (data) => data?.createSjtuCourse,
+    check: (value) => expect(value.hours).toBe(2),
   }),
   issueTranscript: mutation({
     subgraph: 'registry',
@@ -994,6 +1053,7 @@ describe('authorization matrix', () => {
         'address',
         'hotline',
         'contacts',
+        'notice',
       ]);
       // Not public but naming no learner: guarded by role in the resolver, with a row of its own above.
       const GUARDED_FIELDS = new Set(['dateChanges']);

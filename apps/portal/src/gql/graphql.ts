@@ -38,7 +38,11 @@ export type FactDimension =
   | 'COURSE'
   /** LIVE_ONLINE, FACE_TO_FACE or ONLINE_COURSEWARE. */
   | 'DELIVERY_MODE'
-  /** The learner's employer (工作单位), as most of the group's learners spell it. */
+  /**
+   * The learner's employer (工作单位): the registered employer that lists the learner as its staff, by its
+   * registered name; otherwise the name the learner typed, compared without spaces, width or case, as most
+   * of the group's learners spell it.
+   */
   | 'EMPLOYER'
   /** The institution's code, e.g. sjtu. */
   | 'INSTITUTION'

@@ -16,6 +16,7 @@ import { createInstitutionLoaders } from './loaders';
 import { createManagement } from './management';
 import { institutionResolvers } from './resolvers';
 import type { SeatsTaken } from './registrySeats';
+import { registryCalendar } from './registryCalendar';
 import type { InstitutionContext } from './resolvers';
 
 /** The migrations every institution's database starts with. */
@@ -62,7 +63,10 @@ export function institutionSubgraph(
     migrations: extension ? [INSTITUTION_MIGRATIONS, extension.migrations] : [INSTITUTION_MIGRATIONS],
     seed: options.seed,
     create: (dependencies) => {
-      const management = createManagement(options.code, dependencies.database.db, dependencies.clock, dependencies.seatsTaken);
+      const management = createManagement(options.code, dependencies.database.db, dependencies.clock, {
+        seatsTaken: dependencies.seatsTaken,
+        calendarFor: registryCalendar(() => dependencies.subgraphUrl('registry'), dependencies.logger),
+      });
       const shared = institutionResolvers(options.code);
       const own = extension?.create(dependencies);
       return {

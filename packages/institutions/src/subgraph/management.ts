@@ -1,6 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import {
+  sessionDaysRefusal,
   addCalendarDays,
+  hoursToMinutes,
   isLegibleText,
   isValidCreditCode,
   isValidDay,
@@ -11,14 +13,15 @@ import {
   sessionDateChangeRefusal,
   shanghaiDay,
 } from '@xueshi/domain';
-import { badInput, conflict, forbidden, notFound, requireRole } from '@xueshi/subgraph-kit';
+import { ErrorCode, UserError, badInput, conflict, forbidden, notFound, requireRole } from '@xueshi/subgraph-kit';
 import type { Caller, Clock, Db } from '@xueshi/subgraph-kit';
-import { asc, eq } from 'drizzle-orm';
+import { asc, desc, eq } from 'drizzle-orm';
 import { ownedId, parseOwnedId } from '../ids';
 import type { InstitutionCode } from '../institutions';
 import { requireTrainingScheduler } from '../policy';
 import { contacts, courses, profile, sessionDateChanges, sessions } from './db/schema';
-import type { DeliveryMode, ProfileRow, SessionRow } from './db/schema';
+import type { CourseRow, DeliveryMode, ProfileRow, SessionRow } from './db/schema';
+import type { CalendarFor } from './registryCalendar';
 import type { SeatsTaken } from './registrySeats';
 
 export interface OpenSessionInput {
@@ -53,6 +56,17 @@ export interface UpdateSessionInput {
   reason?: string | null;
 }
 
+export interface NoticeCourseInput {
+  year: number;
+  title: string;
+  hours: number;
+  days: number;
+  feeFen: number;
+  description?: string | null;
+  noticeTitle: string;
+  noticeUrl?: string | null;
+}
+
 export interface ContactInput {
   name: string;
   phones: string[];
@@ -64,6 +78,12 @@ const SCRIPT_SCHEME = /(?:java|vb)script\s*:/i;
 /** A Shanghai landline (7–8 digits, optional -extension), a hotline (400/800) or a mobile, as published. */
 const PHONE = /^(\d{7,8}(-\d{1,6})?|[48]00\d{7}|1[3-9]\d{9})$/;
 const MAX_CAPACITY = 10_000;
+/** A course per notice: at most this many training days, and at most this many credit hours a day. */
+const MAX_NOTICE_COURSE_DAYS = 5;
+const MAX_HOURS_PER_DAY = 8;
+/** The largest fee a notice sets here, in fen (10,000 yuan): anything above is a typing slip. */
+const MAX_FEE_FEN = 1_000_000;
+const WEB_ADDRESS = /^https?:\/\/[^\s<>"'`]+$/i;
 /** Local start of the first and end of the last day of an employer-run session, Asia/Shanghai. */
 const EMPLOYER_DAY_STARTS = '09:00';
 const EMPLOYER_DAY_ENDS = '16:30';
@@ -143,7 +163,54 @@ function checkCapacity(capacity: number | null | undefined): void {
  * What an institution's own staff manage: opening and changing its sessions, and its published
  * contacts. The institution's staff (and the registrar) only; FORBIDDEN for anyone else.
  */
-export function createManagement(code: InstitutionCode, db: Db, clock: Clock, seatsTaken: SeatsTaken) {
+export function createManagement(
+  code: InstitutionCode,
+  db: Db,
+  clock: Clock,
+  registry: { seatsTaken: SeatsTaken; calendarFor: CalendarFor },
+) {
+  const { seatsTaken, calendarFor } = registry;
+
+  /**
+   * A live session runs as many consecutive days as its course, each a working day of the official
+   * calendar (the registry's, where a year is loaded rather than built in); courseware runs all year.
+   */
+  const checkSessionDays = async (courseDays: number | null, startsAt: Date, endsAt: Date): Promise<void> => {
+    if (courseDays === null) return;
+    const firstDay = shanghaiDay(startsAt);
+    const lastDay = shanghaiDay(endsAt);
+    const years = [...new Set([firstDay, lastDay].map((day) => Number(day.slice(0, 4))))];
+    const refusal = sessionDaysRefusal(await calendarFor(years), firstDay, lastDay, courseDays);
+    if (refusal?.reason === 'DAYS_DO_NOT_MATCH') {
+      throw badInput(
+        {
+          zh: `该课程为 ${refusal.courseDays} 天，班次须连续 ${refusal.courseDays} 天（现为 ${refusal.sessionDays} 天）`,
+          en: `The course runs ${refusal.courseDays} day(s); the session must run ${refusal.courseDays} consecutive day(s), not ${refusal.sessionDays}`,
+        },
+        'endsAt',
+      );
+    }
+    if (refusal?.reason === 'NOT_A_WORKING_DAY') {
+      throw badInput(
+        {
+          zh: `${refusal.day} 不是工作日（国务院节假日安排）`,
+          en: `${refusal.day} is not a working day in the official calendar`,
+        },
+        'startsAt',
+      );
+    }
+    if (refusal?.reason === 'YEAR_NOT_HELD') {
+      throw new UserError(
+        ErrorCode.CALENDAR_YEAR_NOT_HELD,
+        {
+          zh: `${refusal.year} 年节假日安排尚未载入，暂不能开设该年度的班次`,
+          en: `The official ${refusal.year} calendar is not loaded yet, so sessions in ${refusal.year} cannot be opened`,
+        },
+        { year: refusal.year, field: 'startsAt' },
+      );
+    }
+  };
+
   const requireOwnStaff = (caller: Caller | null): Caller => {
     const staff = requireRole(caller, 'INSTITUTION_STAFF', 'REGISTRAR');
     if (staff.role === 'INSTITUTION_STAFF' && staff.institution !== code) throw forbidden();
@@ -192,6 +259,7 @@ export function createManagement(code: InstitutionCode, db: Db, clock: Clock, se
           'deliveryMode',
         );
       }
+      await checkSessionDays(course.days, input.startsAt, input.endsAt);
       const firstDay = shanghaiDay(input.startsAt);
       const local = `${course.id.split(':')[2]}-${firstDay.slice(5).replace('-', '')}-${randomBytes(3).toString('hex')}`;
       const [row] = await db
@@ -325,6 +393,10 @@ export function createManagement(code: InstitutionCode, db: Db, clock: Clock, se
             });
           }
         }
+        if (input.startsAt || input.endsAt) {
+          const [course] = await tx.select({ days: courses.days }).from(courses).where(eq(courses.id, current.courseId));
+          await checkSessionDays(course?.days ?? null, startsAt, endsAt);
+        }
         const courseware = current.deliveryMode === 'ONLINE_COURSEWARE';
         const [row] = await tx
           .update(sessions)
@@ -364,6 +436,82 @@ export function createManagement(code: InstitutionCode, db: Db, clock: Clock, se
             reason,
           });
         }
+        return row;
+      });
+    },
+
+    /**
+     * Creates a required course per notice (经认可的讲座类课程) with the hours, days and fee its notice sets:
+     * the registrar only, who approves such courses for the association (ADR 0030). BAD_USER_INPUT for a
+     * field out of bounds, hours that round to no minute, or more than 8 hours a day.
+     */
+    createNoticeCourse: async (caller: Caller | null, input: NoticeCourseInput): Promise<CourseRow> => {
+      const registrar = requireRole(caller, 'REGISTRAR');
+      const now = clock.now();
+      const { first, last } = planningYears(now);
+      if (!Number.isInteger(input.year) || input.year < first || input.year > last) {
+        throw badInput({ zh: `年度须在 ${first}–${last} 之内`, en: `The year must be from ${first} to ${last}` }, 'year');
+      }
+      const title = optionalText(input.title, 'title', 100);
+      if (title === null || title.length < 2) throw badInput({ zh: '请填写课程名称', en: 'Give the course title' }, 'title');
+      const noticeTitle = optionalText(input.noticeTitle, 'noticeTitle', 200);
+      if (noticeTitle === null || noticeTitle.length < 4) {
+        throw badInput({ zh: '请填写项目通知的标题', en: "Give the notice's title" }, 'noticeTitle');
+      }
+      const noticeUrl = input.noticeUrl?.trim() || null;
+      if (noticeUrl !== null && (!WEB_ADDRESS.test(noticeUrl) || noticeUrl.length > 500)) {
+        throw badInput({ zh: '通知网址无效', en: "The notice's address is not a web address" }, 'noticeUrl');
+      }
+      if (!Number.isInteger(input.days) || input.days < 1 || input.days > MAX_NOTICE_COURSE_DAYS) {
+        throw badInput(
+          { zh: `培训天数应为 1–${MAX_NOTICE_COURSE_DAYS} 天`, en: `Training days must be 1 to ${MAX_NOTICE_COURSE_DAYS}` },
+          'days',
+        );
+      }
+      const minutes =
+        Number.isFinite(input.hours) && input.hours > 0 && input.hours <= input.days * MAX_HOURS_PER_DAY
+          ? hoursToMinutes(input.hours)
+          : 0;
+      if (minutes === 0) {
+        throw badInput(
+          {
+            zh: `学时应大于 0（至少 1 分钟），且每天不超过 ${MAX_HOURS_PER_DAY} 学时`,
+            en: `Hours must come to at least a minute, and at most ${MAX_HOURS_PER_DAY} a training day`,
+          },
+          'hours',
+        );
+      }
+      if (!Number.isInteger(input.feeFen) || input.feeFen < 0 || input.feeFen > MAX_FEE_FEN) {
+        throw badInput({ zh: '费用应为 0–10000 元（以分计）', en: 'The fee must be 0 to 10,000 yuan, in fen' }, 'feeFen');
+      }
+      const description = optionalText(input.description, 'description', 1000);
+      return db.transaction(async (tx) => {
+        const [last] = await tx
+          .select({ position: courses.position })
+          .from(courses)
+          .where(eq(courses.year, input.year))
+          .orderBy(desc(courses.position))
+          .limit(1);
+        const [row] = await tx
+          .insert(courses)
+          .values({
+            id: ownedId(code, 'course', `${input.year}-notice-${randomBytes(3).toString('hex')}`),
+            year: input.year,
+            position: (last?.position ?? 0) + 1,
+            title,
+            category: 'REQUIRED',
+            days: input.days,
+            minutes,
+            feeFen: input.feeFen,
+            description,
+            isSample: false,
+            noticeTitle,
+            noticeUrl,
+            createdBy: registrar.subject,
+            createdAt: now,
+          })
+          .returning();
+        if (!row) throw new Error('insert returned no course');
         return row;
       });
     },

@@ -5,7 +5,14 @@ import { institution } from '../institutions';
 import type { InstitutionCode } from '../institutions';
 import type { CourseRow, SessionRow } from './db/schema';
 import type { InstitutionLoaders } from './loaders';
-import type { ContactInput, Management, OpenEmployerSessionInput, OpenSessionInput, UpdateSessionInput } from './management';
+import type {
+  ContactInput,
+  Management,
+  NoticeCourseInput,
+  OpenEmployerSessionInput,
+  OpenSessionInput,
+  UpdateSessionInput,
+} from './management';
 
 export interface InstitutionContext {
   caller: Caller | null;
@@ -36,6 +43,8 @@ export function institutionResolvers(code: InstitutionCode): Resolvers<Instituti
         args: { input: OpenEmployerSessionInput },
         context: InstitutionContext,
       ) => context.management.openEmployerSession(context.caller, args.input),
+      [`create${typePrefix}Course`]: (_root: unknown, args: { input: NoticeCourseInput }, context: InstitutionContext) =>
+        context.management.createNoticeCourse(context.caller, args.input),
       [`set${typePrefix}Contacts`]: (_root: unknown, args: { contacts: ContactInput[] }, context: InstitutionContext) =>
         context.management.setContacts(context.caller, args.contacts),
     },
@@ -54,6 +63,7 @@ export function institutionResolvers(code: InstitutionCode): Resolvers<Instituti
     [`${typePrefix}Course`]: {
       __resolveReference: (reference: { id: string }, context: InstitutionContext) => context.loaders.course.load(reference.id),
       hours: (course: CourseRow) => minutesToHours(course.minutes),
+      notice: (course: CourseRow) => (course.noticeTitle === null ? null : { title: course.noticeTitle, url: course.noticeUrl }),
       institution: () => ({ code }),
       sessions: (course: CourseRow, _args: unknown, context: InstitutionContext) =>
         context.loaders.sessionsByCourse.load(course.id),

@@ -29,6 +29,9 @@ export interface LiveSessionOptions {
 
 const instant = (day: string, time: string) => new Date(`${day}T${time}:00+08:00`);
 
+/** What a course of the plan (or a sample) has, being no course per notice. */
+export const PLAN_COURSE = { noticeTitle: null, noticeUrl: null, createdBy: null, createdAt: null } as const;
+
 /** A course of `year` as the plan defines it for `code`; years other than the plan's are samples. */
 export function requiredCourse(code: InstitutionCode, year: number, position = 0): CourseRow {
   const plan = PLAN_REQUIRED_COURSES[code];
@@ -44,6 +47,8 @@ export function requiredCourse(code: InstitutionCode, year: number, position = 0
     feeFen: plan.feeFen,
     description: null,
     isSample: programmeYearOpensAt(year).isSample,
+
+    ...PLAN_COURSE,
   };
 }
 

@@ -207,12 +207,44 @@ export const creditEntries = pgTable('credit_entries', {
   year: integer('year').notNull(),
   minutes: integer('minutes').notNull(),
   completedOn: date('completed_on', { mode: 'string' }).notNull(),
-  visibleFrom: date('visible_from', { mode: 'string' }).notNull(),
+  /** Null while pending: counting its ten working days needs `pendingCalendarYear`, not yet loaded. */
+  visibleFrom: date('visible_from', { mode: 'string' }),
+  pendingCalendarYear: integer('pending_calendar_year'),
   reverses: uuid('reverses'),
   reason: text('reason'),
   recordedBy: text('recorded_by').notNull(),
   recordedAt: instant('recorded_at').notNull().defaultNow(),
 });
+
+/** Each change the registrar made to a learner's cycle start year, and why. */
+export const cycleStartYearChanges = pgTable('cycle_start_year_changes', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  learnerId: uuid('learner_id')
+    .notNull()
+    .references(() => learners.id),
+  fromYear: integer('from_year').notNull(),
+  toYear: integer('to_year').notNull(),
+  reason: text('reason').notNull(),
+  changedBy: text('changed_by').notNull(),
+  changedAt: instant('changed_at').notNull(),
+});
+
+/** A version of a year's official calendar as the registrar loaded it from its notice. */
+export const officialCalendarYears = pgTable(
+  'official_calendar_years',
+  {
+    year: integer('year').notNull(),
+    version: integer('version').notNull(),
+    title: text('title').notNull(),
+    url: text('url').notNull(),
+    daysOff: jsonb('days_off').$type<string[]>().notNull(),
+    workingWeekendDays: jsonb('working_weekend_days').$type<string[]>().notNull(),
+    reason: text('reason'),
+    loadedBy: text('loaded_by').notNull(),
+    loadedAt: instant('loaded_at').notNull(),
+  },
+  (table) => [primaryKey({ columns: [table.year, table.version] })],
+);
 
 export const outcomes = pgTable('outcomes', {
   registrationId: uuid('registration_id')
@@ -256,5 +288,7 @@ export type PaymentRow = typeof payments.$inferSelect;
 export type RefundRow = typeof refunds.$inferSelect;
 export type InvoiceRow = typeof invoices.$inferSelect;
 export type OutcomeRow = typeof outcomes.$inferSelect;
+export type CycleStartYearChangeRow = typeof cycleStartYearChanges.$inferSelect;
+export type OfficialCalendarYearRow = typeof officialCalendarYears.$inferSelect;
 export type TranscriptRow = typeof transcripts.$inferSelect;
 export type IdNumberRestorationRow = typeof idNumberRestorations.$inferSelect;

@@ -35,8 +35,17 @@ export const learnerResolvers: Resolvers<RegistryContext> = {
       context.services.registrations.withdraw(context.caller, args.registrationId),
     requestInvoice: (_root: unknown, args: { input: InvoiceRequest }, context: RegistryContext) =>
       context.services.invoices.request(context.caller, args.input),
+    setCycleStartYear: (
+      _root: unknown,
+      args: { learnerId: string; startYear: number; reason: string },
+      context: RegistryContext,
+    ) => context.services.cycleStart.set(context.caller, args),
   },
   Learner: {
+    cycleStartYearChanges: (learner: LearnerRow, _args: unknown, context: RegistryContext) => {
+      requireOwnRecord(context.caller, learner);
+      return context.loaders.cycleStartYearChangesByLearner.load(learner.id);
+    },
     idNumber: (learner: LearnerRow, _args: unknown, context: RegistryContext) =>
       seesPersonalData(context.caller, learner) ? learner.idNumber : null,
     idNumberMasked: (learner: LearnerRow) => maskIdNumber(learner.idNumber),

@@ -12,8 +12,9 @@ import { complianceFactsCsv, factsCsv } from '../services/facts';
 import { complianceCsv, programmeCsv } from '../services/statistics';
 import type { ComplianceFigures, ProgrammeFigures } from '../services/statistics';
 import type { ComplianceAnswer, ComplianceDimension, FactAnswer, FactDimension, FactFilter } from '../services/facts';
-import { cycleStartYear, echoedId } from '../services/validation';
-import { ledgerFor, standingEntries, verdictOf } from '../services/ledger';
+import { checkYear, cycleStartYear, echoedId } from '../services/validation';
+import type { OfficialCalendarInput, OfficialCalendarYearView } from '../services/officialCalendar';
+import { isDated, ledgerFor, standingEntries, verdictOf } from '../services/ledger';
 import { institutionByCode } from './institution';
 import { ownedReference } from './entities';
 
@@ -79,6 +80,12 @@ export const ledgerResolvers: Resolvers<RegistryContext> = {
     ) => context.services.facts.registrationFacts(context.caller, args),
     complianceFacts: (_root: unknown, args: { startYear: number; groupBy: ComplianceDimension[] }, context: RegistryContext) =>
       context.services.facts.complianceFacts(context.caller, args),
+    officialCalendarYears: (_root: unknown, _args: unknown, context: RegistryContext) =>
+      context.services.officialCalendar.years(),
+    officialCalendarVersions: (_root: unknown, args: { year: number }, context: RegistryContext) => {
+      checkYear(args.year);
+      return context.services.officialCalendar.versions(args.year);
+    },
   },
   Mutation: {
     reportOutcome: (
@@ -99,6 +106,8 @@ export const ledgerResolvers: Resolvers<RegistryContext> = {
       context.services.outcomes.reverseCreditEntry(context.caller, args.entryId, args.reason),
     recordCreditEntry: (_root: unknown, args: { input: ManualCreditInput }, context: RegistryContext) =>
       context.services.outcomes.recordCreditEntry(context.caller, args.input),
+    loadOfficialCalendar: (_root: unknown, args: { input: OfficialCalendarInput }, context: RegistryContext) =>
+      context.services.officialCalendar.load(context.caller, args.input),
     issueTranscript: (_root: unknown, args: { cycleStartYear?: number | null }, context: RegistryContext) =>
       context.services.transcripts.issue(context.caller, args.cycleStartYear),
   },
@@ -119,6 +128,10 @@ export const ledgerResolvers: Resolvers<RegistryContext> = {
     transcripts: (learner: LearnerRow, _args: unknown, context: RegistryContext) => {
       requireOwnRecord(context.caller, learner);
       return context.loaders.transcriptsByLearner.load(learner.id);
+    },
+    pendingCredit: async (learner: LearnerRow, _args: unknown, context: RegistryContext) => {
+      requireOwnRecord(context.caller, learner);
+      return (await context.loaders.creditEntriesByLearner.load(learner.id)).filter((entry) => !isDated(entry));
     },
   },
   CycleVerdict: {
@@ -156,11 +169,22 @@ export const ledgerResolvers: Resolvers<RegistryContext> = {
     reverses: (entry: CreditEntryRow, _args: unknown, context: RegistryContext) =>
       entry.reverses ? context.loaders.creditEntry.load(entry.reverses) : null,
   },
+  PendingCredit: {
+    institutionName: (entry: CreditEntryRow) => institution(entry.institution).name,
+    hours: (entry: CreditEntryRow) => minutesToHours(entry.minutes),
+    awaitingCalendarYear: (entry: CreditEntryRow) => entry.pendingCalendarYear,
+  },
   Registration: {
     outcome: (registration: RegistrationRow, _args: unknown, context: RegistryContext) =>
       context.loaders.outcome.load(registration.id),
-    creditEntry: (registration: RegistrationRow, _args: unknown, context: RegistryContext) =>
-      context.loaders.creditEntryByRegistration.load(registration.id),
+    creditEntry: async (registration: RegistrationRow, _args: unknown, context: RegistryContext) => {
+      const entry = await context.loaders.creditEntryByRegistration.load(registration.id);
+      return entry && isDated(entry) ? entry : null;
+    },
+    pendingCredit: async (registration: RegistrationRow, _args: unknown, context: RegistryContext) => {
+      const entry = await context.loaders.creditEntryByRegistration.load(registration.id);
+      return entry && !isDated(entry) ? entry : null;
+    },
     learner: (registration: RegistrationRow, _args: unknown, context: RegistryContext) => {
       const caller = requireRole(context.caller, 'LEARNER', 'REGISTRAR', 'INSTITUTION_STAFF', 'ANALYST', 'SERVICE');
       const allowed =
@@ -185,6 +209,11 @@ export const ledgerResolvers: Resolvers<RegistryContext> = {
   },
   ComplianceFacts: {
     csv: (answer: ComplianceAnswer) => complianceFactsCsv(answer),
+  },
+  OfficialCalendarYear: {
+    // Staff accounts are named for the registrar's audit, not for the public.
+    loadedBy: (year: OfficialCalendarYearView, _args: unknown, context: RegistryContext) =>
+      context.caller?.role === 'REGISTRAR' ? year.loadedBy : null,
   },
   Outcome: {
     reportedAt: (outcome: OutcomeRow) => outcome.reportedAt,

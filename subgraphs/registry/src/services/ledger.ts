@@ -12,13 +12,25 @@ export function standingEntries(entries: readonly CreditEntryRow[]): CreditEntry
   return entries.filter((entry) => entry.reverses === null && !reversed.has(entry.id));
 }
 
+/** An entry whose visible day is known (not pending on a calendar year). */
+export type DatedCreditEntryRow = CreditEntryRow & { visibleFrom: string };
+
+/** Whether an entry's visible day is known: not pending on a year's official calendar. */
+export const isDated = (entry: CreditEntryRow): entry is DatedCreditEntryRow => entry.visibleFrom !== null;
+
+/** Whether an entry is visible to its learner on `today`: dated, and that day has come. */
+export const visibleOn =
+  (today: string) =>
+  (entry: CreditEntryRow): entry is DatedCreditEntryRow =>
+    entry.visibleFrom !== null && entry.visibleFrom <= today;
+
 /**
  * What `caller` may see of a learner's ledger on `today`: the learner sees standing entries from their
- * `visibleFrom` day on; the registrar sees everything, reversals included.
+ * `visibleFrom` day on; the registrar sees every dated entry (pending credit is listed apart), reversals included.
  */
-export function ledgerFor(caller: Caller | null, entries: readonly CreditEntryRow[], today: string): CreditEntryRow[] {
-  if (caller?.role === 'REGISTRAR') return [...entries];
-  return standingEntries(entries).filter((entry) => entry.visibleFrom <= today);
+export function ledgerFor(caller: Caller | null, entries: readonly CreditEntryRow[], today: string): DatedCreditEntryRow[] {
+  if (caller?.role === 'REGISTRAR') return entries.filter(isDated);
+  return standingEntries(entries).filter(visibleOn(today));
 }
 
 /** The cycle verdict over standing entries (as `ledgerFor` gives them to the caller). */

@@ -1,7 +1,5 @@
 import {
-  CalendarYearNotHeldError,
   addCalendarDays,
-  creditVisibleFrom,
   hoursToMinutes,
   isCategory,
   isValidDay,
@@ -27,6 +25,7 @@ import type { CreditEntryRow, RegistrationRow } from '../db/schema';
 import { lockRegistration } from '../store/registrations';
 import type { Tx } from '../store/executor';
 import { actsForInstitution, requireSessionStaff } from './access';
+import type { OfficialCalendar } from './officialCalendar';
 import { parseCsv } from './csv';
 import { echoedId, isUuid, text } from './validation';
 
@@ -51,24 +50,20 @@ const MAX_OUTCOMES = 10_000;
 
 const registrationNotFound = (id: string) => notFound({ zh: '报名记录', en: 'Registration' }, echoedId(id));
 
-/** The day a credit entry becomes visible; CALENDAR_YEAR_NOT_HELD when that needs a calendar the system lacks. */
-function visibleFromOrRefuse(lastDay: string): string {
-  try {
-    return creditVisibleFrom(lastDay);
-  } catch (error) {
-    if (error instanceof CalendarYearNotHeldError) {
-      throw new UserError(
-        ErrorCode.CALENDAR_YEAR_NOT_HELD,
-        {
-          zh: `系统尚未载入 ${error.year} 年国务院节假日安排，暂不能计算学时可查询日期，请待载入后再登记`,
-          en: `The official ${error.year} working-day calendar is not loaded yet, so the record's visible date cannot be computed; report again once it is`,
-        },
-        { year: error.year },
-      );
-    }
-    throw error;
-  }
-}
+/**
+ * What the registrar is told when an entry's visible day needs a year not loaded yet: outcomes wait
+ * for it as pending credit, but an entry by hand (or its reversal) is a CreditEntry with its day, so
+ * the registrar, who loads calendars, loads the year first.
+ */
+const calendarFirst = (year: number) =>
+  new UserError(
+    ErrorCode.CALENDAR_YEAR_NOT_HELD,
+    {
+      zh: `该记录的可查询日期要用到 ${year} 年的国务院节假日安排，请先载入该年度（loadOfficialCalendar）`,
+      en: `This entry's visible day needs the official ${year} calendar; load that year first (loadOfficialCalendar)`,
+    },
+    { year },
+  );
 
 const YES = new Set(['是', 'y', 'yes', 'true', '1', '√', '合格', '通过']);
 const NO = new Set(['否', 'n', 'no', 'false', '0', '×', '不合格', '未通过', '']);
@@ -93,8 +88,8 @@ const COLUMNS = {
  * Outcomes (attendance and exam) reported by the institution that ran a session, the credit they earn,
  * courseware completions, and the registrar's corrections: the only writer of the credit ledger.
  */
-export function createOutcomes(options: { db: Db; clock: Clock }) {
-  const { db, clock } = options;
+export function createOutcomes(options: { db: Db; clock: Clock; calendar: OfficialCalendar }) {
+  const { db, clock, calendar } = options;
 
   /** Writes one outcome and, when passed, its credit entry; the registration must be locked by `tx`. */
   const apply = async (
@@ -121,7 +116,8 @@ export function createOutcomes(options: { db: Db; clock: Clock }) {
       });
     }
     const passed = outcome.attendedFully && outcome.examPassed;
-    const visibleFrom = passed ? visibleFromOrRefuse(completedOn) : null;
+    // Pending, not refused, when counting needs a year whose notice is not loaded yet (ADR 0029).
+    const visibility = passed ? await calendar.visibilityOf(tx, completedOn) : null;
     await tx.insert(outcomes).values({
       registrationId: registration.id,
       attendedFully: outcome.attendedFully,
@@ -134,7 +130,7 @@ export function createOutcomes(options: { db: Db; clock: Clock }) {
       .set({ status: passed ? 'COMPLETED' : 'FAILED', endedAt: now })
       .where(eq(registrations.id, registration.id))
       .returning();
-    if (passed && visibleFrom) {
+    if (visibility) {
       await tx.insert(creditEntries).values({
         learnerId: registration.learnerId,
         registrationId: registration.id,
@@ -144,7 +140,7 @@ export function createOutcomes(options: { db: Db; clock: Clock }) {
         year: registration.year,
         minutes: registration.minutes,
         completedOn,
-        visibleFrom,
+        ...visibility,
         recordedBy: caller.subject,
         recordedAt: now,
       });
@@ -328,8 +324,11 @@ export function createOutcomes(options: { db: Db; clock: Clock }) {
       const now = clock.now();
       return retryOnConflict(() =>
         db.transaction(async (tx) => {
+          // The reversal shares its entry's visibility, pending included: no year may be loaded meanwhile.
+          await calendar.shareCalendar(tx);
           const [entry] = await tx.select().from(creditEntries).where(eq(creditEntries.id, entryId)).for('update');
           if (!entry) throw notFound({ zh: '学时记录', en: 'Credit entry' }, entryId);
+          if (entry.pendingCalendarYear !== null) throw calendarFirst(entry.pendingCalendarYear);
           if (entry.reverses !== null) throw conflict({ zh: '冲销记录不能再冲销', en: 'A reversal cannot itself be reversed' });
           const [already] = await tx
             .select({ id: creditEntries.id })
@@ -348,6 +347,7 @@ export function createOutcomes(options: { db: Db; clock: Clock }) {
               minutes: -entry.minutes,
               completedOn: entry.completedOn,
               visibleFrom: entry.visibleFrom,
+              pendingCalendarYear: entry.pendingCalendarYear,
               reverses: entry.id,
               reason,
               recordedBy: registrar.subject,
@@ -375,7 +375,8 @@ export function createOutcomes(options: { db: Db; clock: Clock }) {
       });
       const reason = text(input.reason, 'reason', { min: 2, max: 500, zh: '请写明登记原因', en: 'Give the reason' });
       if (!isInstitutionCode(input.institution)) throw badInput({ zh: '实施机构无效', en: 'Unknown institution' }, 'institution');
-      if (!isCategory(input.category)) throw badInput({ zh: '课程类别无效', en: 'Unknown category' }, 'category');
+      const { category } = input;
+      if (!isCategory(category)) throw badInput({ zh: '课程类别无效', en: 'Unknown category' }, 'category');
       if (!Number.isFinite(input.hours) || input.hours <= 0 || input.hours > 100) {
         throw badInput({ zh: '学时应在 0–100 之间', en: 'Hours must be between 0 and 100' }, 'hours');
       }
@@ -383,27 +384,35 @@ export function createOutcomes(options: { db: Db; clock: Clock }) {
       if (!isValidDay(input.completedOn) || input.completedOn > shanghaiDay(now)) {
         throw badInput({ zh: '完成日期无效', en: 'The completion day is not valid' }, 'completedOn');
       }
-      const [learner] = await db.select({ id: learners.id }).from(learners).where(eq(learners.id, input.learnerId));
-      if (!learner) throw notFound({ zh: '学员', en: 'Learner' }, input.learnerId);
-      const [entry] = await db
-        .insert(creditEntries)
-        .values({
-          learnerId: learner.id,
-          registrationId: null,
-          courseTitle,
-          institution: input.institution,
-          category: input.category,
-          year: Number(input.completedOn.slice(0, 4)),
-          minutes: hoursToMinutes(input.hours),
-          completedOn: input.completedOn,
-          visibleFrom: visibleFromOrRefuse(input.completedOn),
-          reason,
-          recordedBy: registrar.subject,
-          recordedAt: now,
-        })
-        .returning();
-      if (!entry) throw new Error('insert returned no entry');
-      return entry;
+      const minutes = hoursToMinutes(input.hours);
+      if (minutes === 0) {
+        throw badInput({ zh: '学时不足 1 分钟，不能登记', en: 'Hours that round to 0 minutes cannot be recorded' }, 'hours');
+      }
+      return db.transaction(async (tx) => {
+        const [learner] = await tx.select({ id: learners.id }).from(learners).where(eq(learners.id, input.learnerId));
+        if (!learner) throw notFound({ zh: '学员', en: 'Learner' }, input.learnerId);
+        const visibility = await calendar.visibilityOf(tx, input.completedOn);
+        if (visibility.pendingCalendarYear !== null) throw calendarFirst(visibility.pendingCalendarYear);
+        const [entry] = await tx
+          .insert(creditEntries)
+          .values({
+            learnerId: learner.id,
+            registrationId: null,
+            courseTitle,
+            institution: input.institution,
+            category,
+            year: Number(input.completedOn.slice(0, 4)),
+            minutes,
+            completedOn: input.completedOn,
+            visibleFrom: visibility.visibleFrom,
+            reason,
+            recordedBy: registrar.subject,
+            recordedAt: now,
+          })
+          .returning();
+        if (!entry) throw new Error('insert returned no entry');
+        return entry;
+      });
     },
   };
 }

@@ -6,7 +6,7 @@ import type { Caller, Clock, Db } from '@xueshi/subgraph-kit';
 import { asc, eq } from 'drizzle-orm';
 import { creditEntries, learners, transcripts } from '../db/schema';
 import type { TranscriptContent, TranscriptRow } from '../db/schema';
-import { ledgerFor, standingEntries, verdictOf } from './ledger';
+import { ledgerFor, standingEntries, verdictOf, visibleOn } from './ledger';
 import { cycleStartYear as checkCycleStartYear } from './validation';
 
 /** Crockford's base 32 without I, L, O, U: nothing to misread when typed from paper. */
@@ -64,7 +64,7 @@ export function createTranscripts(options: { db: Db; clock: Clock }) {
         .from(creditEntries)
         .where(eq(creditEntries.learnerId, learnerId))
         .orderBy(asc(creditEntries.completedOn), asc(creditEntries.recordedAt));
-      const visible = standingEntries(ledgerFor(caller, all, today));
+      const visible = standingEntries(ledgerFor(caller, all, today)).filter(visibleOn(today));
       const content: TranscriptContent = {
         learnerName: learner.name,
         idNumberMasked: maskIdNumber(learner.idNumber),

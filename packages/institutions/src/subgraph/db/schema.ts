@@ -23,6 +23,11 @@ export const courses = pgTable('courses', {
   feeFen: integer('fee_fen').notNull(),
   description: text('description'),
   isSample: boolean('is_sample').notNull().default(false),
+  /** For a course per notice: the notice that sets its hours and fee, and who created it when. */
+  noticeTitle: text('notice_title'),
+  noticeUrl: text('notice_url'),
+  createdBy: text('created_by'),
+  createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }),
 });
 
 export const sessions = pgTable('sessions', {
