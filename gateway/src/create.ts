@@ -276,12 +276,15 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
         : []),
     ],
   });
+  let started = false;
   try {
     await apollo.start();
+    started = true;
     await planner.whenReady(PLANNER_START_TIMEOUT_MS);
   } catch (error) {
+    // The error that stopped the start is the one to see: stopping a server that never started throws its own.
     await planner.close();
-    await apollo.stop();
+    if (started) await apollo.stop();
     throw error;
   }
 
