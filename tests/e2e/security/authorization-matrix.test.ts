@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { createSandboxSms } from '@xueshi/registry/sms';
 import { UNPAID_HOLD_LIMITS } from '@xueshi/domain';
+import { DEMO_EMPLOYER } from '@xueshi/institutions';
 import { createTokenSigner, generateSigningKeys } from '@xueshi/subgraph-kit';
 import type { Caller } from '@xueshi/subgraph-kit';
 import { ManualClock, testKeys } from '@xueshi/subgraph-kit/testing';
@@ -23,8 +24,17 @@ import type { Reply } from './support';
  * credentials. The table below is the specification; one test is generated per cell.
  */
 
-type Role = 'anonymous' | 'learnerA' | 'learnerB' | 'staffOwn' | 'staffOther' | 'registrar' | 'analyst';
-const ROLES: readonly Role[] = ['anonymous', 'learnerA', 'learnerB', 'staffOwn', 'staffOther', 'registrar', 'analyst'];
+type Role = 'anonymous' | 'learnerA' | 'learnerB' | 'staffOwn' | 'staffOther' | 'registrar' | 'analyst' | 'employer';
+const ROLES: readonly Role[] = [
+  'anonymous',
+  'learnerA',
+  'learnerB',
+  'staffOwn',
+  'staffOther',
+  'registrar',
+  'analyst',
+  'employer',
+];
 
 type Outcome = 'data' | 'null' | 'UNAUTHENTICATED' | 'FORBIDDEN' | 'NOT_FOUND';
 const OUTCOME: Record<string, Outcome> = {
@@ -39,62 +49,63 @@ const OUTCOME: Record<string, Outcome> = {
  * The expected outcome of every cell. Columns: nobody signed in; learner A, whose records these are;
  * learner B, another learner; staff of the institution concerned (sjtu, which runs A's session; the
  * elective provider for courseware); staff of another institution; the registrar; an analyst.
+ * An employer account (signed in with its credit code) comes last: it reaches no learner's record.
  * data = allowed, with data; null = allowed, answers null; U/F/NF = refused as UNAUTHENTICATED,
  * FORBIDDEN or NOT_FOUND (NOT_FOUND where a learner asks for another learner's record: its existence is
  * not revealed). A's records are reached by each caller's own best path: `me` for A, the session's
  * roster for staff, `learner(id)` for everyone else.
  */
 const MATRIX = `
-  row                          anonymous learnerA learnerB staffOwn staffOther registrar analyst
-  Learner.idNumber             U         data     F        null     F          data      F
-  Learner.mobile               U         data     F        null     F          data      F
-  Learner.name                 U         data     F        data     F          data      F
-  Learner.idNumberMasked       U         data     F        data     F          data      F
-  Learner.mobileMasked         U         data     F        data     F          data      F
-  Learner.registrations        U         data     F        F        F          data      F
-  Learner.creditEntries        U         data     F        F        F          data      F
-  Learner.cycle                U         data     F        F        F          data      F
-  Learner.transcripts          U         data     F        F        F          data      F
-  Learner.cycleStartYearChanges U        data     F        F        F          data      F
-  Learner.pendingCredit        U         data     F        F        F          data      F
-  Registration.learner         U         data     F        data     F          data      F
-  Registration.payments        U         data     F        data     F          data      F
-  Registration.creditEntry     U         data     F        data     F          data      F
-  Registration.pendingCredit   U         null     F        null     F          null      F
-  Payment                      U         data     F        data     F          data      F
-  Invoice.document             U         data     F        data     F          data      F
-  invoicePdf                   U         data     NF       data     F          data      F
-  me                           null      data     data     null     null       null      null
-  learner                      U         F        F        F        F          data      F
-  roster                       U         F        F        data     F          data      F
-  Session.unpaidHolds          U         F        F        data     F          data      F
-  Session.dateChanges          U         F        F        data     F          data      F
-  rosterCsv                    U         F        F        data     F          data      F
-  programmeStatistics          U         F        F        F        F          data      data
-  cycleCompliance              U         F        F        F        F          data      data
-  registrationFacts            U         F        F        F        F          data      data
-  complianceFacts              U         F        F        F        F          data      data
-  verifyTranscript             data      data     data     data     data       data      data
-  register                     U         data     data     F        F          F         F
-  pay                          U         data     NF       F        F          F         F
-  withdraw                     U         data     NF       F        F          F         F
-  requestInvoice               U         data     NF       F        F          F         F
-  reportOutcome                U         F        F        data     F          data      F
-  reportOutcomes               U         F        F        data     F          data      F
-  reportOutcomesCsv            U         F        F        data     F          data      F
-  reportCoursewareCompletion   U         F        F        data     F          data      F
-  reverseCreditEntry           U         F        F        F        F          data      F
-  recordCreditEntry            U         F        F        F        F          data      F
-  restoreIdNumber              U         F        F        F        F          data      F
-  loadOfficialCalendar         U         F        F        F        F          data      F
-  setCycleStartYear            U         F        F        F        F          data      F
-  requestMobileCode            U         data     data     F        F          F         F
-  verifyMobile                 U         data     data     F        F          F         F
-  issueTranscript              U         data     data     F        F          F         F
-  openSjtuSession              U         F        F        data     F          data      F
-  updateSjtuSession            U         F        F        data     F          data      F
-  setSjtuContacts              U         F        F        data     F          data      F
-  createSjtuCourse             U         F        F        F        F          data      F
+  row                          anonymous learnerA learnerB staffOwn staffOther registrar analyst employer
+  Learner.idNumber             U         data     F        null     F          data      F         F
+  Learner.mobile               U         data     F        null     F          data      F         F
+  Learner.name                 U         data     F        data     F          data      F         F
+  Learner.idNumberMasked       U         data     F        data     F          data      F         F
+  Learner.mobileMasked         U         data     F        data     F          data      F         F
+  Learner.registrations        U         data     F        F        F          data      F         F
+  Learner.creditEntries        U         data     F        F        F          data      F         F
+  Learner.cycle                U         data     F        F        F          data      F         F
+  Learner.transcripts          U         data     F        F        F          data      F         F
+  Learner.cycleStartYearChanges U        data     F        F        F          data      F         F
+  Learner.pendingCredit        U         data     F        F        F          data      F         F
+  Registration.learner         U         data     F        data     F          data      F         F
+  Registration.payments        U         data     F        data     F          data      F         F
+  Registration.creditEntry     U         data     F        data     F          data      F         F
+  Registration.pendingCredit   U         null     F        null     F          null      F         F
+  Payment                      U         data     F        data     F          data      F         F
+  Invoice.document             U         data     F        data     F          data      F         F
+  invoicePdf                   U         data     NF       data     F          data      F         F
+  me                           null      data     data     null     null       null      null      null
+  learner                      U         F        F        F        F          data      F         F
+  roster                       U         F        F        data     F          data      F         F
+  Session.unpaidHolds          U         F        F        data     F          data      F         F
+  Session.dateChanges          U         F        F        data     F          data      F         F
+  rosterCsv                    U         F        F        data     F          data      F         F
+  programmeStatistics          U         F        F        F        F          data      data      F
+  cycleCompliance              U         F        F        F        F          data      data      F
+  registrationFacts            U         F        F        F        F          data      data      F
+  complianceFacts              U         F        F        F        F          data      data      F
+  verifyTranscript             data      data     data     data     data       data      data      data
+  register                     U         data     data     F        F          F         F         F
+  pay                          U         data     NF       F        F          F         F         F
+  withdraw                     U         data     NF       F        F          F         F         F
+  requestInvoice               U         data     NF       F        F          F         F         F
+  reportOutcome                U         F        F        data     F          data      F         F
+  reportOutcomes               U         F        F        data     F          data      F         F
+  reportOutcomesCsv            U         F        F        data     F          data      F         F
+  reportCoursewareCompletion   U         F        F        data     F          data      F         F
+  reverseCreditEntry           U         F        F        F        F          data      F         F
+  recordCreditEntry            U         F        F        F        F          data      F         F
+  restoreIdNumber              U         F        F        F        F          data      F         F
+  loadOfficialCalendar         U         F        F        F        F          data      F         F
+  setCycleStartYear            U         F        F        F        F          data      F         F
+  requestMobileCode            U         data     data     F        F          F         F         F
+  verifyMobile                 U         data     data     F        F          F         F         F
+  issueTranscript              U         data     data     F        F          F         F         F
+  openSjtuSession              U         F        F        data     F          data      F         F
+  updateSjtuSession            U         F        F        data     F          data      F         F
+  setSjtuContacts              U         F        F        data     F          data      F         F
+  createSjtuCourse             U         F        F        F        F          data      F         F
 `;
 
 function parseMatrix(table: string): Map<string, Record<Role, Outcome>> {
@@ -153,6 +164,8 @@ let fx: Fixtures;
 const staffOf = (institution: string): Caller => ({ role: 'INSTITUTION_STAFF', subject: `${institution}-staff`, institution });
 const REGISTRAR: Caller = { role: 'REGISTRAR', subject: 'registrar' };
 const ANALYST: Caller = { role: 'ANALYST', subject: 'analyst' };
+/** An employer account (the demo's), which sees its own training requests and no learner's record. */
+const EMPLOYER: Caller = { role: 'EMPLOYER', subject: DEMO_EMPLOYER.creditCode };
 /** The institution another institution's staff come from, for each institution concerned. */
 const OTHER_INSTITUTION: Record<string, string> = { sjtu: 'shu', 'elective-provider': 'sjtu' };
 
@@ -172,6 +185,8 @@ function callerOf(role: Role, institution: string): Caller | null {
       return REGISTRAR;
     case 'analyst':
       return ANALYST;
+    case 'employer':
+      return EMPLOYER;
   }
 }
 
