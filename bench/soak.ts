@@ -6,7 +6,7 @@ import { Agent, request } from 'node:http';
 import { DEMO_LEARNER, DEMO_PASSWORD } from '@xueshi/institutions';
 import { contractOperation } from '../tests/harness/contract';
 import { percentile } from './load';
-import { graphql, signUpLearners } from './workloads';
+import { benchSessionTimes, graphql, signUpLearners } from './workloads';
 import type { GraphAnswer } from './workloads';
 
 const CATALOGUE = contractOperation('Catalogue');
@@ -209,25 +209,26 @@ export async function soak(options: SoakOptions): Promise<SoakReport> {
 
   // Sessions the journeys register for: large, a month or more ahead, open since an hour ago. Opening
   // them changes the catalogue, so its reference is taken again once they exist.
-  const courses = await graphql<{ institution: { profile: { courses: { id: string; category: string }[] } } }>(
+  const courses = await graphql<{ institution: { profile: { courses: { id: string; days: number | null }[] } } }>(
     gatewayUrl,
-    'query SoakCourses($year: Int!) { institution(code: "sjtu") { profile { courses(year: $year) { id category } } } }',
+    'query SoakCourses($year: Int!) { institution(code: "sjtu") { profile { courses(year: $year) { id days } } } }',
     { year },
   );
-  const courseId = courses.data?.institution.profile.courses[0]?.id;
-  if (!courseId) throw new Error(`sjtu has no course in ${year}`);
+  const course = courses.data?.institution.profile.courses[0];
+  if (!course?.days) throw new Error(`sjtu has no live course in ${year}`);
+  const courseId = course.id;
   const now = options.now().getTime();
+  const { startsAt, endsAt } = benchSessionTimes(options.now(), course.days);
   const sessions: string[] = [];
   for (let index = 0; index < 2; index += 1) {
-    const startsAt = new Date(now + (40 + index) * 86_400_000);
     const opened = await graphql<{ openSjtuSession: { id: string } }>(
       gatewayUrl,
       OPEN_SESSION,
       {
         input: {
           courseId,
-          startsAt: startsAt.toISOString(),
-          endsAt: new Date(startsAt.getTime() + 8 * 3_600_000).toISOString(),
+          startsAt,
+          endsAt,
           deliveryMode: 'LIVE_ONLINE',
           capacity: 10_000,
           registrationOpensAt: new Date(now - 3_600_000).toISOString(),

@@ -1,9 +1,30 @@
 // What `pnpm bench` measures, and how each answer is checked against our gateway's.
 import { randomInt } from 'node:crypto';
+import { addCalendarDays, HELD_CALENDAR_YEARS, isWorkingDay, shanghaiDay } from '@xueshi/domain';
 import { DEMO_LEARNER, DEMO_PASSWORD } from '@xueshi/institutions';
 import { contractOperation } from '../tests/harness/contract';
 import { randomIdNumber } from '../tests/harness/fixtures';
 import type { BenchRequest } from './load';
+
+/**
+ * The Asia/Shanghai times of the first run of `days` consecutive working days starting at least two days
+ * after `now`, as a course's session must be (ADR 0030). Throws when that would run into a year whose
+ * official calendar is not held: a bench session is never put on a guessed working day.
+ */
+export function benchSessionTimes(now: Date, days: number): { startsAt: string; endsAt: string } {
+  const span = (first: string) => Array.from({ length: days }, (_, index) => addCalendarDays(first, index));
+  for (let first = addCalendarDays(shanghaiDay(now), 2); ; first = addCalendarDays(first, 1)) {
+    const course = span(first);
+    if (!course.every((day) => HELD_CALENDAR_YEARS.includes(Number(day.slice(0, 4))))) {
+      throw new Error(
+        `no ${days} working days left in the years whose official calendar is held (${HELD_CALENDAR_YEARS.join(', ')})`,
+      );
+    }
+    if (course.every((day) => isWorkingDay(day))) {
+      return { startsAt: `${course[0]}T09:00:00+08:00`, endsAt: `${course.at(-1)}T16:30:00+08:00` };
+    }
+  }
+}
 
 export interface GraphAnswer<Data = Record<string, unknown>> {
   data?: Data | null;
@@ -181,27 +202,29 @@ export async function workloads(
   const expected = await referenceAnswers(ours, [...catalogue, ...oneLearner, ...manyLearners]);
   const staffToken = identities.sjtuStaff;
   const year = new Date().getFullYear();
-  const courses = await graphql<{ institution: { profile: { courses: { id: string; category: string }[] } } }>(
+  const courses = await graphql<{ institution: { profile: { courses: { id: string; days: number | null }[] } } }>(
     ours,
-    'query ($year: Int!) { institution(code: "sjtu") { profile { courses(year: $year) { id category } } } }',
+    'query ($year: Int!) { institution(code: "sjtu") { profile { courses(year: $year) { id days } } } }',
     { year },
   );
-  const courseId = courses.data?.institution.profile.courses[0]?.id;
-  if (!courseId) throw new Error(`sjtu has no course in ${year} to open bench sessions of`);
+  const course = courses.data?.institution.profile.courses[0];
+  if (!course?.days) throw new Error(`sjtu has no live course in ${year} to open bench sessions of`);
+  const courseId = course.id;
+  const courseDays = course.days;
 
-  /** Opens the sessions of one burst: a month ahead, open for registration since an hour ago. */
+  /** Opens the sessions of one burst: on the next working days its course fits, open since an hour ago. */
   const openSessions = async (): Promise<string[]> => {
     const ids: string[] = [];
+    const { startsAt, endsAt } = benchSessionTimes(new Date(), courseDays);
     for (let index = 0; index < sizes.burstSessions; index += 1) {
-      const startsAt = new Date(Date.now() + (30 + randomInt(300)) * 86_400_000);
       const answer = await graphql<{ openSjtuSession: { id: string } }>(
         ours,
         'mutation ($input: OpenSessionInput!) { openSjtuSession(input: $input) { id } }',
         {
           input: {
             courseId,
-            startsAt: startsAt.toISOString(),
-            endsAt: new Date(startsAt.getTime() + 8 * 3_600_000).toISOString(),
+            startsAt,
+            endsAt,
             deliveryMode: 'LIVE_ONLINE',
             capacity: sizes.burstSeats,
             registrationOpensAt: new Date(Date.now() - 3_600_000).toISOString(),
