@@ -17,7 +17,7 @@ const REGISTER = contractOperation('Register');
 const PAY = contractOperation('Pay');
 const WITHDRAW = contractOperation('Withdraw');
 const REPORT_COURSEWARE = `mutation ReportCoursewareCompletion($registrationId: ID!, $completedAt: DateTime!) {
-  reportCoursewareCompletion(registrationId: $registrationId, completedAt: $completedAt) { id status creditEntry { hours } }
+  reportCoursewareCompletion(registrationId: $registrationId, completedAt: $completedAt) { id status creditEntry { hours } pendingCredit { hours } }
 }`;
 const OPEN_SESSION = 'mutation OpenSjtuSession($input: OpenSessionInput!) { openSjtuSession(input: $input) { id } }';
 const REGISTRATION_STATUSES = 'query SoakRegistrations { me { registrations { id status } } }';
@@ -397,13 +397,21 @@ export async function soak(options: SoakOptions): Promise<SoakReport> {
     );
     if (!paid) return;
     told.paid += 1;
-    const reported = await send<{ reportCoursewareCompletion: { status: string; creditEntry: { hours: number } | null } }>(
+    const reported = await send<{
+      reportCoursewareCompletion: {
+        status: string;
+        creditEntry: { hours: number } | null;
+        pendingCredit: { hours: number } | null;
+      };
+    }>(
       'ReportCoursewareCompletion',
       REPORT_COURSEWARE,
       { registrationId, completedAt: options.now().toISOString() },
       electiveStaff,
       (data) =>
-        data.reportCoursewareCompletion.status === 'COMPLETED' && data.reportCoursewareCompletion.creditEntry
+        // Credit is dated, or pending while its visible day needs next year's calendar (late December).
+        data.reportCoursewareCompletion.status === 'COMPLETED' &&
+        (data.reportCoursewareCompletion.creditEntry ?? data.reportCoursewareCompletion.pendingCredit)
           ? null
           : `ReportCoursewareCompletion: ${JSON.stringify(data)}`,
     );
