@@ -1,6 +1,6 @@
 // What `pnpm bench` measures, and how each answer is checked against our gateway's.
 import { randomInt } from 'node:crypto';
-import { addCalendarDays, HELD_CALENDAR_YEARS, isWorkingDay, shanghaiDay } from '@xueshi/domain';
+import { addCalendarDays, BUILT_IN_CALENDAR, firstWorkingRun, HELD_CALENDAR_YEARS, shanghaiDay } from '@xueshi/domain';
 import { DEMO_LEARNER, DEMO_PASSWORD } from '@xueshi/institutions';
 import { contractOperation } from '../tests/harness/contract';
 import { randomIdNumber } from '../tests/harness/fixtures';
@@ -12,18 +12,13 @@ import type { BenchRequest } from './load';
  * official calendar is not held: a bench session is never put on a guessed working day.
  */
 export function benchSessionTimes(now: Date, days: number): { startsAt: string; endsAt: string } {
-  const span = (first: string) => Array.from({ length: days }, (_, index) => addCalendarDays(first, index));
-  for (let first = addCalendarDays(shanghaiDay(now), 2); ; first = addCalendarDays(first, 1)) {
-    const course = span(first);
-    if (!course.every((day) => HELD_CALENDAR_YEARS.includes(Number(day.slice(0, 4))))) {
-      throw new Error(
-        `no ${days} working days left in the years whose official calendar is held (${HELD_CALENDAR_YEARS.join(', ')})`,
-      );
-    }
-    if (course.every((day) => isWorkingDay(day))) {
-      return { startsAt: `${course[0]}T09:00:00+08:00`, endsAt: `${course.at(-1)}T16:30:00+08:00` };
-    }
+  const first = firstWorkingRun(BUILT_IN_CALENDAR, addCalendarDays(shanghaiDay(now), 2), days);
+  if (first === null) {
+    throw new Error(
+      `no ${days} working days left in the years whose official calendar is held (${HELD_CALENDAR_YEARS.join(', ')})`,
+    );
   }
+  return { startsAt: `${first}T09:00:00+08:00`, endsAt: `${addCalendarDays(first, days - 1)}T16:30:00+08:00` };
 }
 
 export interface GraphAnswer<Data = Record<string, unknown>> {

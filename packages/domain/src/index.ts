@@ -17,7 +17,7 @@ export { CalendarYearNotHeldError } from './CalendarYearNotHeldError';
 export { BUILT_IN_CALENDAR, calendarWithLoadedYears, HELD_CALENDAR_YEARS, OFFICIAL_CALENDAR } from './officialCalendar';
 export type { OfficialYear, WorkingDayCalendar } from './officialCalendar';
 export { officialYearProblems } from './officialYearProblems';
-export { sessionDaysRefusal } from './sessionDaysRefusal';
+export { firstWorkingRun, sessionDaysRefusal } from './sessionDaysRefusal';
 export type { SessionDaysRefusal } from './sessionDaysRefusal';
 export type { OfficialYearProblem } from './officialYearProblems';
 

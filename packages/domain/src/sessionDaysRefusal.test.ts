@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { BUILT_IN_CALENDAR, calendarWithLoadedYears } from './officialCalendar';
-import { sessionDaysRefusal } from './sessionDaysRefusal';
+import { firstWorkingRun, sessionDaysRefusal } from './sessionDaysRefusal';
 
 describe('sessionDaysRefusal', () => {
   it('takes a session of as many working days as its course, a working Saturday included', () => {
@@ -36,5 +36,15 @@ describe('sessionDaysRefusal', () => {
       new Map([[2027, { source: 'test', daysOff: ['2027-01-01..2027-01-03'], workingWeekendDays: [] }]]),
     );
     expect(sessionDaysRefusal(loaded, '2027-01-11', '2027-01-12', 2)).toBeNull();
+  });
+});
+
+describe('firstWorkingRun', () => {
+  it('finds the first day that starts a course of working days, or null past the held years', () => {
+    // 2021-09-19..21 Mid-Autumn; 09-18 a working Saturday, so 09-17/18 already start two working days.
+    expect(firstWorkingRun(BUILT_IN_CALENDAR, '2021-09-17', 2)).toBe('2021-09-17');
+    expect(firstWorkingRun(BUILT_IN_CALENDAR, '2021-09-19', 2)).toBe('2021-09-22');
+    expect(firstWorkingRun(BUILT_IN_CALENDAR, '2026-12-30', 2)).toBe('2026-12-30');
+    expect(firstWorkingRun(BUILT_IN_CALENDAR, '2026-12-31', 2)).toBeNull();
   });
 });

@@ -34,3 +34,15 @@ export function sessionDaysRefusal(
   }
   return null;
 }
+
+/**
+ * The first day from `fromDay` on that starts `days` consecutive working days of `calendar`, as a
+ * session of a `days`-day course needs; null when the search runs into a year the calendar does not hold.
+ */
+export function firstWorkingRun(calendar: WorkingDayCalendar, fromDay: string, days: number): string | null {
+  for (let first = fromDay; ; first = addCalendarDays(first, 1)) {
+    const refusal = sessionDaysRefusal(calendar, first, addCalendarDays(first, days - 1), days);
+    if (refusal === null) return first;
+    if (refusal.reason === 'YEAR_NOT_HELD') return null;
+  }
+}

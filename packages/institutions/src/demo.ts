@@ -1,4 +1,4 @@
-import { addCalendarDays, HELD_CALENDAR_YEARS, isWorkingDay, shanghaiDay, shanghaiYear } from '@xueshi/domain';
+import { addCalendarDays, BUILT_IN_CALENDAR, firstWorkingRun, shanghaiDay, shanghaiYear } from '@xueshi/domain';
 import type { InstitutionCode } from './institutions';
 
 /**
@@ -64,13 +64,6 @@ export const DEMO_STAFF_USERNAMES = ['registrar', 'analyst'] as const;
 /** How long the demo's courses run, in days: its sessions' days must all be working days. */
 const LONGEST_COURSE_DAYS = 2;
 
-/** Whether every day from `firstDay` on for the longest course is a working day, in a year whose calendar is held. */
-function holdsACourse(firstDay: string): boolean {
-  return Array.from({ length: LONGEST_COURSE_DAYS }, (_, index) => addCalendarDays(firstDay, index)).every(
-    (day) => HELD_CALENDAR_YEARS.includes(Number(day.slice(0, 4))) && isWorkingDay(day),
-  );
-}
-
 /**
  * First days of upcoming demo sessions, counted from `now`: about 10, 24 and 38 days ahead, moved on to
  * the next day that starts two working days. None where that runs into a year whose official calendar
@@ -79,12 +72,8 @@ function holdsACourse(firstDay: string): boolean {
 export function upcomingFirstDays(now: Date): string[] {
   const today = shanghaiDay(now);
   const days = [10, 24, 38].flatMap((offset) => {
-    let day = addCalendarDays(today, offset);
-    while (HELD_CALENDAR_YEARS.includes(Number(addCalendarDays(day, LONGEST_COURSE_DAYS - 1).slice(0, 4)))) {
-      if (holdsACourse(day)) return [day];
-      day = addCalendarDays(day, 1);
-    }
-    return [];
+    const first = firstWorkingRun(BUILT_IN_CALENDAR, addCalendarDays(today, offset), LONGEST_COURSE_DAYS);
+    return first === null ? [] : [first];
   });
   return [...new Set(days)];
 }
