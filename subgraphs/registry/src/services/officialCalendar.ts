@@ -153,19 +153,30 @@ export function createOfficialCalendar(options: { db: Db; clock: Clock }) {
           ),
         );
 
+  /**
+   * The calendar as `tx` sees it, with the calendar lock held shared until `tx` ends (so a year being
+   * loaded either is seen here or sees what `tx` writes); read once per transaction, however many
+   * entries it writes (a session's roster reported at once).
+   */
+  const inTransaction = new WeakMap<Tx, Promise<WorkingDayCalendar>>();
+  const calendarIn = (tx: Tx): Promise<WorkingDayCalendar> => {
+    let calendar = inTransaction.get(tx);
+    if (!calendar) {
+      calendar = (async () => {
+        await tx.execute(sql`select pg_advisory_xact_lock_shared(hashtext(${CALENDAR_LOCK}))`);
+        return calendarOf(await loadedYears(tx));
+      })();
+      inTransaction.set(tx, calendar);
+    }
+    return calendar;
+  };
   const shareCalendar = async (tx: Tx): Promise<void> => {
-    await tx.execute(sql`select pg_advisory_xact_lock_shared(hashtext(${CALENDAR_LOCK}))`);
+    await calendarIn(tx);
   };
 
   return {
-    /**
-     * When an entry whose last day is `lastDay`, written by `tx`, becomes visible. Holds the calendar
-     * lock shared until `tx` ends, so a year being loaded either is seen here or sees this entry.
-     */
-    visibilityOf: async (tx: Tx, lastDay: string): Promise<CreditVisibility> => {
-      await shareCalendar(tx);
-      return creditVisibility(calendarOf(await loadedYears(tx)), lastDay);
-    },
+    /** When an entry whose last day is `lastDay`, written by `tx`, becomes visible (see calendarIn). */
+    visibilityOf: async (tx: Tx, lastDay: string): Promise<CreditVisibility> => creditVisibility(await calendarIn(tx), lastDay),
 
     /** Holds the calendar lock shared until `tx` ends: for writes that copy an entry's visibility. */
     shareCalendar,
