@@ -2,11 +2,11 @@ import { BUILT_IN_CALENDAR, HELD_CALENDAR_YEARS, calendarWithLoadedYears } from 
 import type { OfficialYear, WorkingDayCalendar } from '@xueshi/domain';
 import { ErrorCode, UserError } from '@xueshi/subgraph-kit';
 import type { Logger } from '@xueshi/subgraph-kit';
+import { askRegistry } from './askRegistry';
 
 /** The official calendar holding at least `years` where it can: built in, or as the registrar loaded them. */
 export type CalendarFor = (years: readonly number[]) => Promise<WorkingDayCalendar>;
 
-const TIMEOUT_MS = 5_000;
 const QUERY = 'query OfficialCalendar { officialCalendarYears { year builtIn source daysOff workingWeekendDays } }';
 
 interface HeldYear extends OfficialYear {
@@ -23,16 +23,10 @@ export function registryCalendar(registryUrl: () => string, logger: Logger): Cal
   return async (years) => {
     if (years.every((year) => HELD_CALENDAR_YEARS.includes(year))) return BUILT_IN_CALENDAR;
     try {
-      const response = await fetch(registryUrl(), {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ query: QUERY }),
-        signal: AbortSignal.timeout(TIMEOUT_MS),
+      const held = await askRegistry(registryUrl(), QUERY, {}, (data) => {
+        const years = (data as { officialCalendarYears?: HeldYear[] } | undefined)?.officialCalendarYears;
+        return Array.isArray(years) ? years : undefined;
       });
-      if (!response.ok) throw new Error(`HTTP ${response.status}`);
-      const body = (await response.json()) as { data?: { officialCalendarYears?: HeldYear[] } };
-      const held = body.data?.officialCalendarYears;
-      if (!Array.isArray(held)) throw new Error('no calendar in the answer');
       return calendarWithLoadedYears(new Map(held.filter((year) => !year.builtIn).map((year) => [year.year, year])));
     } catch (error) {
       logger.warn({ err: error }, 'registry unreachable for the official calendar');

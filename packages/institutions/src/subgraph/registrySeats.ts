@@ -1,10 +1,10 @@
 import { ErrorCode, UserError } from '@xueshi/subgraph-kit';
 import type { Logger } from '@xueshi/subgraph-kit';
+import { askRegistry } from './askRegistry';
 
 /** How many seats of a session the registry counts as taken (paid, or held for payment). */
 export type SeatsTaken = (sessionId: string) => Promise<number>;
 
-const TIMEOUT_MS = 5_000;
 const QUERY = 'query SeatsTaken($id: ID!) { session(id: $id) { seatsTaken } }';
 
 /**
@@ -24,17 +24,10 @@ export function registrySeatsTaken(registryUrl: () => string, logger: Logger): S
     );
   return async (sessionId) => {
     try {
-      const response = await fetch(registryUrl(), {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ query: QUERY, variables: { id: sessionId } }),
-        signal: AbortSignal.timeout(TIMEOUT_MS),
+      return await askRegistry(registryUrl(), QUERY, { id: sessionId }, (data) => {
+        const seats = (data as { session?: { seatsTaken?: unknown } | null } | undefined)?.session?.seatsTaken;
+        return typeof seats === 'number' && Number.isInteger(seats) && seats >= 0 ? seats : undefined;
       });
-      if (!response.ok) throw new Error(`HTTP ${response.status}`);
-      const body = (await response.json()) as { data?: { session?: { seatsTaken?: unknown } | null } };
-      const seats = body.data?.session?.seatsTaken;
-      if (typeof seats !== 'number' || !Number.isInteger(seats) || seats < 0) throw new Error('no seat count in the answer');
-      return seats;
     } catch (error) {
       logger.warn({ err: error }, 'registry unreachable for a seat count');
       throw unavailable();
