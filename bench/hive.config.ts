@@ -3,7 +3,7 @@
 // `authorization` passed on to every subgraph, which decide who may do what.
 // Run: hive-gateway supergraph gateway/supergraph.graphql -c bench/hive.config.ts [--hive-router-runtime]
 import { defineConfig } from '@graphql-hive/gateway';
-import { SUBGRAPHS, subgraphUrlVariable } from '@xueshi/institutions';
+import { SUBGRAPHS, subgraphUrlVariable } from '@xueshi/institutions/topology';
 
 const transportEntries = Object.fromEntries(
   SUBGRAPHS.flatMap(({ name }) => {

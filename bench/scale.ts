@@ -6,7 +6,8 @@
 // `on conflict do nothing`, so loading twice leaves the same data.
 import { randomBytes } from 'node:crypto';
 import { addCalendarDays, creditVisibleFrom, dayOfWeek, idNumberCheckCharacter, isWorkingDay } from '@xueshi/domain';
-import { INSTITUTIONS, PLAN_REQUIRED_COURSES, programmeYearOpensAt } from '@xueshi/institutions';
+import { INSTITUTIONS } from '@xueshi/institutions';
+import { PLAN_REQUIRED_COURSES, programmeYearOpensAt } from '@xueshi/institutions/plan';
 import type { InstitutionCode } from '@xueshi/institutions';
 import { liveSessions, requiredCourse, seedInstitution } from '@xueshi/institutions/subgraph';
 import type { CourseSeed } from '@xueshi/institutions/subgraph';

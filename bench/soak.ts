@@ -3,7 +3,7 @@
 // sampled throughout (memory, errors, latency, database statements still holding a connection).
 import { randomUUID } from 'node:crypto';
 import { Agent, request } from 'node:http';
-import { DEMO_LEARNER, DEMO_PASSWORD } from '@xueshi/institutions';
+import { DEMO_LEARNER, DEMO_PASSWORD } from '@xueshi/institutions/demo';
 import { contractOperation } from '../tests/harness/contract';
 import { percentile } from './load';
 import { benchSessionTimes, graphql, signUpLearners } from './workloads';

@@ -6,7 +6,7 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { cpus, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { SUBGRAPHS, subgraphUrlVariable } from '@xueshi/institutions';
+import { SUBGRAPHS, subgraphUrlVariable } from '@xueshi/institutions/topology';
 import { generateSigningKeys } from '@xueshi/subgraph-kit';
 
 export const ROOT = resolve(import.meta.dirname, '..');

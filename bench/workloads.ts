@@ -1,7 +1,7 @@
 // What `pnpm bench` measures, and how each answer is checked against our gateway's.
 import { randomInt } from 'node:crypto';
 import { addCalendarDays, BUILT_IN_CALENDAR, firstWorkingRun, HELD_CALENDAR_YEARS, shanghaiDay } from '@xueshi/domain';
-import { DEMO_LEARNER, DEMO_PASSWORD } from '@xueshi/institutions';
+import { DEMO_LEARNER, DEMO_PASSWORD } from '@xueshi/institutions/demo';
 import { contractOperation } from '../tests/harness/contract';
 import { randomIdNumber } from '../tests/harness/fixtures';
 import type { BenchRequest } from './load';

@@ -2,7 +2,7 @@
 // (or DATABASE_URL_<NAME> for a service with a server of its own) with the schema DATABASE_SCHEMA_<NAME>
 // (default: the service's name), else the embedded data directory DATA_DIR/<name>.
 import { resolve } from 'node:path';
-import { SUBGRAPHS } from '@xueshi/institutions';
+import { SUBGRAPHS } from '@xueshi/institutions/topology';
 import type { DatabaseLocation } from './backups';
 
 const variable = (prefix: string, service: string) => `${prefix}_${service.replace(/-/g, '_').toUpperCase()}`;

@@ -6,7 +6,8 @@ import type { ChildProcess } from 'node:child_process';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { randomBytes } from 'node:crypto';
 import { join, resolve } from 'node:path';
-import { DEMO_LEARNER, DEMO_PASSWORD, GATEWAY_DEFAULT_PORT, SUBGRAPHS, subgraphUrlVariable } from '@xueshi/institutions';
+import { DEMO_LEARNER, DEMO_PASSWORD } from '@xueshi/institutions/demo';
+import { GATEWAY_DEFAULT_PORT, SUBGRAPHS, subgraphUrlVariable } from '@xueshi/institutions/topology';
 import { generateSigningKeys } from '@xueshi/subgraph-kit';
 import { ensurePortalBuilt } from '../apps/portal/build';
 

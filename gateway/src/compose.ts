@@ -1,6 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import { composeServices } from '@apollo/composition';
-import { SUBGRAPHS, institution, institutionGeneratedSdl, registryGeneratedSdl } from '@xueshi/institutions';
+import { institution } from '@xueshi/institutions';
+import { institutionGeneratedSdl, registryGeneratedSdl } from '@xueshi/institutions/sdl';
+import { SUBGRAPHS } from '@xueshi/institutions/topology';
 import { parse } from 'graphql';
 
 const ROOT = new URL('../../', import.meta.url);

@@ -1,4 +1,4 @@
-import { SUBGRAPHS, GATEWAY_DEFAULT_PORT, subgraphUrlVariable } from '@xueshi/institutions';
+import { SUBGRAPHS, GATEWAY_DEFAULT_PORT, subgraphUrlVariable } from '@xueshi/institutions/topology';
 import { parseEnv, subgraphEnvShape } from '@xueshi/subgraph-kit';
 import { z } from 'zod';
 import { DEFAULT_MAX_BATCH_OPERATIONS } from './batchLimit';

@@ -1,4 +1,4 @@
-import { SUBGRAPHS } from '@xueshi/institutions';
+import { SUBGRAPHS } from '@xueshi/institutions/topology';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningGateway } from '../src/create';
 import { NOWHERE, startTestGateway } from './support/gateway';

@@ -1,4 +1,4 @@
-import { SUBGRAPHS } from '@xueshi/institutions';
+import { SUBGRAPHS } from '@xueshi/institutions/topology';
 import type { Caller } from '@xueshi/subgraph-kit';
 import { Kind } from 'graphql';
 import type { OperationDefinitionNode } from 'graphql';

@@ -1,4 +1,4 @@
-import { SUBGRAPHS } from '@xueshi/institutions';
+import { SUBGRAPHS } from '@xueshi/institutions/topology';
 import { ANALYST_QUERY_LIMITS, DEFAULT_QUERY_LIMITS } from '@xueshi/subgraph-kit';
 import type { Caller } from '@xueshi/subgraph-kit';
 import { ManualClock, testKeys } from '@xueshi/subgraph-kit/testing';

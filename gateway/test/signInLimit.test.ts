@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { SUBGRAPHS } from '@xueshi/institutions';
+import { SUBGRAPHS } from '@xueshi/institutions/topology';
 import { SIGN_IN_LIMITS, createRateLimiter, memoryRateLimitStore, redisRateLimitStore } from '@xueshi/subgraph-kit';
 import type { RateLimitStore, RateLimiter } from '@xueshi/subgraph-kit';
 import { ManualClock } from '@xueshi/subgraph-kit/testing';

@@ -1,7 +1,7 @@
 import { createServer } from 'node:http';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { SUBGRAPHS } from '@xueshi/institutions';
+import { SUBGRAPHS } from '@xueshi/institutions/topology';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { RunningGateway } from '../src/create';
 import { NOWHERE, send, startTestGateway } from './support/gateway';

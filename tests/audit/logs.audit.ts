@@ -1,7 +1,7 @@
 import { readFile, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { idNumberCheckCharacter } from '@xueshi/domain';
-import { DEMO_PASSWORD } from '@xueshi/institutions';
+import { DEMO_PASSWORD } from '@xueshi/institutions/demo';
 import { TEST_LOG_DIR } from '@xueshi/subgraph-kit/testing';
 import { beforeAll, describe, expect, it } from 'vitest';
 

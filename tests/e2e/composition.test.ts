@@ -2,13 +2,13 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { composeServices } from '@apollo/composition';
 import { SUPERGRAPH_FILE, composeSupergraph, generatedSdlFiles, subgraphDefinitions } from '@xueshi/gateway/compose';
+import { INSTITUTIONS } from '@xueshi/institutions';
 import {
-  INSTITUTIONS,
   INTERFACES_SDL,
   implementEntityInterfaces,
   institutionGeneratedSdl,
   registryGeneratedSdl,
-} from '@xueshi/institutions';
+} from '@xueshi/institutions/sdl';
 import { Supergraph, printSchema } from '@apollo/federation-internals';
 import { BreakingChangeType, Kind, buildSchema, findBreakingChanges, parse, print, validate } from 'graphql';
 import type { OperationDefinitionNode } from 'graphql';

@@ -1,6 +1,6 @@
 import type { CycleVerdict } from '@xueshi/domain';
 import { pdfText } from '@xueshi/documents/testing';
-import { DEMO_LEARNER, DEMO_PASSWORD } from '@xueshi/institutions';
+import { DEMO_LEARNER, DEMO_PASSWORD } from '@xueshi/institutions/demo';
 import type { Caller } from '@xueshi/subgraph-kit';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { contractOperation } from '../harness/contract';

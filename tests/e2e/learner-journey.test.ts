@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createSandboxProvider } from '@xueshi/registry/payments';
-import { DEMO_EMPLOYER, DEMO_LEARNER, DEMO_PASSWORD } from '@xueshi/institutions';
+import { DEMO_EMPLOYER, DEMO_LEARNER, DEMO_PASSWORD } from '@xueshi/institutions/demo';
 import { pdfText } from '@xueshi/documents/testing';
 import { contractOperation } from '../harness/contract';
 import { expectRefusedWithoutChange, insertSjtuSession, randomIdNumber } from '../harness/fixtures';

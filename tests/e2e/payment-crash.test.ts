@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { subgraphUrlVariable } from '@xueshi/institutions';
+import { subgraphUrlVariable } from '@xueshi/institutions/topology';
 import { testDatabaseUrl, testKeys } from '@xueshi/subgraph-kit/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { contractOperation } from '../harness/contract';

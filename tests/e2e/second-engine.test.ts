@@ -1,4 +1,4 @@
-import { DEMO_PASSWORD } from '@xueshi/institutions';
+import { DEMO_PASSWORD } from '@xueshi/institutions/demo';
 import type { Caller } from '@xueshi/subgraph-kit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CONTRACT_DOCUMENT, contractOperation } from '../harness/contract';

@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { DEMO_PASSWORD } from '@xueshi/institutions';
+import { DEMO_PASSWORD } from '@xueshi/institutions/demo';
 import { registrySubgraph } from '@xueshi/registry';
 import { generateSigningKeys } from '@xueshi/subgraph-kit';
 import { ManualClock, openTestDatabase, testDatabaseUrl } from '@xueshi/subgraph-kit/testing';

@@ -1,4 +1,4 @@
-import { DEMO_PASSWORD } from '@xueshi/institutions';
+import { DEMO_PASSWORD } from '@xueshi/institutions/demo';
 import { SIGN_IN_LIMITS, SIGN_UP_LIMITS, createRateLimiter, memoryRateLimitStore } from '@xueshi/subgraph-kit';
 import { ManualClock } from '@xueshi/subgraph-kit/testing';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';

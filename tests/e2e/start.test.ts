@@ -6,7 +6,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { pdfText } from '@xueshi/documents/testing';
-import { DEMO_LEARNER, DEMO_PASSWORD, SUBGRAPHS } from '@xueshi/institutions';
+import { DEMO_LEARNER, DEMO_PASSWORD } from '@xueshi/institutions/demo';
+import { SUBGRAPHS } from '@xueshi/institutions/topology';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { contractOperation } from '../harness/contract';
 

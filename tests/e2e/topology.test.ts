@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
-import { INSTITUTIONS, SUBGRAPHS, subgraphUrlVariable } from '@xueshi/institutions';
+import { INSTITUTIONS } from '@xueshi/institutions';
+import { SUBGRAPHS, subgraphUrlVariable } from '@xueshi/institutions/topology';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 

@@ -3,7 +3,7 @@ import type { ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { subgraphUrlVariable } from '@xueshi/institutions';
+import { subgraphUrlVariable } from '@xueshi/institutions/topology';
 import { TEST_LOG_DIR } from '@xueshi/subgraph-kit/testing';
 
 const STOP_GRACE_MS = 10_000;

@@ -17,7 +17,7 @@ export function ownedId(code: InstitutionCode, kind: OwnedKind, local: string): 
   return `${code}:${kind}:${local}`;
 }
 
-export interface ParsedOwnedId {
+interface ParsedOwnedId {
   institution: Institution;
   kind: OwnedKind;
   local: string;

@@ -1,4 +1,4 @@
-import { DEMO_EMPLOYER } from '@xueshi/institutions';
+import { DEMO_EMPLOYER } from '@xueshi/institutions/demo';
 import { liveCourseSeed } from '@xueshi/institutions/subgraph';
 
 const EMPLOYER_RUN = {

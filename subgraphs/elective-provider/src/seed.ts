@@ -1,5 +1,6 @@
-import { SAMPLE_COURSEWARE, demoProgrammeYears, ownedId } from '@xueshi/institutions';
-import type { Courseware } from '@xueshi/institutions';
+import { ownedId } from '@xueshi/institutions';
+import { SAMPLE_COURSEWARE, demoProgrammeYears } from '@xueshi/institutions/demo';
+import type { Courseware } from '@xueshi/institutions/demo';
 import { PLAN_COURSE, coursewareSession, seedInstitution } from '@xueshi/institutions/subgraph';
 import type { CourseRow, CourseSeed } from '@xueshi/institutions/subgraph';
 import type { Clock, Database, SeedLevel } from '@xueshi/subgraph-kit';

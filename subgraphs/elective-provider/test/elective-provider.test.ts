@@ -1,4 +1,4 @@
-import { SAMPLE_COURSEWARE } from '@xueshi/institutions';
+import { SAMPLE_COURSEWARE } from '@xueshi/institutions/demo';
 import { describeInstitutionSubgraph } from '@xueshi/institutions/testing';
 import { electiveProviderSubgraph } from '../src/subgraph';
 

@@ -1,4 +1,4 @@
-import { SUBGRAPHS, subgraphUrlVariable } from '@xueshi/institutions';
+import { SUBGRAPHS, subgraphUrlVariable } from '@xueshi/institutions/topology';
 import { MAX_TOKEN_LIFETIME_SECONDS, parseEnv, subgraphEnvShape } from '@xueshi/subgraph-kit';
 import { z } from 'zod';
 

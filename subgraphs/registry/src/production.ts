@@ -1,4 +1,5 @@
-import { DEMO_EMPLOYER, DEMO_LEARNER, DEMO_PASSWORD, DEMO_STAFF_USERNAMES, INSTITUTIONS } from '@xueshi/institutions';
+import { INSTITUTIONS } from '@xueshi/institutions';
+import { DEMO_EMPLOYER, DEMO_LEARNER, DEMO_PASSWORD, DEMO_STAFF_USERNAMES } from '@xueshi/institutions/demo';
 import type { Database } from '@xueshi/subgraph-kit';
 import { eq, inArray } from 'drizzle-orm';
 import { employers, learners, staff } from './db/schema';

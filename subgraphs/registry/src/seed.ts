@@ -1,21 +1,17 @@
 import { createHash } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { addCalendarDays, coursewareAccessExpiresAt, creditVisibleFrom, endOfShanghaiYear, shanghaiDay } from '@xueshi/domain';
+import { INSTITUTIONS, coursewareSessionLocalId, liveSessionLocalId, ownedId } from '@xueshi/institutions';
 import {
   DEMO_EMPLOYER,
   DEMO_HISTORY,
   DEMO_LEARNER,
   DEMO_PASSWORD,
-  INSTITUTIONS,
-  PLAN_REQUIRED_COURSES,
-  coursewareSessionLocalId,
   demoProgrammeYears,
-  liveSessionLocalId,
-  ownedId,
-  programmeYearOpensAt,
   sampleCourseware,
-} from '@xueshi/institutions';
-import type { DemoHistoryItem } from '@xueshi/institutions';
+} from '@xueshi/institutions/demo';
+import { PLAN_REQUIRED_COURSES, programmeYearOpensAt } from '@xueshi/institutions/plan';
+import type { DemoHistoryItem } from '@xueshi/institutions/demo';
 import type { Clock, Database, SeedLevel } from '@xueshi/subgraph-kit';
 import { creditEntries, employerStaff, employers, learners, payments, programmeYears, registrations, staff } from './db/schema';
 import type { CreditEntryRow, RegistrationRow, StaffRow } from './db/schema';

@@ -1,4 +1,4 @@
-import { DEMO_HISTORY, DEMO_LEARNER } from '@xueshi/institutions';
+import { DEMO_HISTORY, DEMO_LEARNER } from '@xueshi/institutions/demo';
 import { startStandaloneSubgraph } from '@xueshi/institutions/testing';
 import type { StandaloneSubgraph } from '@xueshi/institutions/testing';
 import { eq } from 'drizzle-orm';

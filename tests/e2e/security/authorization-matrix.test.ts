@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { createSandboxSms } from '@xueshi/registry/sms';
 import { UNPAID_HOLD_LIMITS } from '@xueshi/domain';
-import { DEMO_EMPLOYER } from '@xueshi/institutions';
+import { DEMO_EMPLOYER } from '@xueshi/institutions/demo';
 import { createTokenSigner, generateSigningKeys } from '@xueshi/subgraph-kit';
 import type { Caller } from '@xueshi/subgraph-kit';
 import { ManualClock, testKeys } from '@xueshi/subgraph-kit/testing';

@@ -20,7 +20,7 @@ import { registryCalendar } from './registryCalendar';
 import type { InstitutionContext } from './resolvers';
 
 /** The migrations every institution's database starts with. */
-export const INSTITUTION_MIGRATIONS: MigrationSource = {
+const INSTITUTION_MIGRATIONS: MigrationSource = {
   namespace: 'institution',
   directory: fileURLToPath(new URL('./migrations', import.meta.url)),
 };
@@ -33,7 +33,7 @@ export interface InstitutionDependencies extends SubgraphDependencies {
 }
 
 /** What only one institution does, beside the shared model: its own tables, resolvers and routes. */
-export interface InstitutionExtension {
+interface InstitutionExtension {
   migrations: MigrationSource;
   create: (dependencies: InstitutionDependencies) => {
     resolvers: Resolvers<InstitutionContext>;
@@ -42,7 +42,7 @@ export interface InstitutionExtension {
   };
 }
 
-export interface InstitutionSubgraphOptions {
+interface InstitutionSubgraphOptions {
   code: InstitutionCode;
   /** The subgraph's SDL: its schema.graphql and generated.graphql. */
   typeDefs: DocumentNode;

@@ -2,7 +2,7 @@ import { parseEnv, runService, startSubgraphService, subgraphEnvShape } from '@x
 import type { SubgraphService } from '@xueshi/subgraph-kit';
 import type { BaseContext } from '@apollo/server';
 import { z } from 'zod';
-import { SUBGRAPHS, subgraphUrlVariable } from '../topology';
+import { SUBGRAPHS, subgraphUrlVariable } from '../topology/subgraphs';
 import type { InstitutionDependencies } from './create';
 import { registrySeatsTaken } from './registrySeats';
 

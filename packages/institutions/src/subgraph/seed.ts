@@ -2,8 +2,7 @@ import { addCalendarDays, endOfShanghaiYear, isWorkingDay, shanghaiDay, startOfS
 import type { Db } from '@xueshi/subgraph-kit';
 import { DEMO_HISTORY, upcomingFirstDays } from '../demo';
 import { coursewareSessionLocalId, liveSessionLocalId, ownedId } from '../ids';
-import { PLAN_PROFILES, PLAN_REQUIRED_COURSES } from '../plan2021';
-import { programmeYearOpensAt } from '../programme';
+import { PLAN_PROFILES, PLAN_REQUIRED_COURSES, programmeYearOpensAt } from '../plan';
 import type { InstitutionCode } from '../institutions';
 import { contacts, courses, profile, sessions } from './db/schema';
 import type { CourseRow, DeliveryMode, SessionRow } from './db/schema';
@@ -14,7 +13,7 @@ export interface CourseSeed {
   sessions: SessionRow[];
 }
 
-export interface LiveSessionOptions {
+interface LiveSessionOptions {
   capacity: number | null;
   deliveryMode?: Extract<DeliveryMode, 'LIVE_ONLINE' | 'FACE_TO_FACE'>;
   venue?: string;
@@ -58,7 +57,7 @@ function courseKey(course: CourseRow): string {
 }
 
 /** A session's first day, with anything that differs from the course's other sessions. */
-export type SessionEntry = string | ({ firstDay: string } & Partial<LiveSessionOptions>);
+type SessionEntry = string | ({ firstDay: string } & Partial<LiveSessionOptions>);
 
 /**
  * Sessions of a live course, one per entry, numbered in order (第1期, 第2期, …), each running on
@@ -129,7 +128,7 @@ export function coursewareSession(course: CourseRow): SessionRow {
  * The required course of `code` in every year that the upcoming demo sessions fall in, with those
  * sessions; registration for them is open from two weeks before `now`.
  */
-export function upcomingRequiredCourses(code: InstitutionCode, now: Date, options: LiveSessionOptions): CourseSeed[] {
+function upcomingRequiredCourses(code: InstitutionCode, now: Date, options: LiveSessionOptions): CourseSeed[] {
   const byYear = new Map<number, string[]>();
   for (const day of upcomingFirstDays(now)) {
     const year = Number(day.slice(0, 4));
@@ -148,7 +147,7 @@ export function upcomingRequiredCourses(code: InstitutionCode, now: Date, option
 }
 
 /** The live sessions of the demo learner's history at `code`, for the years that are samples. */
-export function demoHistoryFirstDays(code: InstitutionCode, year: number): string[] {
+function demoHistoryFirstDays(code: InstitutionCode, year: number): string[] {
   return DEMO_HISTORY.flatMap((item) =>
     item.kind === 'live' && item.institution === code && item.year === year ? [item.firstDay] : [],
   );
@@ -176,7 +175,7 @@ export async function seedInstitution(db: Db, code: InstitutionCode, seeds: read
 }
 
 /** When an institution runs its required live course, year by year. */
-export interface LiveSchedule {
+interface LiveSchedule {
   /** Seats per session unless an entry says otherwise. */
   capacity: number;
   /** The 2021 sessions. */

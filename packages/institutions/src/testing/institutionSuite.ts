@@ -4,13 +4,13 @@ import type { BaseContext } from '@apollo/server';
 import type { SubgraphService } from '@xueshi/subgraph-kit';
 import { institution } from '../institutions';
 import type { InstitutionCode } from '../institutions';
-import { PLAN_PROFILES } from '../plan2021';
+import { PLAN_PROFILES } from '../plan';
 import { startStandaloneSubgraph } from './standalone';
 import type { StandaloneSubgraph } from './standalone';
 import { courses, sessions } from '../subgraph/db/schema';
 import type { InstitutionDependencies } from '../subgraph/create';
 
-export interface InstitutionExpectations {
+interface InstitutionExpectations {
   /** The titles of the institution's 2021 courses, in order. */
   courseTitles2021: string[];
   /** At least this many 2021 sessions in all. */

@@ -1,5 +1,5 @@
 import { addCalendarDays, BUILT_IN_CALENDAR, firstWorkingRun, shanghaiDay, shanghaiYear } from '@xueshi/domain';
-import type { InstitutionCode } from './institutions';
+import type { InstitutionCode } from '../institutions';
 
 /**
  * The demo learner of the embedded demo (ID number 310115198503121234, password xueshi-demo) and the

@@ -1,6 +1,6 @@
-import { INSTITUTIONS } from './institutions';
+import { INSTITUTIONS } from '../institutions';
 
-export interface SubgraphInfo {
+interface SubgraphInfo {
   /** The subgraph's name in the supergraph and its folder under subgraphs/. */
   name: string;
   /** Its port when the whole system runs on one machine. */

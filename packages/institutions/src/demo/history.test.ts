@@ -1,6 +1,6 @@
 import { addCalendarDays, HELD_CALENDAR_YEARS, isWorkingDay } from '@xueshi/domain';
 import { describe, expect, it } from 'vitest';
-import { demoProgrammeYears, upcomingFirstDays } from './demo';
+import { demoProgrammeYears, upcomingFirstDays } from './history';
 
 const held = (day: string) => HELD_CALENDAR_YEARS.includes(Number(day.slice(0, 4)));
 const noonOf = (day: string) => new Date(`${day}T12:00:00+08:00`);

@@ -1,23 +1,23 @@
-import type { InstitutionCode } from './institutions';
+import type { InstitutionCode } from '../institutions';
 
 /**
- * The facts of the official 2021 plan (../../../shared/seed/2021-shanghai-public-subjects-plan.md),
- * exactly as it writes them. Seeds and tests both read this; nothing here is invented.
+ * The facts of the official 2021 plan (shared/seed/2021-shanghai-public-subjects-plan.md, beside the
+ * repository), exactly as it writes them. Seeds and tests both read this; nothing here is invented.
  */
 
-export interface PlanContact {
+interface PlanContact {
   name: string;
   /** Exactly as written: "31263858-204" is a Shanghai landline with extension 204. */
   phones: string[];
 }
 
-export interface PlanProfile {
+interface PlanProfile {
   address: string | null;
   hotline: string | null;
   contacts: PlanContact[];
 }
 
-export interface PlanCourse {
+interface PlanCourse {
   /** The course's local id within its institution and year, e.g. `data` for `sjtu:course:2021-data`. */
   key: string;
   title: string;

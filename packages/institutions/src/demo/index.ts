@@ -1,0 +1,2 @@
+export * from './courseware';
+export * from './history';

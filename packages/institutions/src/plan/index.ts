@@ -1,0 +1,2 @@
+export * from './plan2021';
+export * from './programme';
