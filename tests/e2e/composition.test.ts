@@ -1,19 +1,25 @@
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import { copyFile, mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { composeServices } from '@apollo/composition';
-import { SUPERGRAPH_FILE, composeSupergraph, generatedSdlFiles, subgraphDefinitions } from '@xueshi/gateway/compose';
-import { INSTITUTIONS } from '@xueshi/institutions';
 import {
-  INTERFACES_SDL,
-  implementEntityInterfaces,
-  institutionGeneratedSdl,
-  registryGeneratedSdl,
-} from '@xueshi/institutions/sdl';
+  SUPERGRAPH_FILE,
+  composeSupergraph,
+  generatedSdlFiles,
+  subgraphDefinitions,
+  writeComposition,
+} from '@xueshi/gateway/compose';
+import { INSTITUTIONS } from '@xueshi/institutions';
+import { INTERFACES_SDL, implementEntityInterfaces } from '@xueshi/institutions/sdl';
+import { SUBGRAPHS } from '@xueshi/institutions/topology';
 import { Supergraph, printSchema } from '@apollo/federation-internals';
 import { BreakingChangeType, Kind, buildSchema, findBreakingChanges, parse, print, validate } from 'graphql';
 import type { OperationDefinitionNode } from 'graphql';
 import { CONTRACT_DOCUMENT } from '../harness/contract';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, onTestFinished } from 'vitest';
 
 describe('the supergraph', () => {
   it('composes with neither errors nor hints, and the committed SDL files are current', async () => {
@@ -44,28 +50,39 @@ describe('the supergraph', () => {
     );
   });
 
-  it("takes a seventh institution from one entry in the list: its SDL and the registry's generated, composing cleanly", async () => {
-    const seventh = { typePrefix: 'Fudan', name: '复旦大学' };
-    const registryOwn = readFileSync(new URL('../../subgraphs/registry/src/schema.graphql', import.meta.url), 'utf8');
-    const subgraphs = (await subgraphDefinitions()).map((subgraph) =>
-      subgraph.name === 'registry'
-        ? { ...subgraph, typeDefs: parse(`${registryOwn}\n${registryGeneratedSdl(registryOwn, [...INSTITUTIONS, seventh])}`) }
-        : subgraph,
+  it('takes a seventh institution from one entry in the list, one folder and pnpm compose', async () => {
+    // A throw-away copy of the tree: the subgraphs' own SDL, and nothing generated.
+    const folder = await mkdtemp(join(tmpdir(), 'xueshi-seventh-'));
+    onTestFinished(() => rm(folder, { recursive: true, force: true }));
+    const root = pathToFileURL(`${folder}/`);
+    for (const { name } of SUBGRAPHS) {
+      await mkdir(new URL(`subgraphs/${name}/src/`, root), { recursive: true });
+      await copyFile(
+        new URL(`../../subgraphs/${name}/src/schema.graphql`, import.meta.url),
+        new URL(`subgraphs/${name}/src/schema.graphql`, root),
+      );
+    }
+    await mkdir(new URL('gateway/', root));
+    // The one entry and the one folder, holding the SDL every institution folder starts with.
+    const seventh = { code: 'fudan', typePrefix: 'Fudan', name: '复旦大学', defaultPort: 4008 };
+    await mkdir(new URL('subgraphs/fudan/src/', root), { recursive: true });
+    await writeFile(
+      new URL('subgraphs/fudan/src/schema.graphql', root),
+      'extend schema @link(url: "https://specs.apollo.dev/federation/v2.5", import: ["@key", "@shareable"])\n',
     );
-    const fudan = {
-      name: 'fudan',
-      url: 'http://127.0.0.1:4999/graphql',
-      typeDefs: parse(
-        `extend schema @link(url: "https://specs.apollo.dev/federation/v2.5", import: ["@key", "@shareable"])\n` +
-          institutionGeneratedSdl(seventh),
-      ),
-    };
-    const result = composeServices([...subgraphs, fudan]);
-    expect(result.errors).toBeUndefined();
-    expect(result.hints).toEqual([]);
-    const api = Supergraph.build(result.supergraphSdl ?? '').apiSchema();
+
+    const { supergraphFile, hints } = await writeComposition({ root, institutions: [...INSTITUTIONS, seventh] });
+
+    expect(hints).toEqual([]);
+    expect(await readdir(new URL('subgraphs/fudan/src/', root))).toEqual(['generated.graphql', 'schema.graphql']);
+    expect(readFileSync(new URL('subgraphs/registry/src/generated.graphql', root), 'utf8')).toContain(
+      'type FudanSession implements Session',
+    );
+    const supergraphSdl = readFileSync(supergraphFile, 'utf8');
+    const api = Supergraph.build(supergraphSdl).apiSchema();
     for (const type of ['FudanProfile', 'FudanCourse', 'FudanSession']) expect(api.type(type), type).toBeDefined();
-    expect(result.supergraphSdl).toContain('openFudanSession');
+    expect(supergraphSdl).toContain('openFudanSession');
+    expect(supergraphSdl).toContain('url: "http://127.0.0.1:4008/graphql"');
   });
 
   it('serves every contract operation: each validates against the API schema frontends see', () => {

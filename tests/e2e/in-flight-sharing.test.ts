@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { ApolloServerPlugin, BaseContext } from '@apollo/server';
+import { SUBGRAPHS } from '@xueshi/institutions/topology';
 import { registrations } from '@xueshi/registry/db';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -65,8 +66,7 @@ describe('identical queries in flight at once, through the gateway', () => {
   };
 
   beforeAll(async () => {
-    const names = ['registry', 'association', 'management-college', 'engineers-society', 'shu', 'sjtu', 'elective-provider'];
-    for (const name of names) gates.set(name, gate());
+    for (const { name } of SUBGRAPHS) gates.set(name, gate());
     graph = await startTestGraph({
       seed: 'plan',
       subgraphPlugins: Object.fromEntries([...gates].map(([name, held]) => [name, [held.plugin]])),

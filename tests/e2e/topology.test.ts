@@ -54,6 +54,11 @@ describe('the list of institutions is the one place an institution is added', ()
     for (const { name } of SUBGRAPHS) expect(dockerfile).toContain(`COPY subgraphs/${name}/package.json subgraphs/${name}/`);
   });
 
+  it('is what Prometheus scrapes: every subgraph on its port', () => {
+    const scraped = read('ops/prometheus.yml');
+    for (const { name, defaultPort } of SUBGRAPHS) expect(scraped, name).toContain(`- ${name}:${defaultPort}\n`);
+  });
+
   it("sends every service's spans to the trace viewer it runs, and keeps the gateway's /metrics off its public port", () => {
     expect(compose.services['jaeger']).toBeDefined();
     for (const name of ['gateway', ...SUBGRAPHS.map(({ name }) => name)]) {

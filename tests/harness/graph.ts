@@ -8,6 +8,8 @@ import { startGateway } from '@xueshi/gateway';
 import { SUITE_PLANNING_LIMITS, SUITE_SUBGRAPH_TIMEOUT_MS } from './limits';
 import type { AdHocOperations, RunningGateway } from '@xueshi/gateway';
 import { managementCollegeSubgraph } from '@xueshi/management-college';
+import { INSTITUTIONS } from '@xueshi/institutions';
+import type { InstitutionCode } from '@xueshi/institutions';
 import { registrySeatsTaken } from '@xueshi/institutions/subgraph';
 import { registrySubgraph } from '@xueshi/registry';
 import { registryTestDependencies } from '@xueshi/registry/testing';
@@ -44,14 +46,15 @@ interface AnyService {
 
 const asAny = <T>(service: T) => service as unknown as AnyService;
 
-const INSTITUTION_SERVICES = [
-  associationSubgraph,
-  managementCollegeSubgraph,
-  engineersSocietySubgraph,
-  shuSubgraph,
-  sjtuSubgraph,
-  electiveProviderSubgraph,
-].map(asAny);
+/** Each institution's service, by code: the type check refuses a list that misses or adds one. */
+const INSTITUTION_SERVICE: Record<InstitutionCode, AnyService> = {
+  association: asAny(associationSubgraph),
+  'management-college': asAny(managementCollegeSubgraph),
+  'engineers-society': asAny(engineersSocietySubgraph),
+  shu: asAny(shuSubgraph),
+  sjtu: asAny(sjtuSubgraph),
+  'elective-provider': asAny(electiveProviderSubgraph),
+};
 
 /** One subgraph of a running test graph, with the counters the suites assert on. */
 export interface RunningSubgraph {
@@ -182,7 +185,7 @@ export async function startTestGraph(options: TestGraphOptions = {}): Promise<Te
   // association asks the others) only while answering requests, by which time every subgraph is running.
   const subgraphUrl = (name: string) => `http://127.0.0.1:${running.get(name)?.port ?? 0}/graphql`;
   await Promise.all(
-    INSTITUTION_SERVICES.map((service) =>
+    INSTITUTIONS.map(({ code }) => INSTITUTION_SERVICE[code]).map((service) =>
       start(service, async (base) => ({
         seatsTaken: registrySeatsTaken(() => subgraphUrl('registry'), base.logger),
         subgraphUrl,

@@ -7,11 +7,16 @@ interface SubgraphInfo {
   defaultPort: number;
 }
 
+/** The subgraphs of a supergraph of `institutions`: the registry, then one per institution. */
+export function subgraphsOf(institutions: readonly { code: string; defaultPort: number }[]): SubgraphInfo[] {
+  return [
+    { name: 'registry', defaultPort: 4001 },
+    ...institutions.map((entry) => ({ name: entry.code, defaultPort: entry.defaultPort })),
+  ];
+}
+
 /** Every subgraph of the supergraph: the registry, then one per institution. */
-export const SUBGRAPHS: readonly SubgraphInfo[] = [
-  { name: 'registry', defaultPort: 4001 },
-  ...INSTITUTIONS.map((entry) => ({ name: entry.code, defaultPort: entry.defaultPort })),
-];
+export const SUBGRAPHS: readonly SubgraphInfo[] = subgraphsOf(INSTITUTIONS);
 
 export const GATEWAY_DEFAULT_PORT = 4000;
 
