@@ -16,6 +16,7 @@ export * from './migrate';
 export * from './queryLimits';
 export * from './rateLimit';
 export * from './requestScope';
+export * from './resolvers';
 export * from './scalars';
 export * from './sdl';
 export * from './server';

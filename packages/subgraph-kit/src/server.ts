@@ -5,7 +5,6 @@ import type { ApolloServerPlugin, BaseContext } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { expressMiddleware } from '@as-integrations/express5';
 import { buildSubgraphSchema } from '@apollo/subgraph';
-import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import express from 'express';
 import type { DocumentNode } from 'graphql';
 import type { Caller, TokenVerifier } from './auth';
@@ -13,7 +12,8 @@ import type { Database } from './db';
 import { DatabaseNoAnswer, databaseUnreachable } from './dbErrors';
 import { guardedEntitiesResolver } from './entities';
 import { DATABASE_UNAVAILABLE, ErrorCode, createErrorFormatter } from './errors';
-import { mergeResolvers } from './sdl';
+import { mergeResolvers } from './resolvers';
+import type { ResolverMap } from './resolvers';
 import { callerOfRequest, jsonErrorHandler, listen } from './http';
 import { requestLogPlugin } from './logger';
 import type { Logger } from './logger';
@@ -25,14 +25,14 @@ import type { Metrics } from './metrics';
 import { DEFAULT_SUBGRAPH_QUERY_LIMITS, queryLimitProtection } from './queryLimits';
 import type { QueryLimits } from './queryLimits';
 
-export type Resolvers<TContext> = GraphQLResolverMap<TContext>;
 /** Apollo Server's plugin type, for services that add plugins without depending on Apollo Server themselves. */
 export type { ApolloServerPlugin };
 
 export interface SubgraphServerOptions<TContext extends BaseContext> {
   name: string;
   typeDefs: DocumentNode;
-  resolvers: Resolvers<TContext>;
+  /** Generated (`pnpm codegen`) or hand-typed as `Resolvers<TContext>`. */
+  resolvers: ResolverMap;
   database: Database;
   verifier: TokenVerifier;
   logger: Logger;
@@ -88,7 +88,7 @@ type FieldResolver = (...args: unknown[]) => unknown;
  * own, named by the field: these are the resolvers that go to the database, and the SQL they run is
  * traced as their children. Arguments are never recorded.
  */
-function tracedRootResolvers(resolvers: GraphQLResolverMap<unknown>, tracing: Tracing | undefined): GraphQLResolverMap<unknown> {
+function tracedRootResolvers(resolvers: ResolverMap, tracing: Tracing | undefined): ResolverMap {
   if (!tracing) return resolvers;
   const traced = { ...resolvers };
   for (const typeName of ['Query', 'Mutation']) {
@@ -111,7 +111,7 @@ function tracedRootResolvers(resolvers: GraphQLResolverMap<unknown>, tracing: Tr
         }
         return [field, resolver];
       }),
-    ) as GraphQLResolverMap<unknown>[string];
+    ) as ResolverMap[string];
   }
   return traced;
 }
@@ -146,7 +146,7 @@ export async function startSubgraphServer<TContext extends BaseContext>(
       typeDefs: options.typeDefs,
       // Resolver maps are typed by their own context; the schema builder only knows `unknown`.
       resolvers: tracedRootResolvers(
-        mergeResolvers(options.resolvers as GraphQLResolverMap<unknown>, {
+        mergeResolvers(options.resolvers as ResolverMap, {
           Query: { _entities: guardedEntitiesResolver },
         }),
         options.tracing,

@@ -23,3 +23,14 @@ export function requireSessionStaff(caller: Caller | null, sessionId: string): C
   if (!actsForInstitution(staff, owner.institution.code)) throw forbidden();
   return staff;
 }
+
+/** A learner's own record: the learner and the registrar; FORBIDDEN for anyone else. */
+export function requireOwnRecord(caller: Caller | null, learner: { id: string }): Caller {
+  const who = requireRole(caller, 'LEARNER', 'REGISTRAR', 'INSTITUTION_STAFF', 'ANALYST', 'SERVICE');
+  if (who.role === 'REGISTRAR' || (who.role === 'LEARNER' && who.subject === learner.id)) return who;
+  throw forbidden();
+}
+
+/** Whether `caller` may see a learner's unmasked personal data: the learner and the registrar. */
+export const seesPersonalData = (caller: Caller | null, learner: { id: string }): boolean =>
+  (caller?.role === 'LEARNER' && caller.subject === learner.id) || caller?.role === 'REGISTRAR';

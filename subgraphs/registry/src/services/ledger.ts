@@ -1,7 +1,7 @@
 import { cycleVerdict, minutesToHours } from '@xueshi/domain';
 import type { CycleVerdict } from '@xueshi/domain';
 import type { Caller } from '@xueshi/subgraph-kit';
-import type { CreditEntryRow } from '../db/schema';
+import type { CreditEntryRow, LearnerRow } from '../db/schema';
 
 /**
  * The entries that count: every entry neither reversed nor a reversal. A correction reverses an entry
@@ -17,6 +17,12 @@ export type DatedCreditEntryRow = CreditEntryRow & { visibleFrom: string };
 
 /** Whether an entry's visible day is known: not pending on a year's official calendar. */
 export const isDated = (entry: CreditEntryRow): entry is DatedCreditEntryRow => entry.visibleFrom !== null;
+
+/** Credit recorded whose visible day waits for a year's official calendar (the database holds one or the other). */
+export type PendingCreditEntryRow = CreditEntryRow & { pendingCalendarYear: number };
+
+/** Whether an entry's visible day waits for a year's official calendar. */
+export const isPending = (entry: CreditEntryRow): entry is PendingCreditEntryRow => entry.pendingCalendarYear !== null;
 
 /** Whether an entry is visible to its learner on `today`: dated, and that day has come. */
 export const visibleOn =
@@ -43,4 +49,10 @@ export function verdictOf(entries: readonly CreditEntryRow[], startYear: number)
     })),
     startYear,
   );
+}
+
+/** A verdict on one of a learner's cycles, with the standing entries it was reached from. */
+export interface LearnerCycle extends CycleVerdict {
+  learner: LearnerRow;
+  standing: CreditEntryRow[];
 }
