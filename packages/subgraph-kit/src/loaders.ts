@@ -1,4 +1,4 @@
-import type DataLoader from 'dataloader';
+import DataLoader from 'dataloader';
 import { currentTracing } from './requestScope';
 import { inSpan } from './tracing';
 
@@ -26,6 +26,30 @@ export function groupBy<Key, Row>(keys: readonly Key[], rows: Row[], keyOf: (row
 export function byKey<Key, Row>(keys: readonly Key[], rows: Row[], keyOf: (row: Row) => Key): (Row | null)[] {
   const found = new Map<Key, Row>(rows.map((row) => [keyOf(row), row]));
   return keys.map((key) => found.get(key) ?? null);
+}
+
+/**
+ * A per-request loader of the one row (or null) each key names: `select` reads the rows of a batch's keys
+ * in one traced statement, and `keyOf` says which key a row answers.
+ */
+export function rowLoader<Key, Row>(
+  name: string,
+  select: (keys: Key[]) => Promise<Row[]>,
+  keyOf: (row: Row) => Key,
+): DataLoader<Key, Row | null> {
+  return new DataLoader<Key, Row | null>(tracedBatch(name, async (keys) => byKey(keys, await select([...keys]), keyOf)));
+}
+
+/**
+ * A per-request loader of the rows (none or more, in the order `select` gives them) each key names: `select`
+ * reads the rows of a batch's keys in one traced statement, and `keyOf` says which key a row belongs to.
+ */
+export function groupLoader<Key, Row>(
+  name: string,
+  select: (keys: Key[]) => Promise<Row[]>,
+  keyOf: (row: Row) => Key,
+): DataLoader<Key, Row[]> {
+  return new DataLoader<Key, Row[]>(tracedBatch(name, async (keys) => groupBy(keys, await select([...keys]), keyOf)));
 }
 
 /** Memoises one query for the life of a request. */

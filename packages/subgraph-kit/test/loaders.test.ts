@@ -1,4 +1,4 @@
-import { byKey, groupBy, once } from '@xueshi/subgraph-kit';
+import { byKey, groupBy, groupLoader, once, rowLoader } from '@xueshi/subgraph-kit';
 import { describe, expect, it, vi } from 'vitest';
 
 interface Row {
@@ -41,6 +41,25 @@ describe('byKey', () => {
   it('works with non-string keys', () => {
     const numbered = [{ n: 2 }, { n: 1 }];
     expect(byKey([1, 2, 3], numbered, (row) => row.n)).toEqual([{ n: 1 }, { n: 2 }, null]);
+  });
+});
+
+describe('rowLoader and groupLoader', () => {
+  it('select once for all the keys asked in one tick, each key given once, and answer each key as byKey and groupBy do', async () => {
+    const select = vi.fn(async (keys: string[]) => rows.filter((row) => keys.includes(row.id) || keys.includes(row.course)));
+    const session = rowLoader('session', select, (row) => row.id);
+    expect(await Promise.all([session.load('s3'), session.load('missing'), session.load('s3')])).toEqual([
+      rows[2],
+      null,
+      rows[2],
+    ]);
+    expect(select).toHaveBeenCalledTimes(1);
+    expect(select).toHaveBeenLastCalledWith(['s3', 'missing']);
+
+    const sessionsByCourse = groupLoader('sessionsByCourse', select, (row) => row.course);
+    expect(await Promise.all([sessionsByCourse.load('c2'), sessionsByCourse.load('c3')])).toEqual([[rows[0], rows[2]], []]);
+    expect(select).toHaveBeenCalledTimes(2);
+    expect(select).toHaveBeenLastCalledWith(['c2', 'c3']);
   });
 });
 
