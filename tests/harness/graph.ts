@@ -17,7 +17,7 @@ import type { PaymentProvider } from '@xueshi/registry/payments';
 import type { SmsProvider } from '@xueshi/registry/sms';
 import { shuSubgraph } from '@xueshi/shu';
 import { sjtuSubgraph } from '@xueshi/sjtu';
-import { SIGN_UP_LIMITS, createTokenVerifier, startSubgraphServer, startTracing } from '@xueshi/subgraph-kit';
+import { SIGN_UP_LIMITS, createTokenVerifier, serveSubgraph, startSubgraphServer, startTracing } from '@xueshi/subgraph-kit';
 import type {
   Caller,
   Database,
@@ -26,7 +26,7 @@ import type {
   RunningServer,
   SeedLevel,
   SubgraphDependencies,
-  SubgraphServerOptions,
+  SubgraphService,
   Tracing,
 } from '@xueshi/subgraph-kit';
 import { ManualClock, openTestDatabase, testKeys, testLogger } from '@xueshi/subgraph-kit/testing';
@@ -35,14 +35,7 @@ import { ManualClock, openTestDatabase, testKeys, testLogger } from '@xueshi/sub
 export const DEFAULT_TEST_TIME = '2021-02-22T10:00:00+08:00';
 
 /** A subgraph service as the harness drives it: every context type looks alike from outside. */
-interface AnyService {
-  name: string;
-  migrations: Parameters<typeof openTestDatabase>[1];
-  seed?: (database: Database, level: SeedLevel, clock: ManualClock) => Promise<void>;
-  create: (
-    dependencies: SubgraphDependencies,
-  ) => SubgraphServerOptions<BaseContext> | Promise<SubgraphServerOptions<BaseContext>>;
-}
+type AnyService = SubgraphService<BaseContext, SubgraphDependencies>;
 
 const asAny = <T>(service: T) => service as unknown as AnyService;
 
@@ -154,17 +147,18 @@ export async function startTestGraph(options: TestGraphOptions = {}): Promise<Te
 
   const start = async (service: AnyService, extra: (base: SubgraphDependencies) => Promise<object>) => {
     const database = await (options.openDatabase ?? openTestDatabase)(service.name, service.migrations);
-    if (options.seed !== 'none' && service.seed) await service.seed(database, options.seed ?? 'demo', clock);
     const base = { database, clock, verifier, logger: logger.child({ service: service.name }) };
-    const serverOptions = await service.create({ ...base, ...(await extra(base)) });
     const operations = { count: 0 };
-    const plugins = [
-      ...(serverOptions.plugins ?? []),
-      ...(options.subgraphPlugins?.[service.name] ?? []),
-      operationCounter(operations),
-    ];
-    const withCounter = { ...serverOptions, plugins, tracing: await tracingOf(service.name) };
-    let server: RunningServer | null = await startSubgraphServer(withCounter, { port: 0 });
+    const served = await serveSubgraph(service, base, {
+      seed: options.seed ?? 'demo',
+      extra,
+      server: {
+        plugins: [...(options.subgraphPlugins?.[service.name] ?? []), operationCounter(operations)],
+        tracing: await tracingOf(service.name),
+      },
+      port: 0,
+    });
+    let server: RunningServer | null = served.server;
     const port = server.port;
     running.set(service.name, {
       name: service.name,
@@ -176,7 +170,7 @@ export async function startTestGraph(options: TestGraphOptions = {}): Promise<Te
         server = null;
       },
       restart: async () => {
-        server ??= await startSubgraphServer(withCounter, { port });
+        server ??= await startSubgraphServer(served.options, { port });
       },
     });
   };

@@ -13,6 +13,7 @@ import type { Logger } from './logger';
 import type { MigrationSource } from './migrate';
 import { startSubgraphServer } from './server';
 import { startTracing } from './tracing';
+import type { Tracing } from './tracing';
 import type { RunningServer, SubgraphServerOptions } from './server';
 
 /** What a subgraph is built from; tests pass their own, services build them from env. */
@@ -35,6 +36,44 @@ export interface SubgraphService<TContext extends BaseContext, TDependencies ext
   productionProblems?: (database: Database) => Promise<string[]>;
 }
 
+/** Dependencies a service needs beyond the common ones, built from those (the registry's signer, …). */
+export type ExtraDependencies<TDependencies extends SubgraphDependencies> = (
+  base: SubgraphDependencies,
+) => Omit<TDependencies, keyof SubgraphDependencies> | Promise<Omit<TDependencies, keyof SubgraphDependencies>>;
+
+export interface ServeOptions<TContext extends BaseContext, TDependencies extends SubgraphDependencies> {
+  /** What to load into the database first; 'none' loads nothing. */
+  seed: SeedLevel | 'none';
+  extra?: ExtraDependencies<TDependencies>;
+  /** Set on the server options the service builds; `plugins` are added to its own. */
+  server?: Pick<SubgraphServerOptions<TContext>, 'introspection' | 'plugins' | 'tracing'>;
+  port: number;
+  host?: string;
+}
+
+/**
+ * How every subgraph service starts, whoever gives it its database, clock, verifier and logger (the
+ * service's env, a suite): loads the seed, builds the service and serves it. Returns the server and the
+ * options it serves, to serve them again.
+ */
+export async function serveSubgraph<TContext extends BaseContext, TDependencies extends SubgraphDependencies>(
+  service: SubgraphService<TContext, TDependencies>,
+  base: SubgraphDependencies,
+  options: ServeOptions<TContext, TDependencies>,
+): Promise<{ server: RunningServer; options: SubgraphServerOptions<TContext> }> {
+  if (options.seed !== 'none' && service.seed) {
+    await service.seed(base.database, options.seed, base.clock);
+    base.logger.info({ seed: options.seed }, 'seed loaded');
+  }
+  const dependencies = { ...base, ...(await options.extra?.(base)) } as TDependencies;
+  const built = await service.create(dependencies);
+  const serverOptions: SubgraphServerOptions<TContext> = options.server
+    ? { ...built, ...options.server, plugins: [...(built.plugins ?? []), ...(options.server.plugins ?? [])] }
+    : built;
+  const server = await startSubgraphServer(serverOptions, { port: options.port, host: options.host });
+  return { server, options: serverOptions };
+}
+
 /**
  * Starts a subgraph service from its parsed env: clock, logger, database (PostgreSQL or PGlite in
  * DATA_DIR/<name>), seed, token verifier, server. Throws when any of them cannot start.
@@ -42,9 +81,7 @@ export interface SubgraphService<TContext extends BaseContext, TDependencies ext
 export async function startSubgraphService<TContext extends BaseContext, TDependencies extends SubgraphDependencies>(
   service: SubgraphService<TContext, TDependencies>,
   env: SubgraphEnv,
-  extra: (
-    base: SubgraphDependencies,
-  ) => Omit<TDependencies, keyof SubgraphDependencies> | Promise<Omit<TDependencies, keyof SubgraphDependencies>>,
+  extra: ExtraDependencies<TDependencies>,
 ): Promise<RunningServer> {
   const configProblems = productionProblems(env);
   if (configProblems.length > 0) throw new ConfigError(configProblems);
@@ -58,27 +95,22 @@ export async function startSubgraphService<TContext extends BaseContext, TDepend
     poolSize: env.DATABASE_POOL_SIZE,
     migrations: service.migrations,
   });
+  let tracing: Tracing | undefined;
   try {
     const stored = env.NODE_ENV === 'production' ? ((await service.productionProblems?.(database)) ?? []) : [];
     if (stored.length > 0) throw new ConfigError(stored);
-    if (seed !== 'none' && service.seed) {
-      await service.seed(database, seed, clock);
-      logger.info({ seed }, 'seed loaded');
-    }
-    const base: SubgraphDependencies = {
-      database,
-      clock,
-      logger,
-      verifier: await createTokenVerifier(env.JWT_PUBLIC_JWK, clock),
-    };
-    const dependencies = { ...base, ...(await extra(base)) } as TDependencies;
-    const options = await service.create(dependencies);
-    const tracing = env.OTEL_EXPORTER_OTLP_ENDPOINT
-      ? await startTracing(service.name, env.OTEL_EXPORTER_OTLP_ENDPOINT)
-      : undefined;
-    const server = await startSubgraphServer(
-      { ...options, tracing, introspection: env.NODE_ENV !== 'production' },
-      { port: env.PORT, host: env.HOST },
+    const verifier = await createTokenVerifier(env.JWT_PUBLIC_JWK, clock);
+    tracing = env.OTEL_EXPORTER_OTLP_ENDPOINT ? await startTracing(service.name, env.OTEL_EXPORTER_OTLP_ENDPOINT) : undefined;
+    const { server } = await serveSubgraph(
+      service,
+      { database, clock, logger, verifier },
+      {
+        seed,
+        extra,
+        server: { tracing, introspection: env.NODE_ENV !== 'production' },
+        port: env.PORT,
+        host: env.HOST,
+      },
     );
     return {
       ...server,
@@ -89,6 +121,7 @@ export async function startSubgraphService<TContext extends BaseContext, TDepend
       },
     };
   } catch (error) {
+    await tracing?.shutdown();
     await database.close();
     throw error;
   }

@@ -1,6 +1,6 @@
 import { DEMO_HISTORY, DEMO_LEARNER } from '@xueshi/institutions/demo';
-import { startStandaloneSubgraph } from '@xueshi/institutions/testing';
-import type { StandaloneSubgraph } from '@xueshi/institutions/testing';
+import { startStandaloneSubgraph } from '@xueshi/subgraph-kit/testing';
+import type { StandaloneSubgraph } from '@xueshi/subgraph-kit/testing';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { creditEntries, learners, programmeYears, registrations, staff } from '../src/db/schema';

@@ -1,2 +1,1 @@
 export * from './institutionSuite';
-export * from './standalone';

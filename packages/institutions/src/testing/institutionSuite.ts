@@ -2,11 +2,11 @@ import { describe, expect, it, beforeAll, afterAll } from 'vitest';
 import { addCalendarDays, HELD_CALENDAR_YEARS, isWorkingDay } from '@xueshi/domain';
 import type { BaseContext } from '@apollo/server';
 import type { SubgraphService } from '@xueshi/subgraph-kit';
+import { startStandaloneSubgraph } from '@xueshi/subgraph-kit/testing';
+import type { StandaloneSubgraph } from '@xueshi/subgraph-kit/testing';
 import { institution } from '../institutions';
 import type { InstitutionCode } from '../institutions';
 import { PLAN_PROFILES } from '../plan';
-import { startStandaloneSubgraph } from './standalone';
-import type { StandaloneSubgraph } from './standalone';
 import { courses, sessions } from '../subgraph/db/schema';
 import type { InstitutionDependencies } from '../subgraph/create';
 

@@ -18,6 +18,8 @@ import type { MigrationSource } from '../migrate';
 
 export { ManualClock } from '../clock';
 export { rawGet } from './rawHttp';
+export { startStandaloneSubgraph } from './standalone';
+export type { StandaloneSubgraph } from './standalone';
 export type { RawResponse } from './rawHttp';
 
 /** Where every test run's services write their logs, for the audit that follows the suite. */

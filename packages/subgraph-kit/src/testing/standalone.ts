@@ -1,7 +1,10 @@
 import type { BaseContext } from '@apollo/server';
-import { createTokenVerifier, startSubgraphServer } from '@xueshi/subgraph-kit';
-import type { Database, RunningServer, SubgraphDependencies, SubgraphService } from '@xueshi/subgraph-kit';
-import { ManualClock, openTestDatabase, testKeys, testLogger } from '@xueshi/subgraph-kit/testing';
+import { createTokenVerifier } from '../auth';
+import { ManualClock } from '../clock';
+import type { Database } from '../db';
+import { serveSubgraph } from '../service';
+import type { ExtraDependencies, SeedLevel, SubgraphService, SubgraphDependencies } from '../service';
+import { openTestDatabase, testKeys, testLogger } from './index';
 
 export interface StandaloneSubgraph {
   url: string;
@@ -19,15 +22,14 @@ export interface StandaloneSubgraph {
 export async function startStandaloneSubgraph<TContext extends BaseContext, TDependencies extends SubgraphDependencies>(
   service: SubgraphService<TContext, TDependencies>,
   options: {
-    seed?: 'plan' | 'demo';
+    seed?: SeedLevel;
     startAt?: string;
     /** What the subgraph needs beyond the common dependencies (the registry's signer, directory, …). */
-    extra?: (base: SubgraphDependencies) => Promise<Omit<TDependencies, keyof SubgraphDependencies>>;
+    extra?: ExtraDependencies<TDependencies>;
   } = {},
 ): Promise<StandaloneSubgraph> {
   const clock = new ManualClock(options.startAt ?? '2021-02-22T10:00:00+08:00');
   const database = await openTestDatabase(service.name, service.migrations);
-  if (options.seed && service.seed) await service.seed(database, options.seed, clock);
   const keys = await testKeys();
   const base: SubgraphDependencies = {
     database,
@@ -35,8 +37,11 @@ export async function startStandaloneSubgraph<TContext extends BaseContext, TDep
     verifier: await createTokenVerifier(keys.publicJwk, clock),
     logger: testLogger(service.name),
   };
-  const serverOptions = await service.create({ ...base, ...(await options.extra?.(base)) } as TDependencies);
-  const server: RunningServer = await startSubgraphServer(serverOptions, { port: 0 });
+  const { server } = await serveSubgraph(service, base, {
+    seed: options.seed ?? 'none',
+    ...(options.extra ? { extra: options.extra } : {}),
+    port: 0,
+  });
   return {
     url: server.url,
     database,
