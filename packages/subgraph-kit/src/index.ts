@@ -23,3 +23,4 @@ export * from './server';
 export * from './service';
 export * from './statementShape';
 export * from './tracing';
+export * from './validation';

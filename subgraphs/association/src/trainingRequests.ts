@@ -1,7 +1,7 @@
 import { addCalendarDays, earliestEmployerTrainingDay, isValidDay, isValidMobile, shanghaiDay } from '@xueshi/domain';
 import { optionalText } from '@xueshi/institutions/subgraph';
 import { requireTrainingScheduler } from '@xueshi/institutions';
-import { ErrorCode, UserError, badInput, conflict, notFound, requireRole, unauthenticated } from '@xueshi/subgraph-kit';
+import { ErrorCode, UserError, badInput, conflict, isUuid, notFound, requireRole, unauthenticated } from '@xueshi/subgraph-kit';
 import type { Caller, Clock, Db } from '@xueshi/subgraph-kit';
 import { asc, desc, eq, getTableColumns } from 'drizzle-orm';
 import { trainingRequestScans, trainingRequests } from './db/schema';
@@ -25,9 +25,8 @@ export type TrainingRequestView = TrainingRequestRow & {
 };
 
 const MAX_HEADCOUNT = 10_000;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-const requestNotFound = (id: string) => notFound({ zh: '培训需求', en: 'Training request' }, UUID.test(id) ? id : undefined);
+const requestNotFound = (id: string) => notFound({ zh: '培训需求', en: 'Training request' }, isUuid(id) ? id : undefined);
 
 /** Text a form needs filled in: BAD_USER_INPUT when empty, as well as for what optionalText refuses. */
 function requiredText(value: string, field: string, max: number, label: { zh: string; en: string }): string {
@@ -82,7 +81,7 @@ export function createTrainingRequests(options: { db: Db; clock: Clock; owners: 
   const find = async (caller: Caller | null, id: string): Promise<TrainingRequestView | null> => {
     const who = requireRole(caller, 'EMPLOYER', 'INSTITUTION_STAFF', 'REGISTRAR');
     if (who.role !== 'EMPLOYER') requireTrainingScheduler(who);
-    const [row] = UUID.test(id) ? await selectViews().where(eq(trainingRequests.id, id)) : [];
+    const [row] = isUuid(id) ? await selectViews().where(eq(trainingRequests.id, id)) : [];
     return row && (who.role !== 'EMPLOYER' || row.employerCreditCode === who.subject) ? row : null;
   };
 
@@ -92,7 +91,7 @@ export function createTrainingRequests(options: { db: Db; clock: Clock; owners: 
     allowed: (row: TrainingRequestRow) => void,
     change: (row: TrainingRequestRow) => Promise<Partial<TrainingRequestRow>>,
   ): Promise<TrainingRequestView> => {
-    if (!UUID.test(id)) throw requestNotFound(id);
+    if (!isUuid(id)) throw requestNotFound(id);
     await db.transaction(async (tx) => {
       const [row] = await tx.select().from(trainingRequests).where(eq(trainingRequests.id, id)).for('update');
       if (!row) throw requestNotFound(id);

@@ -3,7 +3,6 @@ import {
   sessionDaysRefusal,
   addCalendarDays,
   hoursToMinutes,
-  isLegibleText,
   isValidCreditCode,
   isValidDay,
   isWithinPlanningHorizon,
@@ -13,7 +12,7 @@ import {
   sessionDateChangeRefusal,
   shanghaiDay,
 } from '@xueshi/domain';
-import { ErrorCode, UserError, badInput, conflict, forbidden, notFound, requireRole } from '@xueshi/subgraph-kit';
+import { ErrorCode, UserError, badInput, checkedText, conflict, forbidden, notFound, requireRole } from '@xueshi/subgraph-kit';
 import type { Caller, Clock, Db } from '@xueshi/subgraph-kit';
 import { asc, desc, eq } from 'drizzle-orm';
 import { ownedId, parseOwnedId } from '../ids';
@@ -72,9 +71,6 @@ export interface ContactInput {
   phones: string[];
 }
 
-const PRINTABLE = /^[^\p{C}<>;={}[\]\\$`]*$/u;
-/** A script URL scheme: never part of a title, a venue or an employer's name, and dangerous where a venue becomes a link. */
-const SCRIPT_SCHEME = /(?:java|vb)script\s*:/i;
 /** A Shanghai landline (7–8 digits, optional -extension), a hotline (400/800) or a mobile, as published. */
 const PHONE = /^(\d{7,8}(-\d{1,6})?|[48]00\d{7}|1[3-9]\d{9})$/;
 const MAX_CAPACITY = 10_000;
@@ -90,23 +86,16 @@ const EMPLOYER_DAY_ENDS = '16:30';
 
 /** Trimmed text, null when empty; BAD_USER_INPUT when too long, unprintable, markup-like or illegible. */
 export function optionalText(value: string | null | undefined, field: string, max: number): string | null {
-  if (value === null || value === undefined) return null;
-  const trimmed = value.trim();
-  if (trimmed.length === 0) return null;
-  if (trimmed.length > max || !PRINTABLE.test(trimmed) || trimmed.includes('--') || SCRIPT_SCHEME.test(trimmed)) {
-    throw badInput(
-      { zh: `「${field}」包含不允许的字符或过长`, en: `${field} has characters that are not allowed or is too long` },
-      field,
-    );
-  }
-  // Text made of fillers or bare combining marks prints blank on the catalogue and rosters.
-  if (!isLegibleText(trimmed)) {
-    throw badInput(
-      { zh: `「${field}」请用看得见的文字填写`, en: `${field}: use visible letters, not only blank or combining characters` },
-      field,
-    );
-  }
-  return trimmed;
+  if (value === null || value === undefined || value.trim().length === 0) return null;
+  return checkedText(value, field, {
+    rule: 'printable',
+    max,
+    refused: { zh: `「${field}」包含不允许的字符或过长`, en: `${field} has characters that are not allowed or is too long` },
+    illegible: {
+      zh: `「${field}」请用看得见的文字填写`,
+      en: `${field}: use visible letters, not only blank or combining characters`,
+    },
+  });
 }
 
 /** The id to name in a NOT_FOUND: an id of this shape only, never arbitrary input echoed back. */

@@ -1,11 +1,8 @@
 import { isLegibleText } from '@xueshi/domain';
 import { parseOwnedId } from '@xueshi/institutions';
-import { badInput } from '@xueshi/subgraph-kit';
+import { badInput, checkedText, isUuid } from '@xueshi/subgraph-kit';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-/** Whether `value` is a UUID, the shape of every id the registry owns. */
-export const isUuid = (value: string): boolean => UUID.test(value);
+export { isUuid } from '@xueshi/subgraph-kit';
 
 /** BAD_USER_INPUT unless `year` is a whole year from 2000 to 2100. */
 export function checkYear(year: number): void {
@@ -21,9 +18,6 @@ export const echoedId = (id: string): string | undefined => (isUuid(id) || parse
 /** Whether `value` holds control, format or unassigned characters (NUL, RTL overrides, …): no identifier does. */
 export const hasControlCharacters = (value: string): boolean => /\p{C}/u.test(value);
 
-/** A script URL scheme: never part of a name, a title or a reason. */
-const SCRIPT_SCHEME = /(?:java|vb)script\s*:/i;
-
 /** The first year of a 3-year cycle: BAD_USER_INPUT unless 2000–2100. */
 export function cycleStartYear(value: number, field = 'startYear'): number {
   if (!Number.isInteger(value) || value < 2000 || value > 2100) {
@@ -34,15 +28,12 @@ export function cycleStartYear(value: number, field = 'startYear'): number {
 
 /** Letters of any script, combining marks, the middle dots of transliterated names, apostrophes, hyphens, spaces. */
 const PERSON_NAME = /^[\p{L}\p{M}·・'’\- ]{1,40}$/u;
-/** Printable text without the characters markup, scripts and SQL are made of; names and titles never need them. */
-const PLAIN_TEXT = /^[^\p{C}<>;={}[\]\\$`|^~]+$/u;
 
 /** What a name or text that would print blank (isLegibleText) is refused with. */
-export const illegible = (field: string) =>
-  badInput(
-    { zh: '请用看得见的文字填写，不要只用空白或符号', en: 'Use visible letters, not only blank or combining characters' },
-    field,
-  );
+const ILLEGIBLE = {
+  zh: '请用看得见的文字填写，不要只用空白或符号',
+  en: 'Use visible letters, not only blank or combining characters',
+};
 
 /**
  * A person's name as entered, trimmed; BAD_USER_INPUT unless it is 1–40 letters (any script) that
@@ -53,7 +44,7 @@ export function personName(value: string, field = 'name'): string {
   if (!PERSON_NAME.test(trimmed)) {
     throw badInput({ zh: '请填写真实姓名（1–40 个字）', en: 'Enter your real name (1–40 letters)' }, field);
   }
-  if (!isLegibleText(trimmed)) throw illegible(field);
+  if (!isLegibleText(trimmed)) throw badInput(ILLEGIBLE, field);
   return trimmed;
 }
 
@@ -62,16 +53,6 @@ export function personName(value: string, field = 'name'): string {
  * plain (no markup, script or SQL punctuation, no `--`, no `javascript:`) and legible (isLegibleText).
  */
 export function text(value: string, field: string, bounds: { min: number; max: number; zh: string; en: string }): string {
-  const trimmed = value.trim();
-  if (
-    trimmed.length < bounds.min ||
-    trimmed.length > bounds.max ||
-    !PLAIN_TEXT.test(trimmed) ||
-    trimmed.includes('--') ||
-    SCRIPT_SCHEME.test(trimmed)
-  ) {
-    throw badInput({ zh: bounds.zh, en: bounds.en }, field);
-  }
-  if (!isLegibleText(trimmed)) throw illegible(field);
-  return trimmed;
+  const { min, max, zh, en } = bounds;
+  return checkedText(value, field, { rule: 'plain', min, max, refused: { zh, en }, illegible: ILLEGIBLE });
 }
