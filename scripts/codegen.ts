@@ -5,7 +5,10 @@ import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { generate } from '@graphql-codegen/cli';
 import type { CodegenConfig } from '@graphql-codegen/cli';
+import { buildSubgraphSchema } from '@apollo/subgraph';
 import { INSTITUTIONS } from '@xueshi/institutions';
+import { institutionGeneratedSdl } from '@xueshi/institutions/sdl';
+import { parse, printSchema } from 'graphql';
 import { format, resolveConfig } from 'prettier';
 
 const root = new URL('../', import.meta.url);
@@ -60,6 +63,18 @@ const REGISTRY_MAPPERS: Record<string, string> = {
   ),
 };
 
+/**
+ * An institution subgraph's schema as the registry calls it, federation's `_entities` included. Every
+ * institution serves the same interfaces, which alone the registry's operations ask for; the lead unit's
+ * schema stands for all.
+ */
+function institutionSubgraphSchema(): string {
+  const [lead] = INSTITUTIONS;
+  if (!lead) throw new Error('no institution is listed');
+  const link = 'extend schema @link(url: "https://specs.apollo.dev/federation/v2.5", import: ["@key", "@shareable"])';
+  return printSchema(buildSubgraphSchema(parse(`${link}\n${institutionGeneratedSdl(lead)}`)));
+}
+
 function config(): CodegenConfig {
   return {
     silent: true,
@@ -68,6 +83,18 @@ function config(): CodegenConfig {
         schema: [path(registry('schema.graphql')), path(registry('generated.graphql'))],
         plugins: ['typescript', 'typescript-resolvers'],
         config: { ...SHARED_CONFIG, contextType: '../context#RegistryContext', mappers: REGISTRY_MAPPERS },
+      },
+      [path(registry('generated/institutionOperations.ts'))]: {
+        schema: institutionSubgraphSchema(),
+        documents: [path(registry('services/institutionOperations.graphql'))],
+        plugins: ['typescript-operations'],
+        // Answers arrive as JSON: instants and days are strings until the registry reads them.
+        config: {
+          useTypeImports: true,
+          enumsAsTypes: true,
+          onlyOperationTypes: true,
+          scalars: { DateTime: 'string', Date: 'string', _Any: 'unknown' },
+        },
       },
     },
   };

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { hoursToMinutes } from '@xueshi/domain';
 import { INSTITUTIONS, parseOwnedId } from '@xueshi/institutions';
 import type { InstitutionCode } from '@xueshi/institutions';
@@ -13,6 +14,14 @@ import {
   isGraphQLRead,
 } from '@xueshi/subgraph-kit';
 import type { CircuitBreakerSettings, Logger, TokenSigner } from '@xueshi/subgraph-kit';
+import { Kind, parse, print } from 'graphql';
+import type { OperationDefinitionNode } from 'graphql';
+import type {
+  OpenSessionsQuery,
+  OpenSessionsQueryVariables,
+  SessionFactsQuery,
+  SessionFactsQueryVariables,
+} from '../generated/institutionOperations';
 
 /** What the registry needs to know about a session when it writes a registration, read from its owner. */
 export interface SessionFacts {
@@ -62,33 +71,17 @@ export interface OpenSession {
   restrictedToEmployer: string | null;
 }
 
-interface RawSession {
-  id: string;
-  startsAt: string;
-  endsAt: string;
-  firstDay: string;
-  lastDay: string;
-  deliveryMode: SessionFacts['deliveryMode'];
-  capacity: number | null;
-  registrationOpensAt: string;
-  registrationClosesAt: string;
-  restrictedToEmployer: string | null;
-  employerCreditCode: string | null;
-  course: { id: string; title: string; category: SessionFacts['category']; year: number; hours: number; feeFen: number };
-}
+/** The registry's operations on institutions, one text each, by name (typed by `pnpm codegen`). */
+const OPERATIONS = new Map(
+  parse(readFileSync(new URL('./institutionOperations.graphql', import.meta.url), 'utf8'))
+    .definitions.filter((definition): definition is OperationDefinitionNode => definition.kind === Kind.OPERATION_DEFINITION)
+    .map((operation) => [operation.name?.value, print(operation)]),
+);
 
-interface RawOffer {
-  title: string;
-  category: 'REQUIRED' | 'ELECTIVE';
-  hours: number;
-  sessions: {
-    id: string;
-    startsAt: string;
-    capacity: number | null;
-    registrationOpensAt: string;
-    registrationClosesAt: string;
-    restrictedToEmployer: string | null;
-  }[];
+function operation(name: 'OpenSessions' | 'SessionFacts'): string {
+  const text = OPERATIONS.get(name);
+  if (!text) throw new Error(`institutionOperations.graphql has no operation ${name}`);
+  return text;
 }
 
 export interface InstitutionDirectoryOptions {
@@ -124,7 +117,7 @@ export function createInstitutionDirectory(options: InstitutionDirectoryOptions)
     ]),
   );
 
-  const post = async <Data>(code: string, query: string, variables: Record<string, unknown>): Promise<Data> => {
+  const post = async <Data, Variables>(code: string, query: string, variables: Variables): Promise<Data> => {
     const url = options.urls[code];
     const send = senders.get(code);
     if (!url || !send) throw unavailable(code);
@@ -153,27 +146,18 @@ export function createInstitutionDirectory(options: InstitutionDirectoryOptions)
 
   // Registration day sends thousands of registrations for the same few sessions at once: those in flight
   // together share one question to the owner (each builds its own answer from the shared one).
-  const sessionsInFlight = new InFlight<{ _entities: (RawSession | null)[] }>();
+  const sessionsInFlight = new InFlight<SessionFactsQuery>();
 
   return {
     openSessions: async (year, now) => {
       const answers = await Promise.allSettled(
         INSTITUTIONS.map(async (entry) => {
-          const data = await post<{ _entities: ({ courses: RawOffer[] } | null)[] }>(
-            entry.code,
-            `query OpenSessions($representations: [_Any!]!, $year: Int!) {
-              _entities(representations: $representations) {
-                ... on ${entry.typePrefix}Profile {
-                  courses(year: $year) {
-                    title category hours
-                    sessions { id startsAt capacity registrationOpensAt registrationClosesAt restrictedToEmployer }
-                  }
-                }
-              }
-            }`,
-            { representations: [{ __typename: `${entry.typePrefix}Profile`, code: entry.code }], year },
-          );
-          return (data._entities[0]?.courses ?? []).flatMap((course) =>
+          const data = await post<OpenSessionsQuery, OpenSessionsQueryVariables>(entry.code, operation('OpenSessions'), {
+            representations: [{ __typename: `${entry.typePrefix}Profile`, code: entry.code }],
+            year,
+          });
+          const profile = data._entities[0];
+          return (profile && 'courses' in profile ? profile.courses : []).flatMap((course) =>
             course.sessions
               .filter((session) => new Date(session.registrationOpensAt) <= now && now < new Date(session.registrationClosesAt))
               .map((session) => ({
@@ -195,21 +179,13 @@ export function createInstitutionDirectory(options: InstitutionDirectoryOptions)
       const parsed = parseOwnedId(sessionId);
       if (!parsed || parsed.kind !== 'session') return null;
       const code = parsed.institution.code;
-      const query = `query SessionFacts($representations: [_Any!]!) {
-        _entities(representations: $representations) {
-          ... on ${parsed.typename} {
-            id startsAt endsAt firstDay lastDay deliveryMode capacity registrationOpensAt registrationClosesAt restrictedToEmployer employerCreditCode
-            course { id title category year hours feeFen }
-          }
-        }
-      }`;
       const data = await sessionsInFlight.run(sessionId, () =>
-        post<{ _entities: (RawSession | null)[] }>(code, query, {
+        post<SessionFactsQuery, SessionFactsQueryVariables>(code, operation('SessionFacts'), {
           representations: [{ __typename: parsed.typename, id: sessionId }],
         }),
       );
       const raw = data._entities[0];
-      if (!raw) return null;
+      if (!raw || !('course' in raw)) return null;
       return {
         id: raw.id,
         institution: code,
