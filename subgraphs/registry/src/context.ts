@@ -8,7 +8,9 @@ import type { Invoices } from './services/invoices';
 import type { MobileVerification } from './services/mobileVerification';
 import type { CycleStart } from './services/cycleStart';
 import type { OfficialCalendar } from './services/officialCalendar';
+import type { Corrections } from './services/corrections';
 import type { Outcomes } from './services/outcomes';
+import type { OutcomesCsv } from './services/outcomesCsv';
 import type { Statistics } from './services/statistics';
 import type { Transcripts } from './services/transcripts';
 import type { Payments } from './services/payments';
@@ -22,6 +24,8 @@ export interface RegistryServices {
   payments: Payments;
   invoices: Invoices;
   outcomes: Outcomes;
+  outcomesCsv: OutcomesCsv;
+  corrections: Corrections;
   officialCalendar: OfficialCalendar;
   cycleStart: CycleStart;
   transcripts: Transcripts;

@@ -16,7 +16,9 @@ import { createInvoices } from './services/invoices';
 import { createMobileVerification } from './services/mobileVerification';
 import { createCycleStart } from './services/cycleStart';
 import { createOfficialCalendar } from './services/officialCalendar';
+import { createCorrections } from './services/corrections';
 import { createOutcomes } from './services/outcomes';
+import { createOutcomesCsv } from './services/outcomesCsv';
 import { createPayments } from './services/payments';
 import { createRefunds } from './services/refunds';
 import { createStatistics } from './services/statistics';
@@ -79,6 +81,7 @@ export function createRegistryServices(dependencies: RegistryDependencies): Regi
   });
   const transcripts = createTranscripts({ db: database.db, clock });
   const officialCalendar = createOfficialCalendar({ db: database.db, clock });
+  const outcomes = createOutcomes({ db: database.db, clock, calendar: officialCalendar });
   return {
     identity: createIdentity({
       db: database.db,
@@ -106,7 +109,9 @@ export function createRegistryServices(dependencies: RegistryDependencies): Regi
       logger,
     }),
     invoices: createInvoices({ db: database.db, clock }),
-    outcomes: createOutcomes({ db: database.db, clock, calendar: officialCalendar }),
+    outcomes,
+    outcomesCsv: createOutcomesCsv(outcomes),
+    corrections: createCorrections({ db: database.db, clock, calendar: officialCalendar }),
     officialCalendar,
     cycleStart: createCycleStart({ db: database.db, clock }),
     transcripts,

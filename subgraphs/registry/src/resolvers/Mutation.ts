@@ -34,12 +34,12 @@ export const Mutation: MutationResolvers = {
   reportOutcomes: (_root, args, context) =>
     context.services.outcomes.reportOutcomes(context.caller, args.sessionId, args.outcomes),
   reportOutcomesCsv: (_root, args, context) =>
-    context.services.outcomes.reportOutcomesCsv(context.caller, args.sessionId, args.csv),
+    context.services.outcomesCsv.reportOutcomesCsv(context.caller, args.sessionId, args.csv),
   reportCoursewareCompletion: (_root, args, context) =>
     context.services.outcomes.reportCoursewareCompletion(context.caller, args.registrationId, args.completedAt),
   reverseCreditEntry: (_root, args, context) =>
-    context.services.outcomes.reverseCreditEntry(context.caller, args.entryId, args.reason),
-  recordCreditEntry: (_root, args, context) => context.services.outcomes.recordCreditEntry(context.caller, args.input),
+    context.services.corrections.reverseCreditEntry(context.caller, args.entryId, args.reason),
+  recordCreditEntry: (_root, args, context) => context.services.corrections.recordCreditEntry(context.caller, args.input),
   loadOfficialCalendar: (_root, args, context) => context.services.officialCalendar.load(context.caller, args.input),
   issueTranscript: (_root, args, context) => context.services.transcripts.issue(context.caller, args.cycleStartYear),
 };
