@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
+import type { Category } from '@xueshi/domain';
 import { creditEntries, employerStaff, employers, learners, outcomes, registrations } from '@xueshi/registry/db';
 import type { RegistrationStatus } from '@xueshi/registry/db';
 import type { Caller, Database } from '@xueshi/subgraph-kit';
@@ -50,7 +51,7 @@ const SUPPRESSED_RICH = { ...SUPPRESSED, feesFen: null, completionRate: null, pa
 interface Taken {
   institution: string;
   course: string;
-  category?: 'REQUIRED' | 'ELECTIVE';
+  category?: Category;
   status: RegistrationStatus;
   registeredAt: string;
   /** Minutes of credit earned; a second number reverses that much of it. */

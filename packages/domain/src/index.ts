@@ -31,6 +31,7 @@ export {
   type CycleVerdict,
 } from './cycleVerdict';
 export { CATEGORIES, isCategory, type Category } from './Category';
+export { DELIVERY_MODES, type DeliveryMode } from './DeliveryMode';
 
 export { refundFen } from './refundFen';
 export { formatFen } from './formatFen';

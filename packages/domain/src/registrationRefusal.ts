@@ -1,3 +1,4 @@
+import type { DeliveryMode } from './DeliveryMode';
 import { assertValidInstant } from './shanghaiDay';
 
 /** Why a registration is refused, or null when the session takes it. */
@@ -13,7 +14,7 @@ export interface RegistrationAttempt {
   programmeYearOpensAt: Date | null;
   session: {
     /** Courseware is bought all year: the programme year's opening holds back live courses only. */
-    deliveryMode: 'LIVE_ONLINE' | 'FACE_TO_FACE' | 'ONLINE_COURSEWARE';
+    deliveryMode: DeliveryMode;
     registrationOpensAt: Date;
     registrationClosesAt: Date;
     /** The name of the employer whose staff alone may register, for employer-run training. */

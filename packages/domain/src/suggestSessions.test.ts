@@ -1,14 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { suggestSessions } from './suggestSessions';
+import type { Category } from './Category';
 import type { SessionOffer } from './suggestSessions';
 
-const offer = (
-  sessionId: string,
-  courseTitle: string,
-  category: 'REQUIRED' | 'ELECTIVE',
-  hours: number,
-  startsAt: string,
-): SessionOffer => ({
+const offer = (sessionId: string, courseTitle: string, category: Category, hours: number, startsAt: string): SessionOffer => ({
   sessionId,
   courseTitle,
   category,

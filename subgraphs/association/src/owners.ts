@@ -1,4 +1,5 @@
 import { hoursToMinutes } from '@xueshi/domain';
+import type { Category } from '@xueshi/domain';
 import { institution, parseOwnedId } from '@xueshi/institutions';
 import { ErrorCode, UserError } from '@xueshi/subgraph-kit';
 import type { Logger } from '@xueshi/subgraph-kit';
@@ -7,7 +8,7 @@ import type { Logger } from '@xueshi/subgraph-kit';
 export interface CourseFacts {
   id: string;
   title: string;
-  category: 'REQUIRED' | 'ELECTIVE';
+  category: Category;
   year: number;
   days: number | null;
   minutes: number;

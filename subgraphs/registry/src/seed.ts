@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { addCalendarDays, coursewareAccessExpiresAt, creditVisibleFrom, endOfShanghaiYear, shanghaiDay } from '@xueshi/domain';
+import type { Category } from '@xueshi/domain';
 import { INSTITUTIONS, coursewareSessionLocalId, liveSessionLocalId, ownedId } from '@xueshi/institutions';
 import {
   DEMO_EMPLOYER,
@@ -34,7 +35,7 @@ interface HistoryFacts {
   lastDay: string;
   courseId: string;
   courseTitle: string;
-  category: 'REQUIRED' | 'ELECTIVE';
+  category: Category;
   minutes: number;
   feeFen: number;
   registeredOn: string;

@@ -1,3 +1,4 @@
+import type { Category } from '@xueshi/domain';
 import type { InstitutionCode } from '../institutions';
 
 /**
@@ -21,7 +22,7 @@ interface PlanCourse {
   /** The course's local id within its institution and year, e.g. `data` for `sjtu:course:2021-data`. */
   key: string;
   title: string;
-  category: 'REQUIRED' | 'ELECTIVE';
+  category: Category;
   days: number;
   /** 学时 as whole minutes: 6 hours is 360. */
   minutes: number;

@@ -1,4 +1,5 @@
 import type { TranscriptEntry } from '@xueshi/documents';
+import { CATEGORIES, DELIVERY_MODES } from '@xueshi/domain';
 import type { CycleVerdict } from '@xueshi/domain';
 import { boolean, date, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 
@@ -96,16 +97,14 @@ export const registrations = pgTable('registrations', {
   institution: text('institution').notNull(),
   year: integer('year').notNull(),
   courseTitle: text('course_title').notNull(),
-  category: text('category', { enum: ['REQUIRED', 'ELECTIVE'] }).notNull(),
+  category: text('category', { enum: CATEGORIES }).notNull(),
   minutes: integer('minutes').notNull(),
   feeFen: integer('fee_fen').notNull(),
   status: text('status', { enum: REGISTRATION_STATUSES }).notNull(),
   registeredAt: instant('registered_at').notNull(),
   holdExpiresAt: instant('hold_expires_at'),
   endedAt: instant('ended_at'),
-  deliveryMode: text('delivery_mode', { enum: ['LIVE_ONLINE', 'FACE_TO_FACE', 'ONLINE_COURSEWARE'] })
-    .notNull()
-    .default('LIVE_ONLINE'),
+  deliveryMode: text('delivery_mode', { enum: DELIVERY_MODES }).notNull().default('LIVE_ONLINE'),
   sessionStartsAt: instant('session_starts_at'),
   sessionEndsAt: instant('session_ends_at'),
   firstDay: date('first_day', { mode: 'string' }),
@@ -203,7 +202,7 @@ export const creditEntries = pgTable('credit_entries', {
   registrationId: uuid('registration_id').references(() => registrations.id),
   courseTitle: text('course_title').notNull(),
   institution: text('institution').notNull(),
-  category: text('category', { enum: ['REQUIRED', 'ELECTIVE'] }).notNull(),
+  category: text('category', { enum: CATEGORIES }).notNull(),
   year: integer('year').notNull(),
   minutes: integer('minutes').notNull(),
   completedOn: date('completed_on', { mode: 'string' }).notNull(),

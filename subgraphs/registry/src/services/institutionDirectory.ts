@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { hoursToMinutes } from '@xueshi/domain';
+import type { Category, DeliveryMode } from '@xueshi/domain';
 import { INSTITUTIONS, parseOwnedId } from '@xueshi/institutions';
 import type { InstitutionCode } from '@xueshi/institutions';
 import {
@@ -29,7 +30,7 @@ export interface SessionFacts {
   institution: InstitutionCode;
   courseId: string;
   courseTitle: string;
-  category: 'REQUIRED' | 'ELECTIVE';
+  category: Category;
   year: number;
   minutes: number;
   feeFen: number;
@@ -37,7 +38,7 @@ export interface SessionFacts {
   endsAt: Date;
   firstDay: string;
   lastDay: string;
-  deliveryMode: 'LIVE_ONLINE' | 'FACE_TO_FACE' | 'ONLINE_COURSEWARE';
+  deliveryMode: DeliveryMode;
   capacity: number | null;
   registrationOpensAt: Date;
   registrationClosesAt: Date;
@@ -64,7 +65,7 @@ export interface InstitutionDirectory {
 export interface OpenSession {
   sessionId: string;
   courseTitle: string;
-  category: 'REQUIRED' | 'ELECTIVE';
+  category: Category;
   hours: number;
   startsAt: string;
   capacity: number | null;

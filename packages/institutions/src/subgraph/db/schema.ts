@@ -1,3 +1,4 @@
+import { CATEGORIES, DELIVERY_MODES } from '@xueshi/domain';
 import { bigint, boolean, date, integer, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
 
 export const profile = pgTable('profile', {
@@ -17,7 +18,7 @@ export const courses = pgTable('courses', {
   year: integer('year').notNull(),
   position: integer('position').notNull(),
   title: text('title').notNull(),
-  category: text('category', { enum: ['REQUIRED', 'ELECTIVE'] }).notNull(),
+  category: text('category', { enum: CATEGORIES }).notNull(),
   days: integer('days'),
   minutes: integer('minutes').notNull(),
   feeFen: integer('fee_fen').notNull(),
@@ -40,7 +41,7 @@ export const sessions = pgTable('sessions', {
   endsAt: timestamp('ends_at', { withTimezone: true, mode: 'date' }).notNull(),
   firstDay: date('first_day', { mode: 'string' }).notNull(),
   lastDay: date('last_day', { mode: 'string' }).notNull(),
-  deliveryMode: text('delivery_mode', { enum: ['LIVE_ONLINE', 'FACE_TO_FACE', 'ONLINE_COURSEWARE'] }).notNull(),
+  deliveryMode: text('delivery_mode', { enum: DELIVERY_MODES }).notNull(),
   venue: text('venue'),
   capacity: integer('capacity'),
   registrationOpensAt: timestamp('registration_opens_at', { withTimezone: true, mode: 'date' }).notNull(),
