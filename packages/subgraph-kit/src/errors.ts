@@ -58,6 +58,13 @@ export const badInput = (message: Bilingual, field?: string) =>
 
 export const conflict = (message: Bilingual) => new UserError(ErrorCode.CONFLICT, message);
 
+/**
+ * CALENDAR_YEAR_NOT_HELD: what was asked needs `year`'s official calendar, which is neither built in nor
+ * loaded yet (ADR 0029); `message` says what waits for it, `field` the input that named the year.
+ */
+export const calendarYearNotHeld = (year: number, message: Bilingual, field?: string) =>
+  new UserError(ErrorCode.CALENDAR_YEAR_NOT_HELD, message, field === undefined ? { year } : { year, field });
+
 /** What a caller is told while the service's database is out of reach: nothing was done, try again. */
 export const DATABASE_UNAVAILABLE: Bilingual = {
   zh: '数据库暂时无法访问，本次操作未执行，请稍后重试',

@@ -12,7 +12,7 @@ import {
   sessionDateChangeRefusal,
   shanghaiDay,
 } from '@xueshi/domain';
-import { ErrorCode, UserError, badInput, checkedText, conflict, forbidden, notFound, requireRole } from '@xueshi/subgraph-kit';
+import { badInput, calendarYearNotHeld, checkedText, conflict, forbidden, notFound, requireRole } from '@xueshi/subgraph-kit';
 import type { Caller, Clock, Db } from '@xueshi/subgraph-kit';
 import { asc, desc, eq } from 'drizzle-orm';
 import { ownedId, parseOwnedId } from '../ids';
@@ -189,13 +189,13 @@ export function createManagement(
       );
     }
     if (refusal?.reason === 'YEAR_NOT_HELD') {
-      throw new UserError(
-        ErrorCode.CALENDAR_YEAR_NOT_HELD,
+      throw calendarYearNotHeld(
+        refusal.year,
         {
           zh: `${refusal.year} 年节假日安排尚未载入，暂不能开设该年度的班次`,
           en: `The official ${refusal.year} calendar is not loaded yet, so sessions in ${refusal.year} cannot be opened`,
         },
-        { year: refusal.year, field: 'startsAt' },
+        'startsAt',
       );
     }
   };

@@ -1,6 +1,6 @@
 import { hoursToMinutes, isCategory, isValidDay, shanghaiDay } from '@xueshi/domain';
 import { isInstitutionCode } from '@xueshi/institutions';
-import { ErrorCode, UserError, badInput, conflict, notFound, requireRole, retryOnConflict } from '@xueshi/subgraph-kit';
+import { badInput, calendarYearNotHeld, conflict, notFound, requireRole, retryOnConflict } from '@xueshi/subgraph-kit';
 import type { Caller, Clock, Db } from '@xueshi/subgraph-kit';
 import { eq } from 'drizzle-orm';
 import { creditEntries, learners } from '../db/schema';
@@ -24,14 +24,10 @@ export interface ManualCreditInput {
  * the registrar, who loads calendars, loads the year first.
  */
 const calendarFirst = (year: number) =>
-  new UserError(
-    ErrorCode.CALENDAR_YEAR_NOT_HELD,
-    {
-      zh: `该记录的可查询日期要用到 ${year} 年的国务院节假日安排，请先载入该年度（loadOfficialCalendar）`,
-      en: `This entry's visible day needs the official ${year} calendar; load that year first (loadOfficialCalendar)`,
-    },
-    { year },
-  );
+  calendarYearNotHeld(year, {
+    zh: `该记录的可查询日期要用到 ${year} 年的国务院节假日安排，请先载入该年度（loadOfficialCalendar）`,
+    en: `This entry's visible day needs the official ${year} calendar; load that year first (loadOfficialCalendar)`,
+  });
 
 /**
  * The registrar's corrections of the credit ledger, which is append-only: an entry is reversed whole by
