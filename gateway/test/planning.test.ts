@@ -19,19 +19,15 @@ import {
   readTrustedDocuments,
   trustedDocumentManifest,
 } from '../src/trustedDocuments';
+import { aliased } from '../../tests/harness/hostileQueries';
 import { COMMITTED_SUPERGRAPH } from './support/gateway';
 
 const SUPERGRAPH = readFileSync(COMMITTED_SUPERGRAPH, 'utf8');
 const silent = createLogger('planning-test', { level: 'silent' });
 const plan = (kind: string) => ({ kind: 'QueryPlan', node: { kind } }) as unknown as QueryPlan;
 
-function hostile(aliases: number): string {
-  const fields = Array.from(
-    { length: aliases },
-    (_, index) => `a${index}: institutions { profile { courses(year: 2026) { sessions { seatsTaken } } } }`,
-  );
-  return `{ ${fields.join(' ')} }`;
-}
+const hostile = (aliases: number) =>
+  aliased(aliases, 'institutions { profile { courses(year: 2026) { sessions { seatsTaken } } } }');
 
 describe('PlanCache', () => {
   it('keeps the most recently used plans, never evicts pinned ones, and counts supergraphs', async () => {

@@ -5,6 +5,7 @@ import type { OperationDefinitionNode } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CONTRACT_DOCUMENT, contractOperation } from '../../tests/harness/contract';
 import { startTestGraph } from '../../tests/harness/graph';
+import { aliased, nested } from '../../tests/harness/hostileQueries';
 import type { TestGraph } from '../../tests/harness/graph';
 import { DEFAULT_QUERY_LIMITS } from '@xueshi/subgraph-kit';
 import type { QueryLimits } from '@xueshi/subgraph-kit';
@@ -275,15 +276,7 @@ const LEARNER_IN_FULL = /* GraphQL */ `
 `;
 
 /** A query `depth` fields deep, walking session → course → sessions → course … down to an id. */
-function nestedQuery(depth: number): string {
-  const fields = ['session(id: "sjtu-s-1")'];
-  while (fields.length < depth - 1) fields.push(fields.length % 2 === 1 ? 'course' : 'sessions');
-  return `{ ${fields.join(' { ')} { id ${'} '.repeat(fields.length)}}`;
-}
-
-/** `count` aliased copies of `field`. */
-const aliased = (count: number, field: string) =>
-  `{ ${Array.from({ length: count }, (_, index) => `a${index}: ${field}`).join(' ')} }`;
+const nestedQuery = (depth: number) => nested(depth, 'session(id: "sjtu-s-1")');
 
 const codesOf = (result: { errors?: { extensions?: Record<string, unknown> }[] }) =>
   (result.errors ?? []).map((error) => error.extensions?.['code']);

@@ -4,6 +4,7 @@ import type { Caller } from '@xueshi/subgraph-kit';
 import { ManualClock, testKeys } from '@xueshi/subgraph-kit/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningGateway } from '../src/create';
+import { aliased, nested } from '../../tests/harness/hostileQueries';
 import { NOWHERE, startTestGateway } from './support/gateway';
 import type { GraphQLResponse } from './support/gateway';
 
@@ -19,14 +20,7 @@ const CALLERS: Record<string, Caller | null> = {
 };
 
 /** `count` aliased copies of a registry field (aliases are limited; each adds to the cost too). */
-const aliased = (count: number) =>
-  `{ ${Array.from({ length: count }, (_, index) => `a${index}: institutions { code }`).join(' ')} }`;
-/** A query `depth` levels deep through session → course → sessions …, never reaching a subgraph here. */
-const nested = (depth: number) => {
-  const fields = ['session(id: "sjtu:session:x")'];
-  while (fields.length < depth - 1) fields.push(fields.length % 2 === 1 ? 'course' : 'sessions');
-  return `{ ${fields.join(' { ')} { id ${'} '.repeat(fields.length)}}`;
-};
+const aliasedInstitutions = (count: number) => aliased(count, 'institutions { code }');
 
 describe('query limits by role at the gateway', () => {
   let gateway: RunningGateway;
@@ -70,10 +64,10 @@ describe('query limits by role at the gateway', () => {
   });
 
   it('gives analysts twice the aliases, and tells everyone else their own limit even when the widest refused', async () => {
-    const between = aliased(DEFAULT_QUERY_LIMITS.maxAliases + 5);
+    const between = aliasedInstitutions(DEFAULT_QUERY_LIMITS.maxAliases + 5);
     expectAdmitted(await ask(between, CALLERS['analyst'] ?? null), 'analyst');
     expectRefused(await ask(between, null), 'anonymous', 'aliases', DEFAULT_QUERY_LIMITS.maxAliases);
-    const beyond = aliased(ANALYST_QUERY_LIMITS.maxAliases + 1);
+    const beyond = aliasedInstitutions(ANALYST_QUERY_LIMITS.maxAliases + 1);
     expectRefused(await ask(beyond, CALLERS['analyst'] ?? null), 'analyst', 'aliases', ANALYST_QUERY_LIMITS.maxAliases);
     expectRefused(await ask(beyond, CALLERS['learner'] ?? null), 'learner', 'aliases', DEFAULT_QUERY_LIMITS.maxAliases);
   });

@@ -12,6 +12,7 @@ import { contractOperation } from '../../harness/contract';
 import { insertSjtuSession, randomIdNumber } from '../../harness/fixtures';
 import { DEFAULT_TEST_TIME, startTestGraph } from '../../harness/graph';
 import type { TestGraph } from '../../harness/graph';
+import { aliased, nested } from '../../harness/hostileQueries';
 import { signUpLearner } from '../../harness/learners';
 import { bearer, errorCodes, graphSnapshot, post, subgraphUrl } from './support';
 
@@ -343,15 +344,6 @@ describe('hardening', () => {
   });
 
   describe('subgraphs reached directly limit operations themselves', () => {
-    const aliased = (count: number, field: string) =>
-      `{ ${Array.from({ length: count }, (_, index) => `a${index}: ${field}`).join(' ')} }`;
-    /** sessions → course → sessions … `levels` fields deep, at sjtu. */
-    const nested = (levels: number) => {
-      let selection = 'id';
-      for (let level = 2; level < levels; level += 1)
-        selection = level % 2 ? `course { id ${selection} }` : `sessions { id ${selection} }`;
-      return `{ course(id: "sjtu:course:2021-data") { ${selection} } }`;
-    };
     const refusal = (limit: string) => ({
       code: 'GRAPHQL_VALIDATION_FAILED',
       limit,
@@ -378,7 +370,12 @@ describe('hardening', () => {
         () => aliased(DEFAULT_SUBGRAPH_QUERY_LIMITS.maxAliases + 1, 'course(id: "sjtu:course:2021-data") { id }'),
         'aliases',
       ],
-      ['one level too deep', 'sjtu', () => nested(DEFAULT_SUBGRAPH_QUERY_LIMITS.maxDepth + 1), 'depth'],
+      [
+        'one level too deep',
+        'sjtu',
+        () => nested(DEFAULT_SUBGRAPH_QUERY_LIMITS.maxDepth + 1, 'course(id: "sjtu:course:2021-data")'),
+        'depth',
+      ],
     ])('refuses %s before executing it (%s)', async (_name, subgraph, query, limit) => {
       graph.resetCounters();
       const before = graph.subgraph(subgraph).database.statements.count;
