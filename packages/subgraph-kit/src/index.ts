@@ -13,6 +13,7 @@ export * from './loaders';
 export * from './logger';
 export * from './metrics';
 export * from './migrate';
+export * from './policy';
 export * from './queryLimits';
 export * from './rateLimit';
 export * from './requestScope';

@@ -1,7 +1,7 @@
 import { addCalendarDays, earliestEmployerTrainingDay, isValidDay, isValidMobile, shanghaiDay } from '@xueshi/domain';
 import { optionalText } from '@xueshi/institutions/subgraph';
-import { requireTrainingScheduler } from '@xueshi/institutions';
-import { ErrorCode, UserError, badInput, conflict, isUuid, notFound, requireRole, unauthenticated } from '@xueshi/subgraph-kit';
+import { INSTITUTION_POLICY, requireInstitutionPermit, requireTrainingScheduler } from '@xueshi/institutions';
+import { ErrorCode, UserError, badInput, conflict, isUuid, notFound, permits, unauthenticated } from '@xueshi/subgraph-kit';
 import type { Caller, Clock, Db } from '@xueshi/subgraph-kit';
 import { asc, desc, eq, getTableColumns } from 'drizzle-orm';
 import { trainingRequestScans, trainingRequests } from './db/schema';
@@ -79,8 +79,8 @@ export function createTrainingRequests(options: { db: Db; clock: Clock; owners: 
    * not there or another employer's; UNAUTHENTICATED or FORBIDDEN for anyone else.
    */
   const find = async (caller: Caller | null, id: string): Promise<TrainingRequestView | null> => {
-    const who = requireRole(caller, 'EMPLOYER', 'INSTITUTION_STAFF', 'REGISTRAR');
-    if (who.role !== 'EMPLOYER') requireTrainingScheduler(who);
+    const who =
+      caller !== null && permits(INSTITUTION_POLICY.employerTrainingRequests, caller) ? caller : requireTrainingScheduler(caller);
     const [row] = isUuid(id) ? await selectViews().where(eq(trainingRequests.id, id)) : [];
     return row && (who.role !== 'EMPLOYER' || row.employerCreditCode === who.subject) ? row : null;
   };
@@ -116,7 +116,7 @@ export function createTrainingRequests(options: { db: Db; clock: Clock; owners: 
      * (with `earliestFirstDay`); NOT_FOUND for an unknown course.
      */
     file: async (caller: Caller | null, input: TrainingRequestInput): Promise<TrainingRequestView> => {
-      const creditCode = requireRole(caller, 'EMPLOYER').subject;
+      const creditCode = requireInstitutionPermit('employerTrainingRequests', caller).subject;
       if (!isValidDay(input.firstDay))
         throw badInput({ zh: '首个培训日无效', en: 'The first day is not a valid day' }, 'firstDay');
       const now = clock.now();
@@ -189,7 +189,7 @@ export function createTrainingRequests(options: { db: Db; clock: Clock; owners: 
 
     /** The signed-in employer's requests, newest first. */
     ofEmployer: (caller: Caller | null): Promise<TrainingRequestView[]> => {
-      const creditCode = requireRole(caller, 'EMPLOYER').subject;
+      const creditCode = requireInstitutionPermit('employerTrainingRequests', caller).subject;
       return selectViews()
         .where(eq(trainingRequests.employerCreditCode, creditCode))
         .orderBy(desc(trainingRequests.filedAt), desc(trainingRequests.id));
@@ -205,7 +205,7 @@ export function createTrainingRequests(options: { db: Db; clock: Clock; owners: 
 
     /** The employer withdraws its own SUBMITTED request; NOT_FOUND for another's, CONFLICT once decided. */
     withdraw: (caller: Caller | null, id: string): Promise<TrainingRequestView> => {
-      const creditCode = requireRole(caller, 'EMPLOYER').subject;
+      const creditCode = requireInstitutionPermit('employerTrainingRequests', caller).subject;
       return decide(
         id,
         (row) => {

@@ -12,12 +12,12 @@ import {
   sessionDateChangeRefusal,
   shanghaiDay,
 } from '@xueshi/domain';
-import { badInput, calendarYearNotHeld, checkedText, conflict, forbidden, notFound, requireRole } from '@xueshi/subgraph-kit';
+import { badInput, calendarYearNotHeld, checkedText, conflict, notFound } from '@xueshi/subgraph-kit';
 import type { Caller, Clock, Db } from '@xueshi/subgraph-kit';
 import { asc, desc, eq } from 'drizzle-orm';
 import { ownedId, parseOwnedId } from '../ids';
 import type { InstitutionCode } from '../institutions';
-import { requireTrainingScheduler } from '../policy';
+import { requireInstitutionPermit, requireTrainingScheduler } from '../policy';
 import { contacts, courses, profile, sessionDateChanges, sessions } from './db/schema';
 import type { CourseRow, DeliveryMode, ProfileRow, SessionRow } from './db/schema';
 import type { CalendarFor } from './registryCalendar';
@@ -201,9 +201,7 @@ export function createManagement(
   };
 
   const requireOwnStaff = (caller: Caller | null): Caller => {
-    const staff = requireRole(caller, 'INSTITUTION_STAFF', 'REGISTRAR');
-    if (staff.role === 'INSTITUTION_STAFF' && staff.institution !== code) throw forbidden();
-    return staff;
+    return requireInstitutionPermit('institutionManagement', caller, code);
   };
 
   return {
@@ -435,7 +433,7 @@ export function createManagement(
      * field out of bounds, hours that round to no minute, or more than 8 hours a day.
      */
     createNoticeCourse: async (caller: Caller | null, input: NoticeCourseInput): Promise<CourseRow> => {
-      const registrar = requireRole(caller, 'REGISTRAR');
+      const registrar = requireInstitutionPermit('noticeCourses', caller);
       const now = clock.now();
       const { first, last } = planningYears(now);
       if (!Number.isInteger(input.year) || input.year < first || input.year > last) {

@@ -1,17 +1,14 @@
 import { forbidden } from '@xueshi/subgraph-kit';
-import type { Caller } from '@xueshi/subgraph-kit';
 import type { RegistryContext } from '../context';
 import type { EmployerRow } from '../db/schema';
 import type { EmployerResolvers } from '../generated/resolvers';
-
-/** Whether `caller` may read what an employer's account holds beyond its name: the employer itself and the registrar. */
-const readsEmployerAccount = (caller: Caller | null, employer: EmployerRow): boolean =>
-  caller?.role === 'REGISTRAR' || (caller?.role === 'EMPLOYER' && caller.subject === employer.creditCode);
+import { isAllowed } from '../policy';
 
 const accountField =
   <Value>(read: (employer: EmployerRow, context: RegistryContext) => Value) =>
   (employer: EmployerRow, _args: unknown, context: RegistryContext): Value => {
-    if (!readsEmployerAccount(context.caller, employer)) throw forbidden();
+    // FORBIDDEN without a token too: whoever reached the employer may see it, not these fields.
+    if (!isAllowed('employerAccount', context.caller, { employer: employer.creditCode })) throw forbidden();
     return read(employer, context);
   };
 

@@ -1,7 +1,7 @@
-import { requireRole } from '@xueshi/subgraph-kit';
 import type { InvoiceReversalResolvers } from '../generated/resolvers';
+import { requireRuleRoleOf } from '../policy';
 
 export const InvoiceReversal: InvoiceReversalResolvers = {
   document: (reversal, _args, context) =>
-    context.services.documents.invoiceLink(reversal.id, requireRole(context.caller, 'LEARNER', 'REGISTRAR', 'INSTITUTION_STAFF')),
+    context.services.documents.invoiceLink(reversal.id, requireRuleRoleOf('invoiceDocument', context.caller)),
 };

@@ -1,9 +1,9 @@
 import { INSTITUTIONS } from '@xueshi/institutions';
-import { requireRole } from '@xueshi/subgraph-kit';
 import type { QueryResolvers } from '../generated/resolvers';
 import { checkYear, isUuid } from '../services/validation';
 import { institutionByCode, ownedReference } from './entityReferences';
 import { rosterCsvOf, rosterOf } from './roster';
+import { requireAllowed } from '../policy';
 
 export const Query: QueryResolvers = {
   institutions: () => [...INSTITUTIONS],
@@ -14,7 +14,7 @@ export const Query: QueryResolvers = {
   me: (_root, _args, context) =>
     context.caller?.role === 'LEARNER' ? context.loaders.learner.load(context.caller.subject) : null,
   learner: (_root, args, context) => {
-    requireRole(context.caller, 'REGISTRAR');
+    requireAllowed('learnerLookup', context.caller);
     return isUuid(args.id) ? context.loaders.learner.load(args.id) : null;
   },
   currentStaff: (_root, _args, context) => {

@@ -1,8 +1,8 @@
 import { minutesToHours, registrationStatusAt } from '@xueshi/domain';
-import { forbidden, requireRole } from '@xueshi/subgraph-kit';
 import type { RegistrationResolvers } from '../generated/resolvers';
 import { isDated, isPending } from '../services/ledger';
 import { ownedReference } from './entityReferences';
+import { requireAllowed } from '../policy';
 
 export const Registration: RegistrationResolvers = {
   status: (registration, _args, context) => registrationStatusAt(registration, context.clock.now()),
@@ -20,12 +20,7 @@ export const Registration: RegistrationResolvers = {
     return entry && isPending(entry) ? entry : null;
   },
   learner: (registration, _args, context) => {
-    const caller = requireRole(context.caller, 'LEARNER', 'REGISTRAR', 'INSTITUTION_STAFF', 'ANALYST', 'SERVICE');
-    const allowed =
-      caller.role === 'REGISTRAR' ||
-      (caller.role === 'LEARNER' && caller.subject === registration.learnerId) ||
-      (caller.role === 'INSTITUTION_STAFF' && caller.institution === registration.institution);
-    if (!allowed) throw forbidden();
+    requireAllowed('registrant', context.caller, { learner: registration.learnerId, institution: registration.institution });
     return context.loaders.learner.load(registration.learnerId);
   },
 };

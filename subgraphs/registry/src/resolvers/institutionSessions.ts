@@ -1,6 +1,6 @@
 import { INSTITUTIONS } from '@xueshi/institutions';
 import type { AssociationSessionResolvers, Resolvers } from '../generated/resolvers';
-import { requireSessionStaff } from '../services/access';
+import { requireSessionStaff } from '../policy';
 
 // Every institution's session type (AssociationSession, SjtuSession, …) takes the same fields from the
 // registry, so one definition, typed as the first institution's, serves them all.

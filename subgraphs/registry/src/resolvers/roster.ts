@@ -1,7 +1,7 @@
 import { notFound } from '@xueshi/subgraph-kit';
 import type { RegistryContext } from '../context';
 import type { RegistrationRow } from '../db/schema';
-import { requireSessionStaff } from '../services/access';
+import { requireSessionStaff } from '../policy';
 import { csvDocument } from '../services/csv';
 import { echoedId } from '../services/validation';
 

@@ -1,12 +1,13 @@
 import { hoursToMinutes, isCategory, isValidDay, shanghaiDay } from '@xueshi/domain';
 import { isInstitutionCode } from '@xueshi/institutions';
-import { badInput, calendarYearNotHeld, conflict, notFound, requireRole, retryOnConflict } from '@xueshi/subgraph-kit';
+import { badInput, calendarYearNotHeld, conflict, notFound, retryOnConflict } from '@xueshi/subgraph-kit';
 import type { Caller, Clock, Db } from '@xueshi/subgraph-kit';
 import { eq } from 'drizzle-orm';
 import { creditEntries, learners } from '../db/schema';
 import type { CreditEntryRow } from '../db/schema';
 import type { OfficialCalendar } from './officialCalendar';
 import { isUuid, text } from './validation';
+import { requireAllowed } from '../policy';
 
 export interface ManualCreditInput {
   learnerId: string;
@@ -38,7 +39,7 @@ export function createCorrections(options: { db: Db; clock: Clock; calendar: Off
   return {
     /** Reverses a credit entry whole, with a reason: the registrar only; CONFLICT when already reversed. */
     reverseCreditEntry: async (caller: Caller | null, entryId: string, reasonInput: string): Promise<CreditEntryRow> => {
-      const registrar = requireRole(caller, 'REGISTRAR');
+      const registrar = requireAllowed('ledgerCorrection', caller);
       const reason = text(reasonInput, 'reason', {
         min: 2,
         max: 500,
@@ -90,7 +91,7 @@ export function createCorrections(options: { db: Db; clock: Clock; calendar: Off
      * or the corrected entry after a reversal. BAD_USER_INPUT for a bad field, NOT_FOUND for an unknown learner.
      */
     recordCreditEntry: async (caller: Caller | null, input: ManualCreditInput): Promise<CreditEntryRow> => {
-      const registrar = requireRole(caller, 'REGISTRAR');
+      const registrar = requireAllowed('ledgerCorrection', caller);
       if (!isUuid(input.learnerId)) throw notFound({ zh: '学员', en: 'Learner' });
       const courseTitle = text(input.courseTitle, 'courseTitle', {
         min: 2,

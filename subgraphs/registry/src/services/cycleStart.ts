@@ -1,9 +1,10 @@
-import { conflict, notFound, requireRole, retryOnConflict } from '@xueshi/subgraph-kit';
+import { conflict, notFound, retryOnConflict } from '@xueshi/subgraph-kit';
 import type { Caller, Clock, Db } from '@xueshi/subgraph-kit';
 import { eq } from 'drizzle-orm';
 import { cycleStartYearChanges, learners } from '../db/schema';
 import type { LearnerRow } from '../db/schema';
 import { cycleStartYear, isUuid, text } from './validation';
+import { requireAllowed } from '../policy';
 
 /** Which 3-year cycle a learner is held to: 2021–2023 by default, moved only by the registrar, with a reason kept. */
 export function createCycleStart(options: { db: Db; clock: Clock }) {
@@ -14,7 +15,7 @@ export function createCycleStart(options: { db: Db; clock: Clock }) {
      * NOT_FOUND for an unknown learner, BAD_USER_INPUT for a bad year or reason, CONFLICT when unchanged.
      */
     set: async (caller: Caller | null, input: { learnerId: string; startYear: number; reason: string }): Promise<LearnerRow> => {
-      const registrar = requireRole(caller, 'REGISTRAR');
+      const registrar = requireAllowed('cycleStartChange', caller);
       const startYear = cycleStartYear(input.startYear);
       const reason = text(input.reason, 'reason', {
         min: 2,

@@ -18,6 +18,7 @@ import type { Request, Response, Router } from 'express';
 import { invoiceReversals, invoices, payments } from '../db/schema';
 import type { Transcripts, TranscriptVerification } from './transcripts';
 import { isUuid } from './validation';
+import { isAllowed } from '../policy';
 
 /** How long a download link works. */
 const LINK_TTL_SECONDS = 5 * 60;
@@ -177,11 +178,8 @@ export function createDocuments(options: DocumentOptions) {
             .where(eq(invoices.id, reversal?.invoiceId ?? id));
           if (!found) throw notFound({ zh: '发票', en: 'Invoice' }, id);
           const { invoice, payment } = found;
-          const mayRead =
-            (caller.role === 'LEARNER' && caller.subject === invoice.learnerId) ||
-            caller.role === 'REGISTRAR' ||
-            (caller.role === 'INSTITUTION_STAFF' && caller.institution === invoice.institution);
-          if (!mayRead) throw caller.role === 'LEARNER' ? notFound({ zh: '发票', en: 'Invoice' }, id) : forbidden();
+          if (!isAllowed('invoiceDocument', caller, { learner: invoice.learnerId, institution: invoice.institution }))
+            throw caller.role === 'LEARNER' ? notFound({ zh: '发票', en: 'Invoice' }, id) : forbidden();
           const amountFen = reversal?.amountFen ?? invoice.amountFen;
           const number = reversal?.number ?? invoice.number;
           const pdf = await renderInvoice({

@@ -13,7 +13,7 @@ import { and, desc, eq, gte, inArray, isNotNull, isNull, lte, or, sql } from 'dr
 import type { SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { creditEntries, employerStaff, employers, learners, outcomes, registrations } from '../db/schema';
-import { requireAnalyst } from './access';
+import { requireAllowed } from '../policy';
 import { csvDocument } from './csv';
 import { checkYear, cycleStartYear, hasControlCharacters } from './validation';
 
@@ -189,7 +189,7 @@ export function createFacts(options: { db: Db }) {
       caller: Caller | null,
       args: { year: number; groupBy: readonly FactDimension[]; filter?: FactFilter | null },
     ): Promise<FactAnswer> => {
-      requireAnalyst(caller);
+      requireAllowed('aggregateFigures', caller);
       checkYear(args.year);
       const filter = filterValues(args.filter);
       const grouped = FACT_DIMENSIONS.filter((dimension) => args.groupBy.includes(dimension));
@@ -316,7 +316,7 @@ export function createFacts(options: { db: Db }) {
       caller: Caller | null,
       args: { startYear: number; groupBy: readonly ComplianceDimension[] },
     ): Promise<ComplianceAnswer> => {
-      requireAnalyst(caller);
+      requireAllowed('aggregateFigures', caller);
       const startYear = cycleStartYear(args.startYear);
       const endYear = startYear + 2;
       const dimensions = COMPLIANCE_DIMENSIONS.filter((dimension) => args.groupBy.includes(dimension));

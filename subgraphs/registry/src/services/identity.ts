@@ -5,7 +5,6 @@ import {
   UserError,
   badInput,
   notFound,
-  requireRole,
   sqlState,
   SqlState,
   unauthenticated,
@@ -16,6 +15,7 @@ import { employerStaff, employers, idNumberRestorations, learners, staff } from 
 import type { EmployerRow, IdNumberRestorationRow, LearnerRow, StaffRow } from '../db/schema';
 import { hashPassword, verifyPassword } from '../passwords';
 import { hasControlCharacters, personName, text } from './validation';
+import { requireAllowed } from '../policy';
 
 export interface SignUpInput {
   idNumber: string;
@@ -243,7 +243,7 @@ export function createIdentity(options: IdentityOptions) {
      * then nothing changes.
      */
     setEmployerStaff: async (caller: Caller | null, idNumbersInput: string[]): Promise<EmployerRow> => {
-      const creditCode = requireRole(caller, 'EMPLOYER').subject;
+      const creditCode = requireAllowed('employerSelfService', caller).subject;
       if (idNumbersInput.length > MAX_EMPLOYER_STAFF) {
         throw badInput(
           { zh: `一次最多登记 ${MAX_EMPLOYER_STAFF} 名职工`, en: `List at most ${MAX_EMPLOYER_STAFF} staff at once` },
@@ -300,7 +300,7 @@ export function createIdentity(options: IdentityOptions) {
      * identity was checked. NOT_FOUND when no open account holds the number.
      */
     restoreIdNumber: async (caller: Caller | null, input: RestoreIdNumberInput): Promise<IdNumberRestorationRow> => {
-      const registrar = requireRole(caller, 'REGISTRAR');
+      const registrar = requireAllowed('idNumberRestoration', caller);
       const idNumber = normaliseIdNumber(input.idNumber);
       if (!isValidIdNumber(idNumber, shanghaiDay(clock.now()))) {
         throw badInput({ zh: '身份证号码无效，请核对', en: 'This is not a valid resident ID number' }, 'idNumber');

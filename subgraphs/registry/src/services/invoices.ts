@@ -1,12 +1,13 @@
 import { isValidCreditCode, shanghaiYear } from '@xueshi/domain';
 import { institution as institutionOf } from '@xueshi/institutions';
-import { badInput, conflict, notFound, requireRole, retryOnConflict, sqlState, SqlState } from '@xueshi/subgraph-kit';
+import { badInput, conflict, notFound, retryOnConflict, sqlState, SqlState } from '@xueshi/subgraph-kit';
 import type { Caller, Clock, Db } from '@xueshi/subgraph-kit';
 import { and, eq, sql } from 'drizzle-orm';
 import { invoiceCounters, invoiceReversals, invoices, learners, payments, refunds, registrations } from '../db/schema';
 import type { InvoiceReversalRow, InvoiceRow } from '../db/schema';
 import type { Executor } from '../store/executor';
 import { echoedId, isUuid, text } from './validation';
+import { requireAllowed } from '../policy';
 
 export interface InvoiceRequest {
   paymentId: string;
@@ -74,7 +75,7 @@ export function createInvoices(options: { db: Db; clock: Clock }) {
      * NOT_FOUND, CONFLICT (not paid, refunded, or already invoiced) change nothing.
      */
     request: async (caller: Caller | null, request: InvoiceRequest): Promise<InvoiceRow> => {
-      const learnerId = requireRole(caller, 'LEARNER').subject;
+      const learnerId = requireAllowed('learnerSelfService', caller).subject;
       const missing = () => notFound({ zh: '支付记录', en: 'Payment' }, echoedId(request.paymentId));
       if (!isUuid(request.paymentId)) throw missing();
       const [found] = await db

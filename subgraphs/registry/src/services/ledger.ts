@@ -2,6 +2,7 @@ import { cycleVerdict, minutesToHours } from '@xueshi/domain';
 import type { CycleVerdict } from '@xueshi/domain';
 import type { Caller } from '@xueshi/subgraph-kit';
 import type { CreditEntryRow, LearnerRow } from '../db/schema';
+import { isAllowed } from '../policy';
 
 /**
  * The entries that count: every entry neither reversed nor a reversal. A correction reverses an entry
@@ -35,7 +36,7 @@ export const visibleOn =
  * `visibleFrom` day on; the registrar sees every dated entry (pending credit is listed apart), reversals included.
  */
 export function ledgerFor(caller: Caller | null, entries: readonly CreditEntryRow[], today: string): DatedCreditEntryRow[] {
-  if (caller?.role === 'REGISTRAR') return entries.filter(isDated);
+  if (isAllowed('wholeLedger', caller)) return entries.filter(isDated);
   return standingEntries(entries).filter(visibleOn(today));
 }
 

@@ -1,10 +1,11 @@
 import { createHash, randomBytes, randomInt, timingSafeEqual } from 'node:crypto';
-import { ErrorCode, UserError, badInput, requireRole } from '@xueshi/subgraph-kit';
+import { ErrorCode, UserError, badInput } from '@xueshi/subgraph-kit';
 import type { Caller, Clock, Db, RateLimitRule, RateLimiter } from '@xueshi/subgraph-kit';
 import { eq } from 'drizzle-orm';
 import { learners, mobileCodes } from '../db/schema';
 import type { LearnerRow } from '../db/schema';
 import type { SmsProvider } from '../sms/provider';
+import { requireAllowed } from '../policy';
 
 /** How long a code may be entered, and how many guesses it allows before a new one must be asked for. */
 export const MOBILE_CODE = { ttlSeconds: 10 * 60, attempts: 5 } as const;
@@ -41,7 +42,7 @@ export function createMobileVerification(options: MobileVerificationOptions) {
   return {
     /** Sends the signed-in learner a new code (replacing any earlier one); RATE_LIMITED after ten an hour. */
     requestCode: async (caller: Caller | null): Promise<{ expiresAt: Date }> => {
-      const learnerId = requireRole(caller, 'LEARNER').subject;
+      const learnerId = requireAllowed('learnerSelfService', caller).subject;
       await options.rateLimiter.reserve(MOBILE_CODE_REQUESTS, learnerId);
       const [learner] = await db.select().from(learners).where(eq(learners.id, learnerId));
       if (!learner) throw new UserError(ErrorCode.UNAUTHENTICATED, { zh: '请先登录', en: 'Please sign in first' });
@@ -69,7 +70,7 @@ export function createMobileVerification(options: MobileVerificationOptions) {
      * must be asked for again.
      */
     verify: async (caller: Caller | null, code: string): Promise<LearnerRow> => {
-      const learnerId = requireRole(caller, 'LEARNER').subject;
+      const learnerId = requireAllowed('learnerSelfService', caller).subject;
       const outcome = await db.transaction(async (tx) => {
         // Locked, so parallel guesses each use up one of the code's attempts.
         const [stored] = await tx.select().from(mobileCodes).where(eq(mobileCodes.learnerId, learnerId)).for('update');

@@ -8,13 +8,14 @@ import {
   shanghaiDay,
 } from '@xueshi/domain';
 import type { CreditVisibility, OfficialYear, OfficialYearProblem, WorkingDayCalendar } from '@xueshi/domain';
-import { badInput, conflict, requireRole, retryOnConflict } from '@xueshi/subgraph-kit';
+import { badInput, conflict, retryOnConflict } from '@xueshi/subgraph-kit';
 import type { Caller, Clock, Db } from '@xueshi/subgraph-kit';
 import { and, desc, eq, inArray, isNotNull, or, sql } from 'drizzle-orm';
 import { creditEntries, officialCalendarYears } from '../db/schema';
 import type { OfficialCalendarYearRow } from '../db/schema';
 import type { Executor, Tx } from '../store/executor';
 import { checkYear, text } from './validation';
+import { requireAllowed } from '../policy';
 
 export interface OfficialCalendarInput {
   year: number;
@@ -204,7 +205,7 @@ export function createOfficialCalendar(options: { db: Db; clock: Clock }) {
      * sees it disappear. CONFLICT for a year built in from the plan; BAD_USER_INPUT for a bad notice.
      */
     load: async (caller: Caller | null, input: OfficialCalendarInput): Promise<OfficialCalendarLoad> => {
-      const registrar = requireRole(caller, 'REGISTRAR');
+      const registrar = requireAllowed('calendarLoading', caller);
       checkYear(input.year);
       if (HELD_CALENDAR_YEARS.includes(input.year)) {
         throw conflict({

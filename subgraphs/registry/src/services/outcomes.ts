@@ -1,12 +1,12 @@
 import { addCalendarDays, registrationStatusAt, shanghaiDay, startOfShanghaiDay } from '@xueshi/domain';
-import { badInput, conflict, forbidden, notFound, requireRole, retryOnConflict } from '@xueshi/subgraph-kit';
+import { badInput, conflict, forbidden, notFound, retryOnConflict } from '@xueshi/subgraph-kit';
 import type { Caller, Clock, Db } from '@xueshi/subgraph-kit';
 import { and, eq, inArray } from 'drizzle-orm';
 import { creditEntries, outcomes, registrations } from '../db/schema';
 import type { RegistrationRow } from '../db/schema';
 import { lockRegistration } from '../store/registrations';
 import type { Tx } from '../store/executor';
-import { actsForInstitution, requireSessionStaff } from './access';
+import { isAllowed, requireRuleRoleOf, requireSessionStaff } from '../policy';
 import type { OfficialCalendar } from './officialCalendar';
 import { echoedId, isUuid } from './validation';
 
@@ -147,14 +147,14 @@ export function createOutcomes(options: { db: Db; clock: Clock; calendar: Offici
      * the last training day is over. Reporting the same outcome again changes nothing.
      */
     reportOutcome: async (caller: Caller | null, outcome: OutcomeInput): Promise<RegistrationRow> => {
-      const staff = requireRole(caller, 'INSTITUTION_STAFF', 'REGISTRAR');
+      const staff = requireRuleRoleOf('sessionRecords', caller);
       if (!isUuid(outcome.registrationId)) throw registrationNotFound(outcome.registrationId);
       const now = clock.now();
       return retryOnConflict(() =>
         db.transaction(async (tx) => {
           const registration = await lockRegistration(tx, outcome.registrationId);
           if (!registration) throw registrationNotFound(outcome.registrationId);
-          if (!actsForInstitution(staff, registration.institution)) throw forbidden();
+          if (!isAllowed('sessionRecords', staff, { institution: registration.institution })) throw forbidden();
           return apply(tx, staff, registration, outcome, liveCompletion(registration, now), now);
         }),
       );
@@ -172,7 +172,7 @@ export function createOutcomes(options: { db: Db; clock: Clock; calendar: Offici
       registrationId: string,
       completedAt: Date,
     ): Promise<RegistrationRow> => {
-      const staff = requireRole(caller, 'INSTITUTION_STAFF', 'REGISTRAR');
+      const staff = requireRuleRoleOf('sessionRecords', caller);
       if (!isUuid(registrationId)) throw registrationNotFound(registrationId);
       const now = clock.now();
       if (Number.isNaN(completedAt.getTime())) {
@@ -185,7 +185,7 @@ export function createOutcomes(options: { db: Db; clock: Clock; calendar: Offici
         db.transaction(async (tx) => {
           const registration = await lockRegistration(tx, registrationId);
           if (!registration) throw registrationNotFound(registrationId);
-          if (!actsForInstitution(staff, registration.institution)) throw forbidden();
+          if (!isAllowed('sessionRecords', staff, { institution: registration.institution })) throw forbidden();
           if (registration.deliveryMode !== 'ONLINE_COURSEWARE') {
             throw conflict({ zh: '该报名不是网上课件', en: 'This registration is not courseware' });
           }

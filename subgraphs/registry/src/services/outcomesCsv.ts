@@ -1,7 +1,7 @@
 import { badInput } from '@xueshi/subgraph-kit';
 import type { Caller } from '@xueshi/subgraph-kit';
 import type { RegistrationRow } from '../db/schema';
-import { requireSessionStaff } from './access';
+import { requireSessionStaff } from '../policy';
 import { parseCsv } from './csv';
 import { MAX_OUTCOMES } from './outcomes';
 import type { Outcomes } from './outcomes';

@@ -1,5 +1,5 @@
 import { coursewareAccessExpiresAt, registrationStatusAt } from '@xueshi/domain';
-import { ErrorCode, UserError, badInput, conflict, requireRole, retryOnConflict } from '@xueshi/subgraph-kit';
+import { ErrorCode, UserError, badInput, conflict, retryOnConflict } from '@xueshi/subgraph-kit';
 import type { Caller, Clock, Db, Logger } from '@xueshi/subgraph-kit';
 import { and, eq, inArray, lt } from 'drizzle-orm';
 import { payments, refunds, registrations } from '../db/schema';
@@ -9,6 +9,7 @@ import { lockRegistration } from '../store/registrations';
 import type { Refunds } from './refunds';
 import type { Registrations } from './registrations';
 import { isUuid } from './validation';
+import { requireAllowed } from '../policy';
 
 const IDEMPOTENCY_KEY = /^[A-Za-z0-9_-]{8,128}$/;
 /**
@@ -140,7 +141,7 @@ export function createPayments(options: PaymentOptions) {
      * REGISTRATION_CLOSED (the hold has lapsed) change nothing.
      */
     pay: async (caller: Caller | null, registrationId: string, idempotencyKey: string): Promise<PaymentRow> => {
-      const learner = requireRole(caller, 'LEARNER');
+      const learner = requireAllowed('learnerSelfService', caller);
       if (!IDEMPOTENCY_KEY.test(idempotencyKey)) {
         throw badInput(
           { zh: '支付请求标识须为 8–128 位字母、数字、- 或 _', en: 'The idempotency key must be 8–128 letters, digits, - or _' },

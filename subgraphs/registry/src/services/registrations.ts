@@ -13,7 +13,6 @@ import {
   conflict,
   forbidden,
   notFound,
-  requireRole,
   retryOnConflict,
   sqlState,
   SqlState,
@@ -38,6 +37,7 @@ import { reverseInvoiceForRefund } from './invoices';
 import type { Refunds } from './refunds';
 import { shanghaiTime, shanghaiTimeEn } from './messages';
 import { echoedId, isUuid } from './validation';
+import { requireAllowed } from '../policy';
 
 export interface RegistrationOptions {
   db: Db;
@@ -159,7 +159,7 @@ export function createRegistrations(options: RegistrationOptions) {
      * UNAVAILABLE (owner unreachable), changing nothing.
      */
     register: async (caller: Caller | null, sessionId: string): Promise<RegistrationRow> => {
-      const learnerId = requireRole(caller, 'LEARNER').subject;
+      const learnerId = requireAllowed('learnerSelfService', caller).subject;
       const facts = await directory.sessionFacts(sessionId);
       if (!facts) throw notFound({ zh: '班次', en: 'Session' }, echoedId(sessionId));
       const [learner] = await db.select().from(learners).where(eq(learners.id, learnerId));
@@ -250,7 +250,7 @@ export function createRegistrations(options: RegistrationOptions) {
      * withdrawn; UNAVAILABLE when the session's owner cannot confirm its dates.
      */
     withdraw: async (caller: Caller | null, registrationId: string): Promise<RegistrationRow> => {
-      const learner = requireRole(caller, 'LEARNER');
+      const learner = requireAllowed('learnerSelfService', caller);
       const registration = await ownRegistration(learner, registrationId);
       const now = clock.now();
       const status = registrationStatusAt(registration, now);

@@ -3,7 +3,7 @@ import { INSTITUTIONS, institution } from '@xueshi/institutions';
 import type { Caller, Db } from '@xueshi/subgraph-kit';
 import { and, eq, gte, lte, sql } from 'drizzle-orm';
 import { creditEntries, payments, refunds, registrations } from '../db/schema';
-import { requireAnalyst } from './access';
+import { requireAllowed } from '../policy';
 import { csvDocument } from './csv';
 import { checkYear } from './validation';
 
@@ -133,7 +133,7 @@ export function createStatistics(options: { db: Db }) {
 
   return {
     programme: async (caller: Caller | null, year: number): Promise<ProgrammeFigures> => {
-      requireAnalyst(caller);
+      requireAllowed('aggregateFigures', caller);
       checkYear(year);
       // By institution and learner, so groups can be counted in distinct learners.
       const [registered, credit, money, refunded] = await Promise.all([
@@ -246,7 +246,7 @@ export function createStatistics(options: { db: Db }) {
 
     /** How many learners with credit in a cycle are compliant, by the same rule as each learner's verdict. */
     compliance: async (caller: Caller | null, startYear: number): Promise<ComplianceFigures> => {
-      requireAnalyst(caller);
+      requireAllowed('aggregateFigures', caller);
       checkYear(startYear);
       const endYear = startYear + 2;
       // One row per learner: a reversal has its entry's year and category, so each year's sum is never

@@ -1,13 +1,14 @@
 import { randomInt } from 'node:crypto';
 import { maskIdNumber, minutesToHours, shanghaiDay } from '@xueshi/domain';
 import { institution } from '@xueshi/institutions';
-import { notFound, requireRole } from '@xueshi/subgraph-kit';
+import { notFound } from '@xueshi/subgraph-kit';
 import type { Caller, Clock, Db } from '@xueshi/subgraph-kit';
 import { asc, eq } from 'drizzle-orm';
 import { creditEntries, learners, transcripts } from '../db/schema';
 import type { TranscriptContent, TranscriptRow } from '../db/schema';
 import { ledgerFor, standingEntries, verdictOf, visibleOn } from './ledger';
 import { cycleStartYear as checkCycleStartYear } from './validation';
+import { isAllowed, requireAllowed } from '../policy';
 
 /** Crockford's base 32 without I, L, O, U: nothing to misread when typed from paper. */
 const CODE_ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
@@ -53,7 +54,7 @@ export function createTranscripts(options: { db: Db; clock: Clock }) {
      * totals (their own cycle by default), today's date and a new verification code.
      */
     issue: async (caller: Caller | null, cycleStartYear?: number | null): Promise<TranscriptRow> => {
-      const learnerId = requireRole(caller, 'LEARNER').subject;
+      const learnerId = requireAllowed('learnerSelfService', caller).subject;
       if (cycleStartYear !== null && cycleStartYear !== undefined) checkCycleStartYear(cycleStartYear, 'cycleStartYear');
       const [learner] = await db.select().from(learners).where(eq(learners.id, learnerId));
       if (!learner) throw notFound({ zh: '学员', en: 'Learner' }, learnerId);
@@ -99,7 +100,7 @@ export function createTranscripts(options: { db: Db; clock: Clock }) {
     /** The caller's own transcript (or any, for the registrar), or NOT_FOUND. */
     readable: async (caller: Caller, id: string): Promise<TranscriptRow> => {
       const [row] = /^[0-9a-f-]{36}$/i.test(id) ? await db.select().from(transcripts).where(eq(transcripts.id, id)) : [];
-      if (!row || (caller.role !== 'REGISTRAR' && !(caller.role === 'LEARNER' && caller.subject === row.learnerId))) {
+      if (!row || !isAllowed('transcriptDocument', caller, { learner: row.learnerId })) {
         throw notFound({ zh: '学时记录', en: 'Transcript' }, id);
       }
       return row;
