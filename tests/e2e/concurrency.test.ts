@@ -1,16 +1,13 @@
 import { randomUUID } from 'node:crypto';
-import { fileURLToPath } from 'node:url';
-import { startGateway } from '@xueshi/gateway';
 import type { RunningGateway } from '@xueshi/gateway';
 import { registrations, payments } from '@xueshi/registry/db';
-import { createTokenVerifier } from '@xueshi/subgraph-kit';
 import type { Caller } from '@xueshi/subgraph-kit';
 import { testDatabaseUrl, testKeys, testLogger } from '@xueshi/subgraph-kit/testing';
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { contractOperation } from '../harness/contract';
 import { insertLearner, insertSjtuSession } from '../harness/fixtures';
-import { DEFAULT_TEST_TIME, SUITE_PLANNING_LIMITS, startTestGraph } from '../harness/graph';
+import { DEFAULT_TEST_TIME, startTestGraph } from '../harness/graph';
 import type { GraphResult, TestGraph } from '../harness/graph';
 import { startServiceProcess } from '../harness/processes';
 import type { ServiceProcess } from '../harness/processes';
@@ -57,27 +54,16 @@ describe(`${ATTEMPTS} learners racing for ${CAPACITY} seats`, () => {
         PASSWORD_HASH_COST: '14',
         ...institutionUrls,
       });
-      secondGateway = await startGateway({
-        supergraphFile: fileURLToPath(new URL('../../gateway/supergraph.graphql', import.meta.url)),
-        subgraphUrls: {
-          ...Object.fromEntries(
-            [...graph.subgraphs.values()].map(({ name, port }) => [name, `http://127.0.0.1:${port}/graphql`]),
-          ),
-          registry: secondRegistry.url,
-        },
+      secondGateway = await graph.startGateway({
+        subgraphUrls: { registry: secondRegistry.url },
         documentsOrigin: new URL(secondRegistry.url).origin,
-        trainingDocumentsOrigin: `http://127.0.0.1:${graph.subgraph('association').port}`,
-        verifier: await createTokenVerifier(keys.publicJwk, graph.clock),
         logger: testLogger('second-gateway'),
         development: false,
-        planningLimits: SUITE_PLANNING_LIMITS,
-        port: 0,
       });
       gateways.push(secondGateway.url);
     }
   });
   afterAll(async () => {
-    await secondGateway?.close();
     await secondRegistry?.stop();
     await graph?.close();
   });

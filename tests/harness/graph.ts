@@ -6,7 +6,7 @@ import { electiveProviderSubgraph } from '@xueshi/elective-provider';
 import { engineersSocietySubgraph } from '@xueshi/engineers-society';
 import { startGateway } from '@xueshi/gateway';
 import { SUITE_PLANNING_LIMITS, SUITE_SUBGRAPH_TIMEOUT_MS } from './limits';
-import type { AdHocOperations, RunningGateway } from '@xueshi/gateway';
+import type { AdHocOperations, GatewayOptions, RunningGateway } from '@xueshi/gateway';
 import { managementCollegeSubgraph } from '@xueshi/management-college';
 import { INSTITUTIONS } from '@xueshi/institutions';
 import type { InstitutionCode } from '@xueshi/institutions';
@@ -81,6 +81,11 @@ export interface TestGraph {
   tokenFor(caller: Caller): Promise<string>;
   /** Resets every subgraph's statement and operation counters. */
   resetCounters(): void;
+  /**
+   * Another gateway in front of this graph's subgraphs, as a second gateway process would be, with
+   * `overrides` (e.g. some subgraphs' URLs replaced by other processes'); closed with the graph.
+   */
+  startGateway(overrides?: Partial<GatewayOptions>): Promise<RunningGateway>;
   /** Sends every span ended so far to the OTLP endpoint (when `otlpEndpoint` was given). */
   flushTraces(): Promise<void>;
   close(): Promise<void>;
@@ -203,7 +208,7 @@ export async function startTestGraph(options: TestGraphOptions = {}): Promise<Te
     }),
   );
 
-  const gateway: RunningGateway = await startGateway({
+  const gatewayOptions: GatewayOptions = {
     supergraphFile: fileURLToPath(new URL('../../gateway/supergraph.graphql', import.meta.url)),
     subgraphUrls: Object.fromEntries([...running.values()].map(({ name, port }) => [name, `http://127.0.0.1:${port}/graphql`])),
     documentsOrigin: `http://127.0.0.1:${running.get('registry')?.port ?? 0}`,
@@ -220,7 +225,9 @@ export async function startTestGraph(options: TestGraphOptions = {}): Promise<Te
     ...(options.productionSignUpLimits ? { signUpLimit: SIGN_UP_LIMITS.production.perAddress } : {}),
     tracing: await tracingOf('gateway'),
     port: 0,
-  });
+  };
+  const gateway: RunningGateway = await startGateway(gatewayOptions);
+  const otherGateways: RunningGateway[] = [];
 
   const tokenFor = (caller: Caller) => keys.tokenFor(caller, clock);
   return {
@@ -250,10 +257,21 @@ export async function startTestGraph(options: TestGraphOptions = {}): Promise<Te
         subgraph.database.statements.count = 0;
       }
     },
+    startGateway: async (overrides = {}) => {
+      const other = await startGateway({
+        ...gatewayOptions,
+        tracing: undefined,
+        ...overrides,
+        subgraphUrls: { ...gatewayOptions.subgraphUrls, ...overrides.subgraphUrls },
+      });
+      otherGateways.push(other);
+      return other;
+    },
     flushTraces: async () => {
       await Promise.all(tracings.map((tracing) => tracing.flush()));
     },
     close: async () => {
+      await Promise.all(otherGateways.map((other) => other.close()));
       await gateway.close();
       await Promise.all(
         [...running.values()].map(async (subgraph) => {
