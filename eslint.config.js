@@ -10,7 +10,7 @@ export default tseslint.config(
       '**/.data/**',
       '**/coverage/**',
       'apps/portal/src/gql/**',
-      '**/src/generated/**',
+      '**/src/**/generated/**',
     ],
   },
   js.configs.recommended,

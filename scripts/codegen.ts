@@ -8,6 +8,7 @@ import type { CodegenConfig } from '@graphql-codegen/cli';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import { INSTITUTIONS } from '@xueshi/institutions';
 import { institutionGeneratedSdl } from '@xueshi/institutions/sdl';
+import { TEMPLATE_PREFIX } from '@xueshi/institutions/subgraph';
 import { parse, printSchema } from 'graphql';
 import { format, resolveConfig } from 'prettier';
 
@@ -63,6 +64,23 @@ const REGISTRY_MAPPERS: Record<string, string> = {
   ),
 };
 
+const FEDERATION_LINK = 'extend schema @link(url: "https://specs.apollo.dev/federation/v2.5", import: ["@key", "@shareable"])';
+
+/**
+ * The institution subgraph's own types, each resolved from its row. Its resolvers are written once for
+ * every institution, against the template institution whose types are named `Own…` (OwnSession, …).
+ */
+const INSTITUTION_MAPPERS: Record<string, string> = {
+  InstitutionProfile: '../db/schema#ProfileRow',
+  Course: '../db/schema#CourseRow',
+  Session: '../db/schema#SessionRow',
+  [`${TEMPLATE_PREFIX}Profile`]: '../db/schema#ProfileRow',
+  [`${TEMPLATE_PREFIX}Course`]: '../db/schema#CourseRow',
+  [`${TEMPLATE_PREFIX}Session`]: '../db/schema#SessionRow',
+  Contact: '../db/schema#ContactRow',
+  SessionDateChange: '../db/schema#SessionDateChangeRow',
+};
+
 /**
  * An institution subgraph's schema as the registry calls it, federation's `_entities` included. Every
  * institution serves the same interfaces, which alone the registry's operations ask for; the lead unit's
@@ -71,8 +89,7 @@ const REGISTRY_MAPPERS: Record<string, string> = {
 function institutionSubgraphSchema(): string {
   const [lead] = INSTITUTIONS;
   if (!lead) throw new Error('no institution is listed');
-  const link = 'extend schema @link(url: "https://specs.apollo.dev/federation/v2.5", import: ["@key", "@shareable"])';
-  return printSchema(buildSubgraphSchema(parse(`${link}\n${institutionGeneratedSdl(lead)}`)));
+  return printSchema(buildSubgraphSchema(parse(`${FEDERATION_LINK}\n${institutionGeneratedSdl(lead)}`)));
 }
 
 function config(): CodegenConfig {
@@ -83,6 +100,20 @@ function config(): CodegenConfig {
         schema: [path(registry('schema.graphql')), path(registry('generated.graphql'))],
         plugins: ['typescript', 'typescript-resolvers'],
         config: { ...SHARED_CONFIG, contextType: '../context#RegistryContext', mappers: REGISTRY_MAPPERS },
+      },
+      [path('packages/institutions/src/subgraph/generated/resolvers.ts')]: {
+        schema: `${FEDERATION_LINK}\n${institutionGeneratedSdl({ typePrefix: TEMPLATE_PREFIX, name: '(every institution)' })}`,
+        plugins: ['typescript', 'typescript-resolvers'],
+        config: { ...SHARED_CONFIG, contextType: '../resolvers#InstitutionContext', mappers: INSTITUTION_MAPPERS },
+      },
+      [path('subgraphs/association/src/generated/resolvers.ts')]: {
+        schema: [path('subgraphs/association/src/schema.graphql'), path('subgraphs/association/src/generated.graphql')],
+        plugins: ['typescript', 'typescript-resolvers'],
+        config: {
+          ...SHARED_CONFIG,
+          contextType: '@xueshi/institutions/subgraph#InstitutionContext',
+          mappers: { TrainingRequest: '../trainingRequests#TrainingRequestView' },
+        },
       },
       [path(registry('generated/institutionOperations.ts'))]: {
         schema: institutionSubgraphSchema(),

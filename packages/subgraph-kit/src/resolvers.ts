@@ -1,28 +1,11 @@
 import type { buildSubgraphSchema } from '@apollo/subgraph';
 import { GraphQLScalarType } from 'graphql';
-import type { DocumentNode, GraphQLResolveInfo } from 'graphql';
+import type { DocumentNode } from 'graphql';
 
 type SchemaModule = Exclude<Extract<Parameters<typeof buildSubgraphSchema>[0], readonly unknown[]>[number], DocumentNode>;
 
 /** A resolver map as @apollo/subgraph builds a schema from it (the package does not export its type). */
 export type ResolverMap = NonNullable<SchemaModule['resolvers']>;
-
-/**
- * A field resolver written by hand: its parent and arguments are typed by the resolver itself, which the
- * method form lets TypeScript accept (method parameters are compared both ways).
- */
-type HandTypedFieldResolver<TContext> = {
-  resolve(parent: unknown, args: unknown, context: TContext, info: GraphQLResolveInfo): unknown;
-}['resolve'];
-
-/**
- * A hand-typed resolver map whose resolvers see `TContext`: type name → field → resolver, or a scalar.
- * Subgraphs whose resolver types are generated (`pnpm codegen`) use their generated `Resolvers` instead.
- */
-export type Resolvers<TContext> = Record<
-  string,
-  Record<string, HandTypedFieldResolver<TContext> | { resolve: HandTypedFieldResolver<TContext> }> | GraphQLScalarType
->;
 
 /**
  * Merges resolver maps type by type. A field (or scalar) that two maps both define is an error, not a
@@ -50,11 +33,11 @@ export function mergeResolvers<Map extends object>(...maps: Map[]): Map {
 }
 
 /**
- * The row a foreign key guarantees for a non-null field (a payment's registration, say): a missing one
- * is a fault of the service, never the caller's, and is reported as such.
+ * The row a non-null field needs and the data guarantees (a payment's registration, by its foreign key;
+ * an institution's profile, seeded with it): a missing one is a fault of the service, never the caller's.
  */
 export async function referenced<Row>(row: Promise<Row | null>, field: string): Promise<Row> {
   const found = await row;
-  if (found === null) throw new Error(`${field}: the row its foreign key names is missing`);
+  if (found === null) throw new Error(`${field}: the row it must have is missing`);
   return found;
 }

@@ -31,7 +31,7 @@ export type { ApolloServerPlugin };
 export interface SubgraphServerOptions<TContext extends BaseContext> {
   name: string;
   typeDefs: DocumentNode;
-  /** Generated (`pnpm codegen`) or hand-typed as `Resolvers<TContext>`. */
+  /** Typed from the subgraph's SDL by `pnpm codegen`. */
   resolvers: ResolverMap;
   database: Database;
   verifier: TokenVerifier;

@@ -30,10 +30,10 @@ describe('mergeResolvers', () => {
 });
 
 describe('referenced', () => {
-  it('answers the row a foreign key names, and reports a missing one as a fault naming the field', async () => {
+  it('answers the row a field must have, and reports a missing one as a fault naming the field', async () => {
     await expect(referenced(Promise.resolve({ id: 'r1' }), 'Payment.registration')).resolves.toEqual({ id: 'r1' });
     await expect(referenced(Promise.resolve(null), 'Payment.registration')).rejects.toThrow(
-      'Payment.registration: the row its foreign key names is missing',
+      'Payment.registration: the row it must have is missing',
     );
   });
 });

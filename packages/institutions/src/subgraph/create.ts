@@ -4,7 +4,7 @@ import type {
   Clock,
   Database,
   MigrationSource,
-  Resolvers,
+  ResolverMap,
   SeedLevel,
   SubgraphDependencies,
   SubgraphServerOptions,
@@ -36,7 +36,7 @@ export interface InstitutionDependencies extends SubgraphDependencies {
 interface InstitutionExtension {
   migrations: MigrationSource;
   create: (dependencies: InstitutionDependencies) => {
-    resolvers: Resolvers<InstitutionContext>;
+    resolvers: ResolverMap;
     /** HTTP endpoints beside /graphql, e.g. document uploads and downloads. */
     routes?: SubgraphServerOptions<InstitutionContext>['routes'];
   };
