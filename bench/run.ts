@@ -14,7 +14,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { openDatabase, createTokenSigner, systemClock } from '@xueshi/subgraph-kit';
+import { openDatabase, createTokenSigner } from '@xueshi/subgraph-kit';
 import { percentile, runAtRate, runLoad } from './load';
 import { scaleIdentities, scaleRefusal } from './scale';
 import type { LoadResult } from './load';
@@ -183,7 +183,7 @@ try {
     if (!databaseUrl) return demoIdentities(system.gateways.ours, system.registryUrl, sizes.learners);
     const registry = await openDatabase({ url: databaseUrl, schema: 'registry', migrations: [], poolSize: 1 });
     try {
-      const minted = await scaleIdentities(registry, await createTokenSigner(system.privateJwk, systemClock), sizes.learners);
+      const minted = await scaleIdentities(registry, await createTokenSigner(system.privateJwk, system.clock), sizes.learners);
       analystToken = minted.analyst;
       return minted;
     } finally {
@@ -191,7 +191,7 @@ try {
     }
   })();
   log(`${identities.manyLearners.length} distinct learners; reference answers from our gateway`);
-  const measured = await workloads(system.gateways.ours, system.registryUrl, sizes, identities);
+  const measured = await workloads(system.gateways.ours, system.registryUrl, sizes, identities, system.clock);
   type Entry = { loads: LoadResult[]; problems: string[] };
   const empty = (): Entry => ({ loads: [], problems: [] });
   const results = new Map<string, Record<GatewayName, Entry>>(

@@ -56,7 +56,7 @@ try {
     durationMs,
     connections,
     recordLearners: Number(args.learners ?? 20),
-    now: () => new Date(),
+    now: () => system.clock.now(),
     sampleEveryMs: Math.max(1000, Math.min(10_000, durationMs / 60)),
     log,
   });

@@ -7,12 +7,22 @@ import { createServer } from 'node:net';
 import { cpus, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { SUBGRAPHS, subgraphUrlVariable } from '@xueshi/institutions/topology';
-import { generateSigningKeys } from '@xueshi/subgraph-kit';
+import { generateSigningKeys, pinnedClock, systemClock } from '@xueshi/subgraph-kit';
+import type { Clock } from '@xueshi/subgraph-kit';
+import { SCALE_AS_OF } from './scale';
 
 export const ROOT = resolve(import.meta.dirname, '..');
 const READY_TIMEOUT_MS = 600_000;
 const PLANNING_BUDGET_MS = 30_000;
 const HIVE_BIN = join(ROOT, 'node_modules/@graphql-hive/gateway/dist/bin.js');
+
+/**
+ * The moment a system the bench starts itself begins at (its clock then runs on): 10:00 in Shanghai on the
+ * day the scale data is as of. The measurements then never depend on the date they are run on (a run in late
+ * December would find no working days left for its sessions in the years whose calendar is held), and scale
+ * data is never in the future.
+ */
+export const BENCH_CLOCK_START = `${SCALE_AS_OF}T10:00:00+08:00`;
 
 export type GatewayName = 'ours' | 'hive' | 'hive-rust';
 export const GATEWAYS: readonly GatewayName[] = ['ours', 'hive', 'hive-rust'];
@@ -27,6 +37,8 @@ export interface System {
   /** The core every gateway is pinned to, or null where taskset is missing. */
   core: number | null;
   reused: boolean;
+  /** The system's clock: pinned from BENCH_CLOCK_START when the bench started it, the real one when reused. */
+  clock: Clock;
   /** The registry's signing key: the bench mints its learners' tokens with it instead of signing them in. */
   privateJwk: Awaited<ReturnType<typeof generateSigningKeys>>['privateJwk'];
   stop(): Promise<void>;
@@ -80,6 +92,7 @@ export async function startSystem(options: SystemOptions): Promise<System> {
   const children: { name: string; child: ChildProcess }[] = [];
   const exitedEarly = new Set<string>();
   let stopping = false;
+  const clock = options.reuseFrom === undefined ? pinnedClock(new Date(BENCH_CLOCK_START)) : systemClock;
   const launch = (name: string, command: string, args: string[], env: Record<string, string>) => {
     // The system started here is the embedded demo, whatever database the calling shell points at.
     const { DATABASE_URL: _database, ...inherited } = process.env;
@@ -132,6 +145,7 @@ export async function startSystem(options: SystemOptions): Promise<System> {
       SUBGRAPHS.forEach(({ name }, index) => {
         launch(name, process.execPath, ['--import', 'tsx', `subgraphs/${name}/src/index.ts`], {
           DATA_DIR: dataDir ?? '',
+          CLOCK_START: clock.now().toISOString(),
           ...(options.databaseUrl ? { DATABASE_URL: options.databaseUrl, SEED: 'none' } : {}),
           PORT: String(ports[index]),
           JWT_PUBLIC_JWK: JSON.stringify(keys.publicJwk),
@@ -159,6 +173,7 @@ export async function startSystem(options: SystemOptions): Promise<System> {
     launch('ours', ...pinned(process.execPath, ['--import', 'tsx', 'gateway/src/index.ts']), {
       ...gatewayEnv,
       PORT: String(oursPort),
+      ...(reused ? {} : { CLOCK_START: clock.now().toISOString() }),
       // Plans are made once per operation and kept: on a machine shared with other work, the default
       // budget could refuse the measured operations themselves, which says nothing about throughput.
       QUERY_PLANNING_BUDGET_MS: String(PLANNING_BUDGET_MS),
@@ -196,6 +211,7 @@ export async function startSystem(options: SystemOptions): Promise<System> {
       registryUrl: urls[subgraphUrlVariable('registry')] ?? '',
       core,
       reused,
+      clock,
       privateJwk: keys.privateJwk,
       stop: async () => {
         await stop();

@@ -1,6 +1,14 @@
 // What `pnpm bench` measures, and how each answer is checked against our gateway's.
 import { randomInt } from 'node:crypto';
-import { addCalendarDays, BUILT_IN_CALENDAR, firstWorkingRun, HELD_CALENDAR_YEARS, shanghaiDay } from '@xueshi/domain';
+import {
+  addCalendarDays,
+  BUILT_IN_CALENDAR,
+  firstWorkingRun,
+  HELD_CALENDAR_YEARS,
+  shanghaiDay,
+  shanghaiYear,
+} from '@xueshi/domain';
+import type { Clock } from '@xueshi/subgraph-kit';
 import { DEMO_LEARNER, DEMO_PASSWORD } from '@xueshi/institutions/demo';
 import { contractOperation } from '../tests/harness/contract';
 import { randomIdNumber } from '../tests/harness/fixtures';
@@ -189,6 +197,7 @@ export async function workloads(
   registryUrl: string,
   sizes: WorkloadSizes,
   identities: Identities,
+  clock: Clock,
 ): Promise<Workload[]> {
   const catalogue = [requestOf(CATALOGUE, { year: 2021 })];
   const demoToken = identities.oneLearner;
@@ -196,7 +205,7 @@ export async function workloads(
   const manyLearners = identities.manyLearners.map((token) => requestOf(MY_RECORD, {}, token));
   const expected = await referenceAnswers(ours, [...catalogue, ...oneLearner, ...manyLearners]);
   const staffToken = identities.sjtuStaff;
-  const year = new Date().getFullYear();
+  const year = shanghaiYear(clock.now());
   const courses = await graphql<{ institution: { profile: { courses: { id: string; days: number | null }[] } } }>(
     ours,
     'query ($year: Int!) { institution(code: "sjtu") { profile { courses(year: $year) { id days } } } }',
@@ -210,7 +219,7 @@ export async function workloads(
   /** Opens the sessions of one burst: on the next working days its course fits, open since an hour ago. */
   const openSessions = async (): Promise<string[]> => {
     const ids: string[] = [];
-    const { startsAt, endsAt } = benchSessionTimes(new Date(), courseDays);
+    const { startsAt, endsAt } = benchSessionTimes(clock.now(), courseDays);
     for (let index = 0; index < sizes.burstSessions; index += 1) {
       const answer = await graphql<{ openSjtuSession: { id: string } }>(
         ours,
@@ -222,7 +231,7 @@ export async function workloads(
             endsAt,
             deliveryMode: 'LIVE_ONLINE',
             capacity: sizes.burstSeats,
-            registrationOpensAt: new Date(Date.now() - 3_600_000).toISOString(),
+            registrationOpensAt: new Date(clock.now().getTime() - 3_600_000).toISOString(),
           },
         },
         staffToken,

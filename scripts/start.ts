@@ -8,7 +8,7 @@ import { randomBytes } from 'node:crypto';
 import { join, resolve } from 'node:path';
 import { DEMO_LEARNER, DEMO_PASSWORD } from '@xueshi/institutions/demo';
 import { GATEWAY_DEFAULT_PORT, SUBGRAPHS, subgraphUrlVariable } from '@xueshi/institutions/topology';
-import { generateSigningKeys } from '@xueshi/subgraph-kit';
+import { generateSigningKeys, pinnedClock } from '@xueshi/subgraph-kit';
 import { ensurePortalBuilt } from '../apps/portal/build';
 
 const root = resolve(import.meta.dirname, '..');
@@ -24,6 +24,11 @@ const urls = Object.fromEntries(
   subgraphs.map(({ name, port }) => [subgraphUrlVariable(name), `http://127.0.0.1:${port}/graphql`]),
 );
 const logLevel = process.env['LOG_LEVEL'] ?? 'warn';
+/**
+ * With CLOCK_START the whole system runs on one clock from that moment: each service (and each restart) is
+ * told where that clock is when it starts, so a token one service issues is never from another's future.
+ */
+const systemClock = process.env['CLOCK_START'] ? pinnedClock(new Date(process.env['CLOCK_START'])) : undefined;
 const READY_TIMEOUT_MS = 180_000;
 
 /** The embedded demo's signing keys: made once, kept in the data directory, never used in production. */
@@ -93,7 +98,13 @@ function superviseProcess(name: string, entry: string, env: Record<string, strin
 function startProcess(name: string, entry: string, env: Record<string, string>): ChildProcess {
   const child = spawn(process.execPath, ['--import', 'tsx', entry], {
     cwd: root,
-    env: { ...process.env, LOG_LEVEL: logLevel, DATA_DIR: dataDir, ...env },
+    env: {
+      ...process.env,
+      LOG_LEVEL: logLevel,
+      DATA_DIR: dataDir,
+      ...(systemClock ? { CLOCK_START: systemClock.now().toISOString() } : {}),
+      ...env,
+    },
     stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
   });
   const prefix = `[${name}]`.padEnd(21);

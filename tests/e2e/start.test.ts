@@ -6,8 +6,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { pdfText } from '@xueshi/documents/testing';
+import { HELD_CALENDAR_YEARS, shanghaiYear } from '@xueshi/domain';
 import { DEMO_LEARNER, DEMO_PASSWORD } from '@xueshi/institutions/demo';
 import { SUBGRAPHS } from '@xueshi/institutions/topology';
+import { pinnedClock } from '@xueshi/subgraph-kit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { contractOperation } from '../harness/contract';
 
@@ -29,8 +31,15 @@ async function freePortRun(): Promise<number> {
   }
 }
 
-// The README's first command, as a newcomer runs it: every service as its own process on a fresh
-// embedded database, with the 2021 plan and the demo, on today's clock.
+/*
+ * The README's first command, as a newcomer runs it: every service as its own process on a fresh
+ * embedded database, with the 2021 plan and the demo. Its clock starts on a fixed day of the last year
+ * whose official calendar is built in, so the demo always has upcoming sessions to register for (on the
+ * real clock there are none in the last days of December until next year's calendar is built in).
+ */
+const START_AT = `${HELD_CALENDAR_YEARS.at(-1) ?? 2026}-09-01T10:00:00+08:00`;
+const clock = pinnedClock(new Date(START_AT));
+
 describe('pnpm start', () => {
   let child: ChildProcess;
   let output = '';
@@ -53,7 +62,13 @@ describe('pnpm start', () => {
     const { DATABASE_URL: _suiteDatabase, ...inherited } = process.env;
     child = spawn(process.execPath, ['--import', 'tsx', 'scripts/start.ts'], {
       cwd: ROOT,
-      env: { ...inherited, DATA_DIR: dataDir, PORT: String(base), SUBGRAPH_PORTS_FROM: String(base + 1) },
+      env: {
+        ...inherited,
+        DATA_DIR: dataDir,
+        PORT: String(base),
+        SUBGRAPH_PORTS_FROM: String(base + 1),
+        CLOCK_START: START_AT,
+      },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
@@ -119,19 +134,13 @@ describe('pnpm start', () => {
       password: DEMO_PASSWORD,
     });
     const token = signIn.data?.signIn.token;
-    // The upcoming sessions are this year's, or next year's late in December.
-    const year = new Date(Date.now() + 8 * 3600_000).getUTCFullYear();
-    const offers = await Promise.all(
-      [year, year + 1].map((programmeYear) =>
-        post<{ institution: { profile: { courses: { sessions: { id: string; startsAt: string }[] }[] } } }>(
-          `query ($year: Int!) { institution(code: "sjtu") { profile { courses(year: $year) { sessions { id startsAt } } } } }`,
-          { year: programmeYear },
-        ),
-      ),
+    const offer = await post<{ institution: { profile: { courses: { sessions: { id: string; startsAt: string }[] }[] } } }>(
+      `query ($year: Int!) { institution(code: "sjtu") { profile { courses(year: $year) { sessions { id startsAt } } } } }`,
+      { year: shanghaiYear(clock.now()) },
     );
-    const sessionId = offers
-      .flatMap((offer) => offer.data?.institution.profile.courses.flatMap((course) => course.sessions) ?? [])
-      .find((session) => Date.parse(session.startsAt) > Date.now())?.id;
+    const sessionId = offer.data?.institution.profile.courses
+      .flatMap((course) => course.sessions)
+      .find((session) => Date.parse(session.startsAt) > clock.now().getTime())?.id;
     expect(sessionId).toBeTruthy();
     const registered = await post<{ register: { id: string; status: string } }>(
       contractOperation('Register'),
