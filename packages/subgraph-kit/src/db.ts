@@ -1,4 +1,8 @@
+import { execFile } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
 import { PGlite } from '@electric-sql/pglite';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
@@ -299,8 +303,30 @@ function openPostgres(url: string, options: DatabaseOptions): Database {
   };
 }
 
+/**
+ * Creates an embedded database cluster in `dataDir` in a short-lived process of its own. PGlite's initdb
+ * leaves about 500 MB of WebAssembly memory behind in the process that ran it, for as long as that process
+ * lives; a service that opens a cluster made elsewhere holds about 280 MB instead (docs/performance.md).
+ */
+async function initialisePgliteCluster(dataDir: string): Promise<void> {
+  const create =
+    'const { PGlite } = await import(process.argv[1]); const db = await PGlite.create({ dataDir: process.argv[2] }); await db.close();';
+  await promisify(execFile)(process.execPath, [
+    '--input-type=module',
+    '--eval',
+    create,
+    import.meta.resolve('@electric-sql/pglite'),
+    dataDir,
+  ]);
+}
+
 async function openPglite(options: DatabaseOptions): Promise<Database> {
-  if (options.dataDir) await mkdir(options.dataDir, { recursive: true });
+  if (options.dataDir) {
+    await mkdir(options.dataDir, { recursive: true });
+    if (!options.loadDataDir && !existsSync(join(options.dataDir, 'PG_VERSION'))) {
+      await initialisePgliteCluster(options.dataDir);
+    }
+  }
   const client = await PGlite.create({
     ...(options.dataDir ? { dataDir: options.dataDir } : {}),
     ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}),
