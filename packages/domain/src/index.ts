@@ -74,3 +74,5 @@ export {
 } from './sessionDates';
 export { MIN_LEARNERS_PER_CELL, suppressSmallCells, type FactCell } from './suppressSmallCells';
 export { splitIsSmall } from './splitIsSmall';
+export { OUTCOME_CSV_COLUMNS, outcomeCsvRows, outcomeYesNo, splitCsv } from './outcomeCsv';
+export type { OutcomeCsvRow } from './outcomeCsv';

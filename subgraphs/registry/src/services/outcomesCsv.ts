@@ -1,3 +1,4 @@
+import { outcomeCsvRows } from '@xueshi/domain';
 import { badInput } from '@xueshi/subgraph-kit';
 import type { Caller } from '@xueshi/subgraph-kit';
 import type { RegistrationRow } from '../db/schema';
@@ -6,24 +7,14 @@ import { parseCsv } from './csv';
 import { MAX_OUTCOMES } from './outcomes';
 import type { Outcomes } from './outcomes';
 
-const YES = new Set(['是', 'y', 'yes', 'true', '1', '√', '合格', '通过']);
-const NO = new Set(['否', 'n', 'no', 'false', '0', '×', '不合格', '未通过', '']);
-
-function yesNo(value: string, row: number, column: string): boolean {
-  const normalised = value.trim().toLowerCase();
-  if (YES.has(normalised)) return true;
-  if (NO.has(normalised)) return false;
+/** A yes/no cell of an outcome upload, or BAD_USER_INPUT naming its row and column. */
+function yesNo(value: boolean | null, row: number, column: string): boolean {
+  if (value !== null) return value;
   throw badInput(
     { zh: `第 ${row} 行「${column}」应填“是”或“否”`, en: `Row ${row}: ${column} must be yes or no` },
     `csv.row${row}`,
   );
 }
-
-const COLUMNS = {
-  registrationId: ['报名编号', 'registrationid', 'registration id', 'registration'],
-  attendedFully: ['全程参加', 'attendedfully', 'attended fully', 'attended'],
-  examPassed: ['考试合格', 'exampassed', 'exam passed', 'passed'],
-};
 
 /** A roster's outcomes read from the spreadsheet rosterCsv gives, then reported as reportOutcomes reports them. */
 export function createOutcomesCsv(outcomes: Pick<Outcomes, 'reportOutcomes'>) {
@@ -35,21 +26,16 @@ export function createOutcomesCsv(outcomes: Pick<Outcomes, 'reportOutcomes'>) {
     reportOutcomesCsv: async (caller: Caller | null, sessionId: string, csv: string): Promise<RegistrationRow[]> => {
       // Whoever may not report for the session is refused before the file is read.
       requireSessionStaff(caller, sessionId);
-      const [header, ...body] = parseCsv(csv);
-      if (body.length > MAX_OUTCOMES) {
+      const table = parseCsv(csv);
+      if (table.length - 1 > MAX_OUTCOMES) {
         throw badInput(
           { zh: `CSV 最多 ${MAX_OUTCOMES} 行考核结果`, en: `The CSV may hold at most ${MAX_OUTCOMES} outcomes` },
           'csv',
         );
       }
-      const names = (header ?? []).map((cell) => cell.trim().toLowerCase());
-      const columnOf = (aliases: string[]) => names.findIndex((name) => aliases.includes(name));
-      const columns = {
-        registrationId: columnOf(COLUMNS.registrationId),
-        attendedFully: columnOf(COLUMNS.attendedFully),
-        examPassed: columnOf(COLUMNS.examPassed),
-      };
-      if (Object.values(columns).some((index) => index < 0)) {
+      // The domain's reading of the file, the rule the portal checks an upload with before sending it.
+      const read = outcomeCsvRows(table);
+      if (read === null) {
         throw badInput(
           {
             zh: 'CSV 须包含列：报名编号、全程参加、考试合格',
@@ -58,10 +44,10 @@ export function createOutcomesCsv(outcomes: Pick<Outcomes, 'reportOutcomes'>) {
           'csv',
         );
       }
-      const rows = body.map((cells, index) => ({
-        registrationId: (cells[columns.registrationId] ?? '').trim(),
-        attendedFully: yesNo(cells[columns.attendedFully] ?? '', index + 2, '全程参加'),
-        examPassed: yesNo(cells[columns.examPassed] ?? '', index + 2, '考试合格'),
+      const rows = read.map((row) => ({
+        registrationId: row.registrationId,
+        attendedFully: yesNo(row.attendedFully, row.line, '全程参加'),
+        examPassed: yesNo(row.examPassed, row.line, '考试合格'),
       }));
       return outcomes.reportOutcomes(caller, sessionId, rows);
     },
