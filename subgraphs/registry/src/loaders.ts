@@ -1,7 +1,7 @@
 import DataLoader from 'dataloader';
 import { UNPAID_HOLD_LIMITS, summariseUnpaidHolds } from '@xueshi/domain';
 import type { UnpaidHoldSummary } from '@xueshi/domain';
-import { and, asc, count, desc, gt, gte, inArray, isNull } from 'drizzle-orm';
+import { and, asc, count, desc, gt, gte, inArray, isNull, sql } from 'drizzle-orm';
 import type { Clock } from '@xueshi/subgraph-kit';
 import { byKey, groupBy, groupLoader, rowLoader, tracedBatch } from '@xueshi/subgraph-kit';
 import type { Db } from '@xueshi/subgraph-kit';
@@ -29,6 +29,17 @@ export function createRegistryLoaders(db: Db, clock: Clock) {
       'learner',
       (ids: string[]) => db.select().from(learners).where(inArray(learners.id, ids)),
       (row) => row.id,
+    ),
+    /** Accounts by normalised ID number: the open one first (a locked account keeps the number it claimed). */
+    learnersByIdNumber: groupLoader(
+      'learnersByIdNumber',
+      (idNumbers: string[]) =>
+        db
+          .select()
+          .from(learners)
+          .where(inArray(learners.idNumber, idNumbers))
+          .orderBy(sql`${learners.lockedAt} is not null`, asc(learners.createdAt)),
+      (row) => row.idNumber,
     ),
     registrationsByLearner: groupLoader(
       'registrationsByLearner',

@@ -34,7 +34,7 @@ export const REGISTRY_POLICY = {
   employerAccount: { EMPLOYER: 'own', REGISTRAR: 'any' },
   /** What an employer does for itself: its staff list. */
   employerSelfService: { EMPLOYER: 'any' },
-  /** Any learner by id. */
+  /** Any learner, by id or by full ID number. */
   learnerLookup: { REGISTRAR: 'any' },
   /** Ledger corrections: reversing an entry, recording credit by hand. */
   ledgerCorrection: { REGISTRAR: 'any' },

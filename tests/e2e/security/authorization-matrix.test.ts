@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { createSandboxSms } from '@xueshi/registry/sms';
-import { UNPAID_HOLD_LIMITS } from '@xueshi/domain';
+import { UNPAID_HOLD_LIMITS, maskIdNumber } from '@xueshi/domain';
 import { INSTITUTION_POLICY } from '@xueshi/institutions';
 import { DEMO_EMPLOYER } from '@xueshi/institutions/demo';
 import { REGISTRY_POLICY } from '@xueshi/registry/policy';
@@ -79,6 +79,7 @@ const MATRIX = `
   invoicePdf                   U         data     NF       data     F          data      F         F
   me                           null      data     data     null     null       null      null      null
   learner                      U         F        F        F        F          data      F         F
+  learnersByIdNumber           U         F        F        F        F          data      F         F
   roster                       U         F        F        data     F          data      F         F
   Session.unpaidHolds          U         F        F        data     F          data      F         F
   Session.dateChanges          U         F        F        data     F          data      F         F
@@ -142,6 +143,7 @@ const RULE_ROWS: Readonly<Record<string, Rule>> = {
   'Registration.learner': REGISTRY_POLICY.registrant,
   'Invoice.document': REGISTRY_POLICY.invoiceDocument,
   learner: REGISTRY_POLICY.learnerLookup,
+  learnersByIdNumber: REGISTRY_POLICY.learnerLookup,
   roster: REGISTRY_POLICY.sessionRecords,
   rosterCsv: REGISTRY_POLICY.sessionRecords,
   'Session.unpaidHolds': REGISTRY_POLICY.sessionRecords,
@@ -503,6 +505,16 @@ const ROWS: Record<string, RowSpec> = {
     probe: () => ({ query: 'query ($id: ID!) { learner(id: $id) { id name idNumber } }', variables: { id: fx.a.id } }),
     pick: (data) => data?.learner,
     check: (value) => expect(value).toEqual({ id: fx.a.id, name: A_NAME, idNumber: fx.a.idNumber }),
+  },
+  learnersByIdNumber: {
+    subgraph: 'registry',
+    probe: () => ({
+      query: 'query ($idNumber: String!) { learnersByIdNumber(idNumber: $idNumber) { id idNumberMasked } }',
+      // As a registrar types it: the check letter in lower case, with spaces around.
+      variables: { idNumber: ` ${fx.a.idNumber.toLowerCase()} ` },
+    }),
+    pick: (data) => data?.learnersByIdNumber,
+    check: (value) => expect(value).toEqual([{ id: fx.a.id, idNumberMasked: maskIdNumber(fx.a.idNumber) }]),
   },
   roster: {
     subgraph: 'registry',

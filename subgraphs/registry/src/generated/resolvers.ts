@@ -825,6 +825,11 @@ export type Query = {
   institutions: Array<Institution>;
   /** A learner by id: the registrar only. */
   learner?: Maybe<Learner>;
+  /**
+   * The learners whose resident ID number is exactly this one, the open account first, then any locked
+   * account that claimed it: the registrar only. Shown masked; the registrar may still ask for idNumber.
+   */
+  learnersByIdNumber: Array<Learner>;
   /** The signed-in learner; null without a learner's token. */
   me?: Maybe<Learner>;
   /** Every version of a year's calendar, newest first; empty for a year not held. Anyone. */
@@ -876,6 +881,10 @@ export type QueryInstitutionArgs = {
 
 export type QueryLearnerArgs = {
   id: Scalars['ID']['input'];
+};
+
+export type QueryLearnersByIdNumberArgs = {
+  idNumber: Scalars['String']['input'];
 };
 
 export type QueryOfficialCalendarVersionsArgs = {
@@ -2249,6 +2258,12 @@ export type QueryResolvers<
   >;
   institutions?: Resolver<Array<ResolversTypes['Institution']>, ParentType, ContextType>;
   learner?: Resolver<Maybe<ResolversTypes['Learner']>, ParentType, ContextType, RequireFields<QueryLearnerArgs, 'id'>>;
+  learnersByIdNumber?: Resolver<
+    Array<ResolversTypes['Learner']>,
+    ParentType,
+    ContextType,
+    RequireFields<QueryLearnersByIdNumberArgs, 'idNumber'>
+  >;
   me?: Resolver<Maybe<ResolversTypes['Learner']>, ParentType, ContextType>;
   officialCalendarVersions?: Resolver<
     Array<ResolversTypes['OfficialCalendarYear']>,

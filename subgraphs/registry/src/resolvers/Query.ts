@@ -1,3 +1,4 @@
+import { normaliseIdNumber } from '@xueshi/domain';
 import { INSTITUTIONS } from '@xueshi/institutions';
 import type { QueryResolvers } from '../generated/resolvers';
 import { checkYear, isUuid } from '../services/validation';
@@ -16,6 +17,10 @@ export const Query: QueryResolvers = {
   learner: (_root, args, context) => {
     requireAllowed('learnerLookup', context.caller);
     return isUuid(args.id) ? context.loaders.learner.load(args.id) : null;
+  },
+  learnersByIdNumber: (_root, args, context) => {
+    requireAllowed('learnerLookup', context.caller);
+    return context.loaders.learnersByIdNumber.load(normaliseIdNumber(args.idNumber));
   },
   currentStaff: (_root, _args, context) => {
     const caller = context.caller;
