@@ -11,10 +11,11 @@ import { printSchema } from 'graphql';
 
 const here = dirname(fileURLToPath(import.meta.url));
 
-/** The operations the portal sends: the shared contract's and the learners' frontends' (both trusted documents). */
+/** The operations the portal sends: the shared contract's, the learners' and the staff pages' (all trusted documents). */
 export const PORTAL_OPERATION_SOURCES = [
   join(here, '../../tests/contract/operations.graphql'),
   join(here, '../../gateway/operations/learner.graphql'),
+  join(here, '../../gateway/operations/staff.graphql'),
 ];
 export const GENERATED_DIR = join(here, 'src/gql/');
 

@@ -17,6 +17,7 @@ export const TRUSTED_DOCUMENTS_FILE = new URL('../trusted-documents.json', impor
 export const TRUSTED_DOCUMENT_SOURCES = [
   new URL('../../tests/contract/operations.graphql', import.meta.url),
   new URL('../operations/learner.graphql', import.meta.url),
+  new URL('../operations/staff.graphql', import.meta.url),
 ];
 
 /** The id a document is known by: the SHA-256 of its canonical printed form. */

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import type { FormEvent } from 'react';
 import { run } from './api';
 import { ErrorMessage } from './ErrorMessage';
-import { SignInDocument, SignUpDocument } from './gql/graphql';
+import { SignInDocument, SignUpDocument, StaffSignInDocument } from './gql/graphql';
 import { useText } from './i18n';
 import type { TextKey } from './i18n';
 
@@ -63,6 +63,28 @@ export function SignUp({ onSignedIn }: { onSignedIn: (token: string) => void }) 
       <Field label="password" name="password" type="password" value={input.password} onChange={set('password')} />
       <ErrorMessage error={error} />
       <button type="submit">{t('signUp')}</button>
+    </form>
+  );
+}
+
+/** Institution staff, the registrar and analysts sign in with the username the association gave them. */
+export function StaffSignIn({ onSignedIn }: { onSignedIn: (token: string) => void }) {
+  const t = useText();
+  const [username, setUsername] = useState('');
+  const [password, setPassword] = useState('');
+  const [error, setError] = useState<unknown>(null);
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    setError(null);
+    run(StaffSignInDocument, { username, password }).then(({ staffSignIn }) => onSignedIn(staffSignIn.token), setError);
+  };
+  return (
+    <form className="card narrow" onSubmit={submit} aria-labelledby="staff-sign-in">
+      <h2 id="staff-sign-in">{t('staffSignIn')}</h2>
+      <Field label="username" name="username" value={username} onChange={setUsername} />
+      <Field label="password" name="password" type="password" value={password} onChange={setPassword} />
+      <ErrorMessage error={error} />
+      <button type="submit">{t('signIn')}</button>
     </form>
   );
 }

@@ -1,11 +1,16 @@
-import { useEffect, useState } from 'react';
-import { SIGNED_OUT_EVENT, keepToken, signedInToken } from './api';
+import { Suspense, lazy, useEffect, useState } from 'react';
+import { SIGNED_OUT_EVENT, keepToken, signedInAccount } from './api';
+import type { Account } from './api';
 import { Catalogue } from './Catalogue';
 import { LanguageContext, useText } from './i18n';
 import type { Language } from './i18n';
 import { MyRecord } from './MyRecord';
-import { SignIn, SignUp } from './Account';
+import { SignIn, SignUp, StaffSignIn } from './Account';
 import { Verify } from './Verify';
+
+// Staff, registrar and analysts' pages (and ECharts with them) load only when someone opens them, so the
+// catalogue's first load stays small.
+const StaffDesk = lazy(() => import('./StaffDesk'));
 
 const LANGUAGE_KEY = 'xueshi.language';
 
@@ -20,11 +25,11 @@ export function navigate(route: string): void {
 export function App() {
   const [language, setLanguage] = useState<Language>(() => (localStorage.getItem(LANGUAGE_KEY) === 'en' ? 'en' : 'zh'));
   const [route, setRoute] = useState(currentRoute);
-  const [signedIn, setSignedIn] = useState(() => signedInToken() !== null);
+  const [account, setAccount] = useState<Account | null>(signedInAccount);
   useEffect(() => {
     const follow = () => {
       setRoute(currentRoute());
-      setSignedIn(signedInToken() !== null);
+      setAccount(signedInAccount());
     };
     window.addEventListener('hashchange', follow);
     window.addEventListener(SIGNED_OUT_EVENT, follow);
@@ -37,20 +42,22 @@ export function App() {
     localStorage.setItem(LANGUAGE_KEY, language);
     document.documentElement.lang = language === 'zh' ? 'zh-CN' : 'en';
   }, [language]);
-  const onSignedIn = (token: string) => {
-    keepToken(token);
-    setSignedIn(true);
-    navigate('/me');
+  // Signing in again where the token expired keeps the person on that page, whose forms come back filled in.
+  const onSignedIn = (account: Account) => (token: string) => {
+    keepToken(token, account);
+    setAccount(account);
+    const home = account === 'staff' ? '/staff' : '/me';
+    if (route !== home) navigate(home);
   };
   return (
     <LanguageContext.Provider value={language}>
       <Header
         route={route}
-        signedIn={signedIn}
+        account={account}
         onLanguage={() => setLanguage(language === 'zh' ? 'en' : 'zh')}
         onSignOut={() => {
           keepToken(null);
-          setSignedIn(false);
+          setAccount(null);
           navigate('/');
         }}
       />
@@ -58,24 +65,32 @@ export function App() {
         {route === '/verify' ? (
           <Verify />
         ) : route === '/signin' ? (
-          <SignIn onSignedIn={onSignedIn} />
+          <SignIn onSignedIn={onSignedIn('learner')} />
         ) : route === '/signup' ? (
-          <SignUp onSignedIn={onSignedIn} />
+          <SignUp onSignedIn={onSignedIn('learner')} />
         ) : route === '/me' ? (
-          signedIn ? (
+          account === 'learner' ? (
             <MyRecord />
           ) : (
-            <SignIn onSignedIn={onSignedIn} />
+            <SignIn onSignedIn={onSignedIn('learner')} />
+          )
+        ) : route === '/staff' ? (
+          account === 'staff' ? (
+            <Suspense fallback={<Loading />}>
+              <StaffDesk />
+            </Suspense>
+          ) : (
+            <StaffSignIn onSignedIn={onSignedIn('staff')} />
           )
         ) : (
-          <Catalogue signedIn={signedIn} />
+          <Catalogue signedIn={account === 'learner'} />
         )}
       </main>
     </LanguageContext.Provider>
   );
 }
 
-function Header(props: { route: string; signedIn: boolean; onLanguage: () => void; onSignOut: () => void }) {
+function Header(props: { route: string; account: Account | null; onLanguage: () => void; onSignOut: () => void }) {
   const t = useText();
   const link = (route: string, label: string) => (
     <a href={`#${route}`} aria-current={props.route === route ? 'page' : undefined}>
@@ -88,9 +103,9 @@ function Header(props: { route: string; signedIn: boolean; onLanguage: () => voi
       <nav>
         {link('/', t('catalogue'))}
         {link('/verify', t('verify'))}
-        {props.signedIn ? (
+        {props.account !== null ? (
           <>
-            {link('/me', t('myRecord'))}
+            {props.account === 'learner' ? link('/me', t('myRecord')) : link('/staff', t('staffDesk'))}
             <button type="button" className="link" onClick={props.onSignOut}>
               {t('signOut')}
             </button>
@@ -99,6 +114,7 @@ function Header(props: { route: string; signedIn: boolean; onLanguage: () => voi
           <>
             {link('/signin', t('signIn'))}
             {link('/signup', t('signUp'))}
+            {link('/staff', t('staffSignIn'))}
           </>
         )}
         <button type="button" className="language" onClick={props.onLanguage}>
@@ -107,4 +123,9 @@ function Header(props: { route: string; signedIn: boolean; onLanguage: () => voi
       </nav>
     </header>
   );
+}
+
+function Loading() {
+  const t = useText();
+  return <p>{t('loading')}</p>;
 }

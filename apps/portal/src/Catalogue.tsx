@@ -63,6 +63,10 @@ export function Catalogue({ signedIn }: { signedIn: boolean }) {
   return (
     <section aria-labelledby="catalogue">
       <h2 id="catalogue">{t('catalogue')}</h2>
+      {/* Above the filters, so a phone shows it before anything else (the plan's notice for live courses). */}
+      <p className="notice live-notice" role="note">
+        {t('liveNotice')}
+      </p>
       <div className="filters" role="search">
         <label>
           {t('year')}
@@ -103,7 +107,6 @@ export function Catalogue({ signedIn }: { signedIn: boolean }) {
           {t('hasSeats')}
         </label>
       </div>
-      <p className="notice">{t('liveNotice')}</p>
       <ErrorMessage error={error} />
       {registered && (
         <p role="status" className="success">

@@ -6,31 +6,36 @@ import { shanghaiDateTime } from './format';
 import {
   IssueTranscriptDocument,
   MyInvoicesDocument,
+  MyProgressDocument,
   MyRecordDocument,
   PayDocument,
+  RegisterDocument,
   RequestInvoiceDocument,
   WithdrawDocument,
 } from './gql/graphql';
-import type { IssueTranscriptMutation, MyInvoicesQuery, MyRecordQuery } from './gql/graphql';
+import type { IssueTranscriptMutation, MyInvoicesQuery, MyProgressQuery, MyRecordQuery } from './gql/graphql';
 import { LanguageContext, useText } from './i18n';
 
 type Learner = NonNullable<MyRecordQuery['me']>;
 type Registration = Learner['registrations'][number];
 type Billing = NonNullable<MyInvoicesQuery['me']>['registrations'][number];
+type Progress = NonNullable<MyProgressQuery['me']>;
 
 export function MyRecord() {
   const t = useText();
   const [learner, setLearner] = useState<Learner | null>(null);
   const [billing, setBilling] = useState<ReadonlyMap<string, Billing>>(new Map());
+  const [progress, setProgress] = useState<Progress | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [message, setMessage] = useState<string | null>(null);
   const [transcript, setTranscript] = useState<IssueTranscriptMutation['issueTranscript'] | null>(null);
 
   const load = useCallback(
     () =>
-      Promise.all([run(MyRecordDocument), run(MyInvoicesDocument)]).then(([record, invoices]) => {
+      Promise.all([run(MyRecordDocument), run(MyInvoicesDocument), run(MyProgressDocument)]).then(([record, invoices, more]) => {
         setLearner(record.me ?? null);
         setBilling(new Map((invoices.me?.registrations ?? []).map((each) => [each.id, each])));
+        setProgress(more.me ?? null);
       }, setError),
     [],
   );
@@ -77,6 +82,12 @@ export function MyRecord() {
         </tbody>
       </table>
       <Cycle cycle={learner.cycle} />
+      {progress && progress.cycle.suggestions.length > 0 && !learner.cycle.compliant && (
+        <Suggestions
+          suggestions={progress.cycle.suggestions}
+          onRegister={(sessionId) => act(() => run(RegisterDocument, { sessionId }), t('registered'))}
+        />
+      )}
       <h3>{t('credits')}</h3>
       <table>
         <thead>
@@ -100,6 +111,7 @@ export function MyRecord() {
           ))}
         </tbody>
       </table>
+      {progress && progress.pendingCredit.length > 0 && <PendingCredit pending={progress.pendingCredit} />}
       <p>
         <button
           type="button"
@@ -236,9 +248,73 @@ function Cycle({ cycle }: { cycle: Learner['cycle'] }) {
       {!cycle.compliant && (
         <p>
           {t('shortfall')}: {t('required')} {cycle.requiredShortfall} · {t('total')} {cycle.totalShortfall}.{' '}
-          <a href="#/">{t('suggestions')}</a>
+          <a href="#/">{t('catalogue')}</a>
         </p>
       )}
+    </section>
+  );
+}
+
+/** Sessions open now that would close the shortfall (the registry's suggestions), each a click from registering. */
+function Suggestions(props: { suggestions: Progress['cycle']['suggestions']; onRegister: (sessionId: string) => void }) {
+  const t = useText();
+  const language = useContext(LanguageContext);
+  return (
+    <section aria-labelledby="suggestions" className="card">
+      <h3 id="suggestions">{t('suggestions')}</h3>
+      <ul className="suggestions">
+        {props.suggestions.map((suggestion) => (
+          <li key={suggestion.session?.id ?? suggestion.courseTitle} data-suggestion={suggestion.session?.id}>
+            <strong>{suggestion.courseTitle}</strong> · {t(suggestion.category)} · {suggestion.hours} {t('hours')}
+            {suggestion.session && (
+              <>
+                {' '}
+                · {suggestion.session.course.institution.name} · {shanghaiDateTime(suggestion.session.startsAt, language)} ·{' '}
+                {t(suggestion.session.deliveryMode)}{' '}
+                <button type="button" onClick={() => suggestion.session && props.onRegister(suggestion.session.id)}>
+                  {t('register')}
+                </button>
+              </>
+            )}
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+/** Credit recorded whose visible day waits for next year's official calendar: shown so it is not thought lost. */
+function PendingCredit({ pending }: { pending: Progress['pendingCredit'] }) {
+  const t = useText();
+  return (
+    <section aria-labelledby="pending-credit">
+      <h3 id="pending-credit">{t('pendingCredit')}</h3>
+      <table>
+        <thead>
+          <tr>
+            <th scope="col">{t('course')}</th>
+            <th scope="col">{t('institution')}</th>
+            <th scope="col">{t('category')}</th>
+            <th scope="col">{t('hours')}</th>
+            <th scope="col">{t('completedOn')}</th>
+            <th scope="col">{t('awaiting')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {pending.map((entry) => (
+            <tr key={entry.id}>
+              <td>{entry.courseTitle}</td>
+              <td>{entry.institutionName}</td>
+              <td>{t(entry.category)}</td>
+              <td>{entry.hours}</td>
+              <td>{entry.completedOn}</td>
+              <td>
+                {t('awaitingCalendar')} {entry.awaitingCalendarYear}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
     </section>
   );
 }

@@ -1,17 +1,32 @@
 import type { TypedDocumentString } from './gql/graphql';
 
 const TOKEN_KEY = 'xueshi.token';
+const ACCOUNT_KEY = 'xueshi.account';
+
+/** Who a token signs in: a learner, or a member of staff (institution staff, the registrar, an analyst). */
+export type Account = 'learner' | 'staff';
 
 export function signedInToken(): string | null {
   return sessionStorage.getItem(TOKEN_KEY);
 }
 
+/** The kind of account signed in, or null when no one is. */
+export function signedInAccount(): Account | null {
+  if (signedInToken() === null) return null;
+  return sessionStorage.getItem(ACCOUNT_KEY) === 'staff' ? 'staff' : 'learner';
+}
+
 /** Dispatched on window when the graph no longer accepts the token: the person signs in again. */
 export const SIGNED_OUT_EVENT = 'xueshi:signed-out';
 
-export function keepToken(token: string | null): void {
-  if (token === null) sessionStorage.removeItem(TOKEN_KEY);
-  else sessionStorage.setItem(TOKEN_KEY, token);
+export function keepToken(token: string | null, account: Account = 'learner'): void {
+  if (token === null) {
+    sessionStorage.removeItem(TOKEN_KEY);
+    sessionStorage.removeItem(ACCOUNT_KEY);
+  } else {
+    sessionStorage.setItem(TOKEN_KEY, token);
+    sessionStorage.setItem(ACCOUNT_KEY, account);
+  }
 }
 
 /** A typed error from the graph: its stable code and the message in both languages. */
@@ -49,6 +64,8 @@ export async function run<Result, Variables>(
   if (error) {
     const code = error.extensions?.code ?? 'INTERNAL_SERVER_ERROR';
     if (code === 'UNAUTHENTICATED' && token) {
+      // The token expired: the page asks the person to sign in again, and forms kept by useKeptForm
+      // come back filled in once they have.
       keepToken(null);
       window.dispatchEvent(new Event(SIGNED_OUT_EVENT));
     }

@@ -4,12 +4,18 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { splitCsv } from '@xueshi/domain';
+import { staff } from '@xueshi/registry/db';
+import { hashPassword } from '@xueshi/registry/passwords';
 import type { Caller } from '@xueshi/subgraph-kit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_TEST_TIME, startTestGraph } from '../../../tests/harness/graph';
 import type { TestGraph } from '../../../tests/harness/graph';
 import { contractOperation } from '../../../tests/harness/contract';
 import { randomIdNumber } from '../../../tests/harness/fixtures';
+import { registerAndPay } from '../../../tests/harness/journey';
+import { signUpLearner } from '../../../tests/harness/learners';
+import type { SignedUpLearner } from '../../../tests/harness/learners';
 
 /** Debian's Chromium, installed by scripts/ensure-chromium.sh (CI runs it). */
 const CHROMIUM = '/usr/bin/chromium';
@@ -31,6 +37,20 @@ const REPORT_OUTCOME = contractOperation('ReportOutcome');
 /** When the second session's credit is visible (some working days after its last day). */
 const LATER = '2021-04-15T10:00:00+08:00';
 const ASSOCIATION_STAFF: Caller = { role: 'INSTITUTION_STAFF', subject: 'association-staff', institution: 'association' };
+const STAFF_PASSWORD = 'a-staff-password-1';
+const ROSTER = /* GraphQL */ `
+  query ($sessionId: ID!) {
+    roster(sessionId: $sessionId) {
+      id
+      status
+      outcome {
+        attendedFully
+        examPassed
+      }
+    }
+  }
+`;
+const PHONE = { width: 390, height: 844 };
 
 const hasChromium = existsSync(CHROMIUM);
 if (!hasChromium) {
@@ -61,8 +81,8 @@ describe.skipIf(!hasChromium)('the portal in headless Chromium', () => {
     await graph?.close();
   });
 
-  async function visit(path: string): Promise<Visit> {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, timezoneId: 'Europe/London' });
+  async function visit(path: string, viewport = { width: 1280, height: 900 }): Promise<Visit> {
+    const context = await browser.newContext({ viewport, timezoneId: 'Europe/London', acceptDownloads: true });
     // The browser's clock agrees with the graph's, so what opens and what is refunded match.
     await context.clock.setFixedTime(new Date(DEFAULT_TEST_TIME));
     const problems: string[] = [];
@@ -86,6 +106,13 @@ describe.skipIf(!hasChromium)('the portal in headless Chromium', () => {
     });
     await page.goto(new URL(path, graph.gatewayUrl).href, { waitUntil: 'load' });
     return { page, context, problems };
+  }
+
+  /** Signs a member of staff in through the portal's staff sign-in. */
+  async function staffSignIn(page: Page, username: string): Promise<void> {
+    await page.getByLabel('用户名').fill(username);
+    await page.getByLabel('密码').fill(STAFF_PASSWORD);
+    await page.getByRole('button', { name: '登录' }).click();
   }
 
   async function screenshot(page: Page, name: string): Promise<void> {
@@ -244,6 +271,14 @@ describe.skipIf(!hasChromium)('the portal in headless Chromium', () => {
       expect(await accessibilityViolations(page)).toEqual([]);
       await screenshot(page, 'my-record');
 
+      // Short of the cycle's hours: sessions open now that close the gap, each one click from registering.
+      const suggestion = page.getByRole('region', { name: '可补足学时的班次' }).getByRole('listitem').first();
+      const suggested = await suggestion.getAttribute('data-suggestion');
+      await suggestion.getByRole('button', { name: '报名' }).click();
+      await page.getByRole('status').getByText('报名成功').waitFor();
+      await expect.poll(() => page.locator('tr[data-registration]', { hasText: '待缴费' }).count()).toBe(1);
+      expect(suggested).toBeTruthy();
+
       await nav.getByRole('link', { name: '学时记录验证', exact: true }).click();
       await page.getByLabel('验证码').fill(code);
       await page.getByRole('button', { name: '查询' }).click();
@@ -254,6 +289,226 @@ describe.skipIf(!hasChromium)('the portal in headless Chromium', () => {
     } finally {
       await context.close();
     }
+  });
+
+  it('shows the live-course notice first and prominently on a phone-sized screen', async () => {
+    const { page, context, problems } = await visit('/?year=2021', PHONE);
+    try {
+      await page.locator('table.catalogue').waitFor();
+      const notice = page.getByRole('note');
+      await expect(notice.innerText()).resolves.toContain('直播课程请使用电脑参加，不建议使用 IE 浏览器，请提前测试电脑');
+      const box = await notice.boundingBox();
+      // Within the first screen, above the filters, in bold.
+      expect(box && box.y + box.height).toBeLessThanOrEqual(PHONE.height);
+      const filters = await page.getByRole('search').boundingBox();
+      expect(box && filters && box.y < filters.y).toBe(true);
+      await expect(notice.evaluate((element) => getComputedStyle(element).fontWeight)).resolves.toBe('700');
+      expect(await accessibilityViolations(page)).toEqual([]);
+      await screenshot(page, 'catalogue-phone');
+      expect(problems).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+
+  describe('for staff, the registrar and analysts', () => {
+    let session: { id: string; endsAt: string };
+    let learners: SignedUpLearner[];
+
+    beforeAll(async () => {
+      const registry = graph.subgraph('registry').database;
+      const passwordHash = await hashPassword(STAFF_PASSWORD, 12);
+      await registry.db.insert(staff).values([
+        {
+          username: 'association-staff',
+          role: 'INSTITUTION_STAFF',
+          institution: 'association',
+          displayName: '协会工作人员',
+          passwordHash,
+        },
+        { username: 'registrar', role: 'REGISTRAR', institution: null, displayName: '学时登记员', passwordHash },
+        { username: 'analyst', role: 'ANALYST', institution: null, displayName: '统计分析员', passwordHash },
+      ]);
+      // Six learners paid for one of the association's sessions no one else in the suite takes (its second).
+      const catalogue = await graph.execute<{
+        institution: { profile: { courses: { sessions: { id: string; endsAt: string; registrationOpensAt: string }[] }[] } };
+      }>(
+        '{ institution(code: "association") { profile { courses(year: 2021) { sessions { id endsAt registrationOpensAt } } } } }',
+        {},
+        ASSOCIATION_STAFF,
+      );
+      const second = catalogue.data?.institution.profile.courses[0]?.sessions[1];
+      if (!second) throw new Error(`no second association session: ${JSON.stringify(catalogue)}`);
+      session = second;
+      graph.clock.set(second.registrationOpensAt);
+      learners = [];
+      for (let index = 0; index < 6; index += 1) {
+        const learner = await signUpLearner(graph, { name: `学员${'甲乙丙丁戊己'[index] ?? ''}` });
+        await registerAndPay(graph, learner, session.id);
+        learners.push(learner);
+      }
+      // The day after the session's last day: its outcomes may be reported.
+      graph.clock.set(new Date(Date.parse(session.endsAt) + 24 * 3600_000).toISOString());
+    });
+
+    it("lets an institution's staff upload the roster CSV: a bad row is shown and nothing saved, then the fixed file is saved", async () => {
+      const { page, context, problems } = await visit('/#/staff');
+      await context.clock.setFixedTime(graph.clock.now());
+      try {
+        await staffSignIn(page, 'association-staff');
+        const row = page.locator(`tr[data-session="${session.id}"]`);
+        await row.getByRole('button', { name: '学员名单' }).click();
+        const roster = page.locator('table.roster tbody tr');
+        await expect.poll(() => roster.count()).toBe(6);
+        expect(await page.locator('table.roster').innerText()).not.toContain(learners[0]?.idNumber);
+        expect(await accessibilityViolations(page)).toEqual([]);
+        await screenshot(page, 'staff-sessions');
+
+        const [download] = await Promise.all([
+          page.waitForEvent('download'),
+          page.getByRole('button', { name: '下载名单 CSV' }).click(),
+        ]);
+        const table = splitCsv(await readFile(await download.path(), 'utf8')) ?? [];
+        expect(table[0]).toEqual(['报名编号', '姓名', '工作单位', '全程参加', '考试合格']);
+        const csvOf = (rows: string[][]) => `\uFEFF${rows.map((cells) => cells.join(',')).join('\r\n')}\r\n`;
+        const filled = table.map((cells, index) => (index === 0 ? cells : [...cells.slice(0, 3), '是', '是']));
+        const withBadRow = filled.map((cells, index) => (index === 3 ? [...cells.slice(0, 4), '也许'] : cells));
+        const upload = page.getByLabel('上传填好的名单 CSV');
+        await upload.setInputFiles({ name: 'roster.csv', mimeType: 'text/csv', buffer: Buffer.from(csvOf(withBadRow)) });
+        await page.getByRole('alert').getByText('请改正有错误的行').waitFor();
+        const bad = page.locator('table.upload tr.row-error');
+        await expect(bad.count()).resolves.toBe(1);
+        await expect(bad.innerText()).resolves.toContain('“考试合格”应填“是”或“否”');
+        await expect(bad.getAttribute('data-line')).resolves.toBe('4');
+        await expect(page.getByRole('button', { name: '保存上传的考核结果' }).count()).resolves.toBe(0);
+        expect(await accessibilityViolations(page)).toEqual([]);
+        await screenshot(page, 'staff-upload-bad-row');
+        const before = await graph.execute<{ roster: { outcome: unknown }[] }>(
+          ROSTER,
+          { sessionId: session.id },
+          ASSOCIATION_STAFF,
+        );
+        expect(before.data?.roster.map((entry) => entry.outcome)).toEqual(Array(6).fill(null));
+
+        await upload.setInputFiles({ name: 'roster.csv', mimeType: 'text/csv', buffer: Buffer.from(csvOf(filled)) });
+        await page.getByRole('button', { name: '保存上传的考核结果' }).click();
+        await page.getByRole('status').getByText('考核结果已保存').waitFor();
+        const after = await graph.execute<{ roster: { status: string; outcome: unknown }[] }>(
+          ROSTER,
+          { sessionId: session.id },
+          ASSOCIATION_STAFF,
+        );
+        expect(after.data?.roster.map((entry) => [entry.status, entry.outcome])).toEqual(
+          Array(6).fill(['COMPLETED', { attendedFully: true, examPassed: true }]),
+        );
+        await expect(roster.locator('input[type="checkbox"]:checked').count()).resolves.toBe(12);
+        expect(problems).toEqual([]);
+      } finally {
+        await context.close();
+      }
+    });
+
+    it('lets the registrar find a learner by full ID number (shown masked) and reverse a credit entry; an expired sign-in keeps the form', async () => {
+      const { page, context, problems } = await visit('/#/staff');
+      await context.clock.setFixedTime(graph.clock.now());
+      const learner = learners[0];
+      if (!learner) throw new Error('no learners');
+      try {
+        await staffSignIn(page, 'registrar');
+        await page.getByLabel('完整身份证号').fill(` ${learner.idNumber.toLowerCase()} `);
+        await page.getByRole('button', { name: '查找' }).click();
+        const found = page.getByRole('article');
+        await found.getByRole('heading', { name: /学员甲/ }).waitFor();
+        const shown = await page.locator('main').innerText();
+        expect(shown).toContain(`${learner.idNumber.slice(0, 3)}***********${learner.idNumber.slice(-4)}`);
+        expect(shown).not.toContain(learner.idNumber);
+        const entry = found.locator('tr[data-entry]').first();
+        await entry.getByRole('button', { name: '冲销' }).click();
+        await entry.getByLabel('原因').fill('考核记录有误，经核实撤销');
+        expect(await accessibilityViolations(page)).toEqual([]);
+        await screenshot(page, 'registrar-reverse');
+        await entry.getByRole('button', { name: '确认冲销' }).click();
+        await page.getByRole('status').getByText('学时已冲销').waitFor();
+        await expect.poll(() => found.locator('tr[data-entry]').count()).toBe(2);
+        await expect(found.locator('tr[data-entry]').allInnerTexts()).resolves.toContainEqual(expect.stringContaining('-'));
+        await expect(found.getByRole('button', { name: '冲销' }).count()).resolves.toBe(0);
+
+        // The registrar fills in a form, the token expires meanwhile: sign in again, the form is as it was.
+        const record = found.getByRole('form', { name: '登记学时' });
+        await record.getByLabel('课程').fill('经认可的讲座：科技创新');
+        await record.getByLabel('学时').fill('3');
+        await record.getByLabel('完成日期').fill('2021-03-05');
+        await record.getByLabel('原因').fill('讲座类课程，经协会认可');
+        const expired = new Date(graph.clock.now().getTime() + 2 * 3600_000);
+        graph.clock.set(expired.toISOString());
+        await context.clock.setFixedTime(expired);
+        await record.getByRole('button', { name: '登记学时' }).click();
+        await page.getByRole('heading', { name: '工作人员登录' }).waitFor();
+        await screenshot(page, 'sign-in-again');
+        await staffSignIn(page, 'registrar');
+        const kept = page.getByRole('article').getByRole('form', { name: '登记学时' });
+        await expect(kept.getByLabel('课程').inputValue()).resolves.toBe('经认可的讲座：科技创新');
+        await expect(kept.getByLabel('原因').inputValue()).resolves.toBe('讲座类课程，经协会认可');
+        await expect(kept.getByLabel('学时').inputValue()).resolves.toBe('3');
+        await kept.getByRole('button', { name: '登记学时' }).click();
+        await page.getByRole('status').getByText('学时已登记').waitFor();
+        await expect.poll(() => page.getByRole('article').locator('tr[data-entry]').count()).toBe(3);
+        await expect(kept.getByLabel('课程').inputValue()).resolves.toBe('');
+        // The expired token's refusal was the only failure.
+        expect(problems.filter((problem) => !problem.includes('401'))).toEqual([]);
+      } finally {
+        await context.close();
+      }
+    });
+
+    it("draws an analyst's programme statistics and cycle compliance as charts and tables, and downloads them as CSV", async () => {
+      const { page, context, problems } = await visit('/#/staff');
+      await context.clock.setFixedTime(graph.clock.now());
+      try {
+        await staffSignIn(page, 'analyst');
+        await page.getByRole('heading', { name: /年度统计 2021/ }).waitFor();
+        await page.getByRole('heading', { name: /周期达标情况 2021–2023/ }).waitFor();
+        const charts = page.locator('.chart canvas');
+        await expect.poll(() => charts.count()).toBe(2);
+        for (const chart of await charts.all()) {
+          // Something is drawn: some pixel of the canvas is not transparent.
+          const drawn = await chart.evaluate((canvas: HTMLCanvasElement) => {
+            const { width, height } = canvas;
+            const pixels = canvas.getContext('2d')?.getImageData(0, 0, width, height).data ?? new Uint8ClampedArray();
+            return width > 0 && height > 0 && pixels.some((value, index) => index % 4 === 3 && value > 0);
+          });
+          expect(drawn).toBe(true);
+        }
+        // The year's registrations: the six learners' at least (an institution of fewer than 5 shows —).
+        const total = page.getByRole('row', { name: /全年合计/ });
+        await expect(total.locator('td').first().innerText().then(Number)).resolves.toBeGreaterThanOrEqual(6);
+        expect(await accessibilityViolations(page)).toEqual([]);
+        await screenshot(page, 'analytics');
+        const [statistics] = await Promise.all([
+          page.waitForEvent('download'),
+          page
+            .getByRole('region', { name: /年度统计/ })
+            .getByRole('button', { name: '下载 CSV' })
+            .click(),
+        ]);
+        expect(statistics.suggestedFilename()).toBe('programme-statistics-2021.csv');
+        const csv = await readFile(await statistics.path(), 'utf8');
+        expect(csv.startsWith('\uFEFF')).toBe(true);
+        expect(csv).toContain('上海继续工程教育协会');
+        const [compliance] = await Promise.all([
+          page.waitForEvent('download'),
+          page
+            .getByRole('region', { name: /周期达标情况/ })
+            .getByRole('button', { name: '下载 CSV' })
+            .click(),
+        ]);
+        expect(compliance.suggestedFilename()).toBe('cycle-compliance-2021.csv');
+        expect((await readFile(await compliance.path(), 'utf8')).split('\n').length).toBeGreaterThanOrEqual(2);
+        expect(problems).toEqual([]);
+      } finally {
+        await context.close();
+      }
+    });
   });
 
   it('verifies a transcript code for anyone, and says when no transcript has it', async () => {

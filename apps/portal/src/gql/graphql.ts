@@ -4,11 +4,28 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
+export type ContactInput = {
+  name: string;
+  /** As the institution publishes them, e.g. 31263858-204 or 13641974129. */
+  phones: Array<string>;
+};
+
 export type CourseCategory =
   /** 选修 */
   | 'ELECTIVE'
   /** 必修 */
   | 'REQUIRED';
+
+export type CreditEntryInput = {
+  category: CourseCategory;
+  completedOn: string;
+  courseTitle: string;
+  hours: number;
+  /** The institution code, e.g. association. */
+  institution: string | number;
+  learnerId: string | number;
+  reason: string;
+};
 
 export type DeliveryMode =
   /** 面授, at a venue. */
@@ -57,6 +74,32 @@ export type InvoiceKind =
   /** 个人 */
   | 'PERSONAL';
 
+/** A session an institution opens; times are instants with offset, shown in Asia/Shanghai. */
+export type OpenSessionInput = {
+  /** Seats on offer; null for unlimited. */
+  capacity?: number | null | undefined;
+  /** One of the institution's own courses. */
+  courseId: string | number;
+  deliveryMode: DeliveryMode;
+  endsAt: string;
+  registrationOpensAt: string;
+  /**
+   * Refused when given: an employer-run session opens only when the association schedules the employer's
+   * training request, so that it names the employer by its credit code, never by a name anyone can type.
+   * @deprecated Employer-run sessions open by scheduleTrainingRequest.
+   */
+  restrictedToEmployer?: string | null | undefined;
+  startsAt: string;
+  title?: string | null | undefined;
+  venue?: string | null | undefined;
+};
+
+export type OutcomeInput = {
+  attendedFully: boolean;
+  examPassed: boolean;
+  registrationId: string | number;
+};
+
 export type PaymentStatus =
   | 'FAILED'
   | 'PENDING'
@@ -91,6 +134,14 @@ export type SignUpInput = {
   password: string;
 };
 
+export type StaffRole =
+  /** Aggregate, read-only figures. */
+  | 'ANALYST'
+  /** Staff of one institution: its courses, sessions, rosters and outcomes. */
+  | 'INSTITUTION_STAFF'
+  /** The association's registrar: everything, and ledger corrections. */
+  | 'REGISTRAR';
+
 export type TrainingRequestInput = {
   /** The contact's mainland mobile, 11 digits. */
   contactMobile: string;
@@ -114,6 +165,18 @@ export type TrainingRequestStatus =
   | 'SUBMITTED'
   /** The employer withdrew it before it was scheduled. */
   | 'WITHDRAWN';
+
+/** Changes to a session; fields left out stay as they are. */
+export type UpdateSessionInput = {
+  capacity?: number | null | undefined;
+  endsAt?: string | null | undefined;
+  /** Why the dates change, kept with the change (up to 200 characters). */
+  reason?: string | null | undefined;
+  registrationOpensAt?: string | null | undefined;
+  startsAt?: string | null | undefined;
+  title?: string | null | undefined;
+  venue?: string | null | undefined;
+};
 
 export type RequestMobileCodeMutationVariables = Exact<{ [key: string]: never; }>;
 
@@ -190,6 +253,597 @@ export type WithdrawTrainingRequestMutationVariables = Exact<{
 
 
 export type WithdrawTrainingRequestMutation = { withdrawTrainingRequest: { id: string, status: TrainingRequestStatus, decidedAt: string | null } };
+
+export type MyProgressQueryVariables = Exact<{
+  cycleStartYear?: number | null | undefined;
+}>;
+
+
+export type MyProgressQuery = { me: { id: string, pendingCredit: Array<{ id: string, courseTitle: string, institutionName: string, category: CourseCategory, hours: number, completedOn: string, awaitingCalendarYear: number }>, cycle: { startYear: number, suggestions: Array<{ courseTitle: string, category: CourseCategory, hours: number, session:
+          | { id: string, startsAt: string, endsAt: string, deliveryMode: DeliveryMode, capacity: number | null, seatsTaken: number, registrationOpensAt: string, course:
+              | { institution: { name: string } }
+              | { institution: { name: string } }
+              | { institution: { name: string } }
+              | { institution: { name: string } }
+              | { institution: { name: string } }
+              | { institution: { name: string } }
+             }
+          | { id: string, startsAt: string, endsAt: string, deliveryMode: DeliveryMode, capacity: number | null, seatsTaken: number, registrationOpensAt: string, course:
+              | { institution: { name: string } }
+              | { institution: { name: string } }
+              | { institution: { name: string } }
+              | { institution: { name: string } }
+              | { institution: { name: string } }
+              | { institution: { name: string } }
+             }
+          | { id: string, startsAt: string, endsAt: string, deliveryMode: DeliveryMode, capacity: number | null, seatsTaken: number, registrationOpensAt: string, course:
+              | { institution: { name: string } }
+              | { institution: { name: string } }
+              | { institution: { name: string } }
+              | { institution: { name: string } }
+              | { institution: { name: string } }
+              | { institution: { name: string } }
+             }
+          | { id: string, startsAt: string, endsAt: string, deliveryMode: DeliveryMode, capacity: number | null, seatsTaken: number, registrationOpensAt: string, course:
+              | { institution: { name: string } }
+              | { institution: { name: string } }
+              | { institution: { name: string } }
+              | { institution: { name: string } }
+              | { institution: { name: string } }
+              | { institution: { name: string } }
+             }
+          | { id: string, startsAt: string, endsAt: string, deliveryMode: DeliveryMode, capacity: number | null, seatsTaken: number, registrationOpensAt: string, course:
+              | { institution: { name: string } }
+              | { institution: { name: string } }
+              | { institution: { name: string } }
+              | { institution: { name: string } }
+              | { institution: { name: string } }
+              | { institution: { name: string } }
+             }
+          | { id: string, startsAt: string, endsAt: string, deliveryMode: DeliveryMode, capacity: number | null, seatsTaken: number, registrationOpensAt: string, course:
+              | { institution: { name: string } }
+              | { institution: { name: string } }
+              | { institution: { name: string } }
+              | { institution: { name: string } }
+              | { institution: { name: string } }
+              | { institution: { name: string } }
+             }
+         | null }> } } | null };
+
+export type CurrentStaffQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type CurrentStaffQuery = { currentStaff: { username: string, displayName: string, role: StaffRole, institution: { code: string, name: string } | null } | null };
+
+type StaffSession_AssociationSession_Fragment = { id: string, title: string, startsAt: string, endsAt: string, firstDay: string, lastDay: string, deliveryMode: DeliveryMode, venue: string | null, capacity: number | null, seatsTaken: number, registrationOpensAt: string, dateChanges: Array<{ changedAt: string, changedBy: string, startsAtBefore: string, startsAtAfter: string, reason: string | null }> | null };
+
+type StaffSession_ElectiveProviderSession_Fragment = { id: string, title: string, startsAt: string, endsAt: string, firstDay: string, lastDay: string, deliveryMode: DeliveryMode, venue: string | null, capacity: number | null, seatsTaken: number, registrationOpensAt: string, dateChanges: Array<{ changedAt: string, changedBy: string, startsAtBefore: string, startsAtAfter: string, reason: string | null }> | null };
+
+type StaffSession_EngineersSocietySession_Fragment = { id: string, title: string, startsAt: string, endsAt: string, firstDay: string, lastDay: string, deliveryMode: DeliveryMode, venue: string | null, capacity: number | null, seatsTaken: number, registrationOpensAt: string, dateChanges: Array<{ changedAt: string, changedBy: string, startsAtBefore: string, startsAtAfter: string, reason: string | null }> | null };
+
+type StaffSession_ManagementCollegeSession_Fragment = { id: string, title: string, startsAt: string, endsAt: string, firstDay: string, lastDay: string, deliveryMode: DeliveryMode, venue: string | null, capacity: number | null, seatsTaken: number, registrationOpensAt: string, dateChanges: Array<{ changedAt: string, changedBy: string, startsAtBefore: string, startsAtAfter: string, reason: string | null }> | null };
+
+type StaffSession_ShuSession_Fragment = { id: string, title: string, startsAt: string, endsAt: string, firstDay: string, lastDay: string, deliveryMode: DeliveryMode, venue: string | null, capacity: number | null, seatsTaken: number, registrationOpensAt: string, dateChanges: Array<{ changedAt: string, changedBy: string, startsAtBefore: string, startsAtAfter: string, reason: string | null }> | null };
+
+type StaffSession_SjtuSession_Fragment = { id: string, title: string, startsAt: string, endsAt: string, firstDay: string, lastDay: string, deliveryMode: DeliveryMode, venue: string | null, capacity: number | null, seatsTaken: number, registrationOpensAt: string, dateChanges: Array<{ changedAt: string, changedBy: string, startsAtBefore: string, startsAtAfter: string, reason: string | null }> | null };
+
+export type StaffSessionFragment =
+  | StaffSession_AssociationSession_Fragment
+  | StaffSession_ElectiveProviderSession_Fragment
+  | StaffSession_EngineersSocietySession_Fragment
+  | StaffSession_ManagementCollegeSession_Fragment
+  | StaffSession_ShuSession_Fragment
+  | StaffSession_SjtuSession_Fragment
+;
+
+export type InstitutionDeskQueryVariables = Exact<{
+  code: string | number;
+  year: number;
+}>;
+
+
+export type InstitutionDeskQuery = { institution: { code: string, name: string, profile:
+      | { code: string, address: string | null, hotline: string | null, contacts: Array<{ name: string, phones: Array<string> }>, courses: Array<
+          | { id: string, title: string, category: CourseCategory, hours: number, days: number | null, sessions: Array<
+              | { id: string, title: string, startsAt: string, endsAt: string, firstDay: string, lastDay: string, deliveryMode: DeliveryMode, venue: string | null, capacity: number | null, seatsTaken: number, registrationOpensAt: string, dateChanges: Array<{ changedAt: string, changedBy: string, startsAtBefore: string, startsAtAfter: string, reason: string | null }> | null }
+              | { id: string, title: string, startsAt: string, endsAt: string, firstDay: string, lastDay: string, deliveryMode: DeliveryMode, venue: string | null, capacity: number | null, seatsTaken: number, registrationOpensAt: string, dateChanges: Array<{ changedAt: string, changedBy: string, startsAtBefore: string, startsAtAfter: string, reason: string | null }> | null }
+              | { id: string, title: string, startsAt: string, endsAt: string, firstDay: string, lastDay: string, deliveryMode: DeliveryMode, venue: string | null, capacity: number | null, seatsTaken: number, registrationOpensAt: string, dateChanges: Array<{ changedAt: string, changedBy: string, startsAtBefore: string, startsAtAfter: string, reason: string | null }> | null }
+              | { id: string, title: string, startsAt: string, endsAt: string, firstDay: string, lastDay: string, deliveryMode: DeliveryMode, venue: string | null, capacity: number | null, seatsTaken: number, registrationOpensAt: string, dateChanges: Array<{ changedAt: string, changedBy: string, startsAtBefore: string, startsAtAfter: string, reason: string | null }> | null }
+              | { id: string, title: string, startsAt: string, endsAt: string, firstDay: string, lastDay: string, deliveryMode: DeliveryMode, venue: string | null, capacity: number | null, seatsTaken: number, registrationOpensAt: string, dateChanges: Array<{ changedAt: string, changedBy: string, startsAtBefore: string, startsAtAfter: string, reason: string | null }> | null }
+              | { id: string, title: string, startsAt: string, endsAt: string, firstDay: string, lastDay: string, deliveryMode: DeliveryMode, venue: string | null, capacity: number | null, seatsTaken: number, registrationOpensAt: string, dateChanges: Array<{ changedAt: string, changedBy: string, startsAtBefore: string, startsAtAfter: string, reason: string | null }> | null }
+            > }
+          | { id: string, title: string, category: CourseCategory, hours: number, days: number | null, sessions: Array<
+              | { id: string, title: string, startsAt: string, endsAt: string, firstDay: string, lastDay: string, deliveryMode: DeliveryMode, venue: string | null, capacity: number | null, seatsTaken: number, registrationOpensAt: string, dateChanges: Array<{ changedAt: string, changedBy: string, startsAtBefore: string, startsAtAfter: string, reason: string | null }> | null }
+              | { id: string, title: string, startsAt: string, endsAt: string, firstDay: string, lastDay: string, deliveryMode: DeliveryMode, venue: string | null, capacity: number | null, seatsTaken: number, registrationOpensAt: string, dateChanges: Array<{ changedAt: string, changedBy: string, startsAtBefore: string, startsAtAfter: string, reason: string | null }> | null }
+              | { id: string, title: string, startsAt: string, endsAt: string, firstDay: string, lastDay: string, deliveryMode: DeliveryMode, venue: string | null, capacity: number | null, seatsTaken: number, registrationOpensAt: string, dateChanges: Array<{ changedAt: string, changedBy: string, startsAtBefore: string, startsAtAfter: string, reason: string | null }> | null }
+              | { id: string, title: string, startsAt: string, endsAt: string, firstDay: string, lastDay: string, deliveryMode: DeliveryMode, venue: string | null, capacity: number | null, seatsTaken: number, registrationOpensAt: string, dateChanges: Array<{ changedAt: string, changedBy: string, startsAtBefore: string, startsAtAfter: string, reason: string | null }> | null }
+              | { id: string, title: string, startsAt: string, endsAt: string, firstDay: string, lastDay: string, deliveryMode: DeliveryMode, venue: string | null, capacity: number | null, seatsTaken: number, registrationOpensAt: string, dateChanges: Array<{ changedAt: string, changedBy: string, startsAtBefore: string, startsAtAfter: string, reason: string | null }> | null }
+              | { id: string, title: string, startsAt: string, endsAt: string, firstDay: string, lastDay: string, deliveryMode: DeliveryMode, venue: string | null, capacity: number | null, seatsTaken: number, registrationOpensAt: string, dateChanges: Array<{ changedAt: string, changedBy: string, startsAtBefore: string, startsAtAfter: string, reason: string | null }> | null }
+            > }
+          | { id: string, title: string, category: CourseCategory, hours: number, days: number | null, sessions: Array<
+              | { id: string, title: string, startsAt: string, endsAt: string, firstDay: string, lastDay: string, deliveryMode: DeliveryMode, venue: string | null, capacity: number | null, seatsTaken: number, registrationOpensAt: string, dateChanges: Array<{ changedAt: string, changedBy: string, startsAtBefore: string, startsAtAfter: string, reason: string | null }> | null }
+              | { id: string, title: string, startsAt: string, endsAt: string, firstDay: string, lastDay: string, deliveryMode: DeliveryMode, venue: string | null, capacity: number | null, seatsTaken: number, registrationOpensAt: string, dateChanges: Array<{ changedAt: string, changedBy: string, startsAtBefore: string, startsAtAfter: string, reason: string | null }> | null }
+              | { id: string, title: string, startsAt: string, endsAt: string, firstDay: string, lastDay: string, deliveryMode: DeliveryMode, venue: string | null, capacity: number | null, seatsTaken: number, registrationOpensAt: string, dateChanges: Array<{ changedAt: string, changedBy: string, startsAtBefore: string, startsAtAfter: string, reason: string | null }> | null }
+              | { id: string, title: string, startsAt: string, endsAt: string, firstDay: string, lastDay: string, deliveryMode: DeliveryMode, venue: string | null, capacity: number | null, seatsTaken: number, registrationOpensAt: string, dateChanges: Array<{ changedAt: string, changedBy: string, startsAtBefore: string, startsAtAfter: string, reason: string | null }> | null }
+              | { id: string, title: string, startsAt: string, endsAt: string, firstDay: string, lastDay: string, deliveryMode: DeliveryMode, venue: string | null, capacity: number | null, seatsTaken: number, registrationOpensAt: string, dateChanges: Array<{ changedAt: string, changedBy: string, startsAtBefore: string, startsAtAfter: string, reason: string | null }> | null }
+              | { id: string, title: string, startsAt: string, endsAt: string, firstDay: string, lastDay: string, deliveryMode: DeliveryMode, venue: string | null, capacity: number | null, seatsTaken: number, registrationOpensAt: string, dateChanges: Array<{ changedAt: string, changedBy: string, startsAtBefore: string, startsAtAfter: string, reason: string | null }> | null }
+            > }
+          | { id: string, title: string, category: CourseCategory, hours: number, days: number | null, sessions: Array<
+              | { id: string, title: string, startsAt: string, endsAt: string, firstDay: string, lastDay: string, deliveryMode: DeliveryMode, venue: string | null, capacity: number | null, seatsTaken: number, registrationOpensAt: string, dateChanges: Array<{ changedAt: string, changedBy: string, startsAtBefore: string, startsAtAfter: string, reason: string | null }> | null }
+              | { id: string, title: string, startsAt: string, endsAt: string, firstDay: string, lastDay: string, deliveryMode: DeliveryMode, venue: string | null, capacity: number | null, seatsTaken: number, registrationOpensAt: string, dateChanges: Array<{ changedAt: string, changedBy: string, startsAtBefore: string, startsAtAfter: string, reason: string | null }> | null }
+              | { id: string, title: string, startsAt: string, endsAt: string, firstDay: string, lastDay: string, deliveryMode: DeliveryMode, venue: string | null, capacity: number | null, seatsTaken: number, registrationOpensAt: string, dateChanges: Array<{ changedAt: string, changedBy: string, startsAtBefore: string, startsAtAfter: string, reason: string | null }> | null }
+              | { id: string, title: string, startsAt: string, endsAt: string, firstDay: string, lastDay: string, deliveryMode: DeliveryMode, venue: string | null, capacity: number | null, seatsTaken: number, registrationOpensAt: string, dateChanges: Array<{ changedAt: string, changedBy: string, startsAtBefore: string, startsAtAfter: string, reason: string | null }> | null }
+              | { id: string, title: string, startsAt: string, endsAt: string, firstDay: string, lastDay: string, deliveryMode: DeliveryMode, venue: string | null, capacity: number | null, seatsTaken: number, registrationOpensAt: string, dateChanges: Array<{ changedAt: string, changedBy: string, startsAtBefore: string, startsAtAfter: string, reason: string | null }> | null }
+              | { id: string, title: string, startsAt: string, endsAt: string, firstDay: string, lastDay: string, deliveryMode: DeliveryMode, venue: string | null, capacity: number | null, seatsTaken: number, registrationOpensAt: string, dateChanges: Array<{ changedAt: string, changedBy: string, startsAtBefore: string, startsAtAfter: string, reason: string | null }> | null }
+            > }
+          | { id: string, title: string, category: CourseCategory, hours: number, days: number | null, sessions: Array<
+              | { id: string, title: string, startsAt: string, endsAt: string, firstDay: string, lastDay: string, deliveryMode: DeliveryMode, venue: string | null, capacity: number | null, seatsTaken: number, registrationOpensAt: string, dateChanges: Array<{ changedAt: string, changedBy: string, startsAtBefore: string, startsAtAfter: string, reason: string | null }> | null }
+              | { id: string, title: string, startsAt: string, endsAt: string, firstDay: string, lastDay: string, deliveryMode: DeliveryMode, venue: string | null, capacity: number | null, seatsTaken: number, registrationOpensAt: string, dateChanges: Array<{ changedAt: string, changedBy: string, startsAtBefore: string, startsAtAfter: string, reason: string | null }> | null }
+              | { id: string, title: string, startsAt: string, endsAt: string, firstDay: string, lastDay: string, deliveryMode: DeliveryMode, venue: string | null, capacity: number | null, seatsTaken: number, registrationOpensAt: string, dateChanges: Array<{ changedAt: string, changedBy: string, startsAtBefore: string, startsAtAfter: string, reason: string | null }> | null }
+              | { id: string, title: string, startsAt: string, endsAt: string, firstDay: string, lastDay: string, deliveryMode: DeliveryMode, venue: string | null, capacity: number | null, seatsTaken: number, registrationOpensAt: string, dateChanges: Array<{ changedAt: string, changedBy: string, startsAtBefore: string, startsAtAfter: string, reason: string | null }> | null }
+              | { id: string, title: string, startsAt: string, endsAt: string, firstDay: string, lastDay: string, deliveryMode: DeliveryMode, venue: string | null, capacity: number | null, seatsTaken: number, registrationOpensAt: string, dateChanges: Array<{ changedAt: string, changedBy: string, startsAtBefore: string, startsAtAfter: string, reason: string | null }> | null }
+              | { id: string, title: string, startsAt: string, endsAt: string, firstDay: string, lastDay: string, deliveryMode: DeliveryMode, venue: string | null, capacity: number | null, seatsTaken: number, registrationOpensAt: string, dateChanges: Array<{ changedAt: string, changedBy: string, startsAtBefore: string, startsAtAfter: string, reason: string | null }> | null }
+            > }
+          | { id: string, title: string, category: CourseCategory, hours: number, days: number | null, sessions: Array<
+              | { id: string, title: string, startsAt: string, endsAt: string, firstDay: string, lastDay: string, deliveryMode: DeliveryMode, venue: string | null, capacity: number | null, seatsTaken: number, registrationOpensAt: string, dateChanges: Array<{ changedAt: string, changedBy: string, startsAtBefore: string, startsAtAfter: string, reason: string | null }> | null }
+              | { id: string, title: string, startsAt: string, endsAt: string, firstDay: string, lastDay: string, deliveryMode: DeliveryMode, venue: string | null, capacity: number | null, seatsTaken: number, registrationOpensAt: string, dateChanges: Array<{ changedAt: string, changedBy: string, startsAtBefore: string, startsAtAfter: string, reason: string | null }> | null }
+              | { id: string, title: string, startsAt: string, endsAt: string, firstDay: string, lastDay: string, deliveryMode: DeliveryMode, venue: string | null, capacity: number | null, seatsTaken: number, registrationOpensAt: string, dateChanges: Array<{ changedAt: string, changedBy: string, startsAtBefore: string, startsAtAfter: string, reason: string | null }> | null }
+              | { id: string, title: string, startsAt: string, endsAt: string, firstDay: string, lastDay: string, deliveryMode: DeliveryMode, venue: string | null, capacity: number | null, seatsTaken: number, registrationOpensAt: string, dateChanges: Array<{ changedAt: string, changedBy: string, startsAtBefore: string, startsAtAfter: string, reason: string | null }> | null }
+              | { id: string, title: string, startsAt: string, endsAt: string, firstDay: string, lastDay: string, deliveryMode: DeliveryMode, venue: string | null, capacity: number | null, seatsTaken: number, registrationOpensAt: string, dateChanges: Array<{ changedAt: string, changedBy: string, startsAtBefore: string, startsAtAfter: string, reason: string | null }> | null }
+              | { id: string, title: string, startsAt: string, endsAt: string, firstDay: string, lastDay: string, deliveryMode: DeliveryMode, venue: string | null, capacity: number | null, seatsTaken: number, registrationOpensAt: string, dateChanges: Array<{ changedAt: string, changedBy: string, startsAtBefore: string, startsAtAfter: string, reason: string | null }> | null }
+            > }
+        > }
+      | { code: string, address: string | null, hotline: string | null, contacts: Array<{ name: string, phones: Array<string> }>, courses: Array<
+          | { id: string, title: string, category: CourseCategory, hours: number, days: number | null, sessions: Array<
+              | { id: string, title: string, startsAt: string, endsAt: string, firstDay: string, lastDay: string, deliveryMode: DeliveryMode, venue: string | null, capacity: number | null, seatsTaken: number, registrationOpensAt: string, dateChanges: Array<{ changedAt: string, changedBy: string, startsAtBefore: string, startsAtAfter: string, reason: string | null }> | null }
+              | { id: string, title: string, startsAt: string, endsAt: string, firstDay: string, lastDay: string, deliveryMode: DeliveryMode, venue: string | null, capacity: number | null, seatsTaken: number, registrationOpensAt: string, dateChanges: Array<{ changedAt: string, changedBy: string, startsAtBefore: string, startsAtAfter: string, reason: string | null }> | null }
+              | { id: string, title: string, startsAt: string, endsAt: string, firstDay: string, lastDay: string, deliveryMode: DeliveryMode, venue: string | null, capacity: number | null, seatsTaken: number, registrationOpensAt: string, dateChanges: Array<{ changedAt: string, changedBy: string, startsAtBefore: string, startsAtAfter: string, reason: string | null }> | null }
+              | { id: string, title: string, startsAt: string, endsAt: string, firstDay: string, lastDay: string, deliveryMode: DeliveryMode, venue: string | null, capacity: number | null, seatsTaken: number, registrationOpensAt: string, dateChanges: Array<{ changedAt: string, changedBy: string, startsAtBefore: string, startsAtAfter: string, reason: string | null }> | null }
+              | { id: string, title: string, startsAt: string, endsAt: string, firstDay: string, lastDay: string, deliveryMode: DeliveryMode, venue: string | null, capacity: number | null, seatsTaken: number, registrationOpensAt: string, dateChanges: Array<{ changedAt: string, changedBy: string, startsAtBefore: string, startsAtAfter: string, reason: string | null }> | null }
+              | { id: string, title: string, startsAt: string, endsAt: string, firstDay: string, lastDay: string, deliveryMode: DeliveryMode, venue: string | null, capacity: number | null, seatsTaken: number, registrationOpensAt: string, dateChanges: Array<{ changedAt: string, changedBy: string, startsAtBefore: string, startsAtAfter: string, reason: string | null }> | null }
+            > }
+          | { id: string, title: string, category: CourseCategory, hours: number, days: number | null, sessions: Array<
+              | { id: string, title: string, startsAt: string, endsAt: string, firstDay: string, lastDay: string, deliveryMode: DeliveryMode, venue: string | null, capacity: number | null, seatsTaken: number, registrationOpensAt: string, dateChanges: Array<{ changedAt: string, changedBy: string, startsAtBefore: string, startsAtAfter: string, reason: string | null }> | null }
+              | { id: string, title: string, startsAt: string, endsAt: string, firstDay: string, lastDay: string, deliveryMode: DeliveryMode, venue: string | null, capacity: number | null, seatsTaken: number, registrationOpensAt: string, dateChanges: Array<{ changedAt: string, changedBy: string, startsAtBefore: string, startsAtAfter: string, reason: string | null }> | null }
+              | { id: string, title: string, startsAt: string, endsAt: string, firstDay: string, lastDay: string, deliveryMode: DeliveryMode, venue: string | null, capacity: number | null, seatsTaken: number, registrationOpensAt: string, dateChanges: Array<{ changedAt: string, changedBy: string, startsAtBefore: string, startsAtAfter: string, reason: string | null }> | null }
+              | { id: string, title: string, startsAt: string, endsAt: string, firstDay: string, lastDay: string, deliveryMode: DeliveryMode, venue: string | null, capacity: number | null, seatsTaken: number, registrationOpensAt: string, dateChanges: Array<{ changedAt: string, changedBy: string, startsAtBefore: string, startsAtAfter: string, reason: string | null }> | null }
+              | { id: string, title: string, startsAt: string, endsAt: string, firstDay: string, lastDay: string, deliveryMode: DeliveryMode, venue: string | null, capacity: number | null, seatsTaken: number, registrationOpensAt: string, dateChanges: Array<{ changedAt: string, changedBy: string, startsAtBefore: string, startsAtAfter: string, reason: string | null }> | null }
+              | { id: string, title: string, startsAt: string, endsAt: string, firstDay: string, lastDay: string, deliveryMode: DeliveryMode, venue: string | null, capacity: number | null, seatsTaken: number, registrationOpensAt: string, dateChanges: Array<{ changedAt: string, changedBy: string, startsAtBefore: string, startsAtAfter: string, reason: string | null }> | null }
+            > }
+          | { id: string, title: string, category: CourseCategory, hours: number, days: number | null, sessions: Array<
+              | { id: string, title: string, startsAt: string, endsAt: string, firstDay: string, lastDay: string, deliveryMode: DeliveryMode, venue: string | null, capacity: number | null, seatsTaken: number, registrationOpensAt: string, dateChanges: Array<{ changedAt: string, changedBy: string, startsAtBefore: string, startsAtAfter: string, reason: string | null }> | null }
+              | { id: string, title: string, startsAt: string, endsAt: string, firstDay: string, lastDay: string, deliveryMode: DeliveryMode, venue: string | null, capacity: number | null, seatsTaken: number, registrationOpensAt: string, dateChanges: Array<{ changedAt: string, changedBy: string, startsAtBefore: string, startsAtAfter: string, reason: string | null }> | null }
+              | { id: string, title: string, startsAt: string, endsAt: string, firstDay: string, lastDay: string, deliveryMode: DeliveryMode, venue: string | null, capacity: number | null, seatsTaken: number, registrationOpensAt: string, dateChanges: Array<{ changedAt: string, changedBy: string, startsAtBefore: string, startsAtAfter: string, reason: string | null }> | null }
+              | { id: string, title: string, startsAt: string, endsAt: string, firstDay: string, lastDay: string, deliveryMode: DeliveryMode, venue: string | null, capacity: number | null, seatsTaken: number, registrationOpensAt: string, dateChanges: Array<{ changedAt: string, changedBy: string, startsAtBefore: string, startsAtAfter: string, reason: string | null }> | null }
+              | { id: string, title: string, startsAt: string, endsAt: string, firstDay: string, lastDay: string, deliveryMode: DeliveryMode, venue: string | null, capacity: number | null, seatsTaken: number, registrationOpensAt: string, dateChanges: Array<{ changedAt: string, changedBy: string, startsAtBefore: string, startsAtAfter: string, reason: string | null }> | null }
+              | { id: string, title: string, startsAt: string, endsAt: string, firstDay: string, lastDay: string, deliveryMode: DeliveryMode, venue: string | null, capacity: number | null, seatsTaken: number, registrationOpensAt: string, dateChanges: Array<{ changedAt: string, changedBy: string, startsAtBefore: string, startsAtAfter: string, reason: string | null }> | null }
+            > }
+          | { id: string, title: string, category: CourseCategory, hours: number, days: number | null, sessions: Array<
+              | { id: string, title: string, startsAt: string, endsAt: string, firstDay: string, lastDay: string, deliveryMode: DeliveryMode, venue: string | null, capacity: number | null, seatsTaken: number, registrationOpensAt: string, dateChanges: Array<{ changedAt: string, changedBy: string, startsAtBefore: string, startsAtAfter: string, reason: string | null }> | null }
+              | { id: string, title: string, startsAt: string, endsAt: string, firstDay: string, lastDay: string, deliveryMode: DeliveryMode, venue: string | null, capacity: number | null, seatsTaken: number, registrationOpensAt: string, dateChanges: Array<{ changedAt: string, changedBy: string, startsAtBefore: string, startsAtAfter: string, reason: string | null }> | null }
+              | { id: string, title: string, startsAt: string, endsAt: string, firstDay: string, lastDay: string, deliveryMode: DeliveryMode, venue: string | null, capacity: number | null, seatsTaken: number, registrationOpensAt: string, dateChanges: Array<{ changedAt: string, changedBy: string, startsAtBefore: string, startsAtAfter: string, reason: string | null }> | null }
+              | { id: string, title: string, startsAt: string, endsAt: string, firstDay: string, lastDay: string, deliveryMode: DeliveryMode, venue: string | null, capacity: number | null, seatsTaken: number, registrationOpensAt: string, dateChanges: Array<{ changedAt: string, changedBy: string, startsAtBefore: string, startsAtAfter: string, reason: string | null }> | null }
+              | { id: string, title: string, startsAt: string, endsAt: string, firstDay: string, lastDay: string, deliveryMode: DeliveryMode, venue: string | null, capacity: number | null, seatsTaken: number, registrationOpensAt: string, dateChanges: Array<{ changedAt: string, changedBy: string, startsAtBefore: string, startsAtAfter: string, reason: string | null }> | null }
+              | { id: string, title: string, startsAt: string, endsAt: string, firstDay: string, lastDay: string, deliveryMode: DeliveryMode, venue: string | null, capacity: number | null, seatsTaken: number, registrationOpensAt: string, dateChanges: Array<{ changedAt: string, changedBy: string, startsAtBefore: string, startsAtAfter: string, reason: string | null }> | null }
+            > }
+          | { id: string, title: string, category: CourseCategory, hours: number, days: number | null, sessions: Array<
+              | { id: string, title: string, startsAt: string, endsAt: string, firstDay: string, lastDay: string, deliveryMode: DeliveryMode, venue: string | null, capacity: number | null, seatsTaken: number, registrationOpensAt: string, dateChanges: Array<{ changedAt: string, changedBy: string, startsAtBefore: string, startsAtAfter: string, reason: string | null }> | null }
+              | { id: string, title: string, startsAt: string, endsAt: string, firstDay: string, lastDay: string, deliveryMode: DeliveryMode, venue: string | null, capacity: number | null, seatsTaken: number, registrationOpensAt: string, dateChanges: Array<{ changedAt: string, changedBy: string, startsAtBefore: string, startsAtAfter: string, reason: string | null }> | null }
+              | { id: string, title: string, startsAt: string, endsAt: string, firstDay: string, lastDay: string, deliveryMode: DeliveryMode, venue: string | null, capacity: number | null, seatsTaken: number, registrationOpensAt: string, dateChanges: Array<{ changedAt: string, changedBy: string, startsAtBefore: string, startsAtAfter: string, reason: string | null }> | null }
+              | { id: string, title: string, startsAt: string, endsAt: string, firstDay: string, lastDay: string, deliveryMode: DeliveryMode, venue: string | null, capacity: number | null, seatsTaken: number, registrationOpensAt: string, dateChanges: Array<{ changedAt: string, changedBy: string, startsAtBefore: string, startsAtAfter: string, reason: string | null }> | null }
+              | { id: string, title: string, startsAt: string, endsAt: string, firstDay: string, lastDay: string, deliveryMode: DeliveryMode, venue: string | null, capacity: number | null, seatsTaken: number, registrationOpensAt: string, dateChanges: Array<{ changedAt: string, changedBy: string, startsAtBefore: string, startsAtAfter: string, reason: string | null }> | null }
+              | { id: string, title: string, startsAt: string, endsAt: string, firstDay: string, lastDay: string, deliveryMode: DeliveryMode, venue: string | null, capacity: number | null, seatsTaken: number, registrationOpensAt: string, dateChanges: Array<{ changedAt: string, changedBy: string, startsAtBefore: string, startsAtAfter: string, reason: string | null }> | null }
+            > }
+          | { id: string, title: string, category: CourseCategory, hours: number, days: number | null, sessions: Array<
+              | { id: string, title: string, startsAt: string, endsAt: string, firstDay: string, lastDay: string, deliveryMode: DeliveryMode, venue: string | null, capacity: number | null, seatsTaken: number, registrationOpensAt: string, dateChanges: Array<{ changedAt: string, changedBy: string, startsAtBefore: string, startsAtAfter: string, reason: string | null }> | null }
+              | { id: string, title: string, startsAt: string, endsAt: string, firstDay: string, lastDay: string, deliveryMode: DeliveryMode, venue: string | null, capacity: number | null, seatsTaken: number, registrationOpensAt: string, dateChanges: Array<{ changedAt: string, changedBy: string, startsAtBefore: string, startsAtAfter: string, reason: string | null }> | null }
+              | { id: string, title: string, startsAt: string, endsAt: string, firstDay: string, lastDay: string, deliveryMode: DeliveryMode, venue: string | null, capacity: number | null, seatsTaken: number, registrationOpensAt: string, dateChanges: Array<{ changedAt: string, changedBy: string, startsAtBefore: string, startsAtAfter: string, reason: string | null }> | null }
+              | { id: string, title: string, startsAt: string, endsAt: string, firstDay: string, lastDay: string, deliveryMode: DeliveryMode, venue: string | null, capacity: number | null, seatsTaken: number, registrationOpensAt: string, dateChanges: Array<{ changedAt: string, changedBy: string, startsAtBefore: string, startsAtAfter: string, reason: string | null }> | null }
+              | { id: string, title: string, startsAt: string, endsAt: string, firstDay: string, lastDay: string, deliveryMode: DeliveryMode, venue: string | null, capacity: number | null, seatsTaken: number, registrationOpensAt: string, dateChanges: Array<{ changedAt: string, changedBy: string, startsAtBefore: string, startsAtAfter: string, reason: string | null }> | null }
+              | { id: string, title: string, startsAt: string, endsAt: string, firstDay: string, lastDay: string, deliveryMode: DeliveryMode, venue: string | null, capacity: number | null, seatsTaken: number, registrationOpensAt: string, dateChanges: Array<{ changedAt: string, changedBy: string, startsAtBefore: string, startsAtAfter: string, reason: string | null }> | null }
+            > }
+        > }
+      | { code: string, address: string | null, hotline: string | null, contacts: Array<{ name: string, phones: Array<string> }>, courses: Array<
+          | { id: string, title: string, category: CourseCategory, hours: number, days: number | null, sessions: Array<
+              | { id: string, title: string, startsAt: string, endsAt: string, firstDay: string, lastDay: string, deliveryMode: DeliveryMode, venue: string | null, capacity: number | null, seatsTaken: number, registrationOpensAt: string, dateChanges: Array<{ changedAt: string, changedBy: string, startsAtBefore: string, startsAtAfter: string, reason: string | null }> | null }
+              | { id: string, title: string, startsAt: string, endsAt: string, firstDay: string, lastDay: string, deliveryMode: DeliveryMode, venue: string | null, capacity: number | null, seatsTaken: number, registrationOpensAt: string, dateChanges: Array<{ changedAt: string, changedBy: string, startsAtBefore: string, startsAtAfter: string, reason: string | null }> | null }
+              | { id: string, title: string, startsAt: string, endsAt: string, firstDay: string, lastDay: string, deliveryMode: DeliveryMode, venue: string | null, capacity: number | null, seatsTaken: number, registrationOpensAt: string, dateChanges: Array<{ changedAt: string, changedBy: string, startsAtBefore: string, startsAtAfter: string, reason: string | null }> | null }
+              | { id: string, title: string, startsAt: string, endsAt: string, firstDay: string, lastDay: string, deliveryMode: DeliveryMode, venue: string | null, capacity: number | null, seatsTaken: number, registrationOpensAt: string, dateChanges: Array<{ changedAt: string, changedBy: string, startsAtBefore: string, startsAtAfter: string, reason: string | null }> | null }
+              | { id: string, title: string, startsAt: string, endsAt: string, firstDay: string, lastDay: string, deliveryMode: DeliveryMode, venue: string | null, capacity: number | null, seatsTaken: number, registrationOpensAt: string, dateChanges: Array<{ changedAt: string, changedBy: string, startsAtBefore: string, startsAtAfter: string, reason: string | null }> | null }
+              | { id: string, title: string, startsAt: string, endsAt: string, firstDay: string, lastDay: string, deliveryMode: DeliveryMode, venue: string | null, capacity: number | null, seatsTaken: number, registrationOpensAt: string, dateChanges: Array<{ changedAt: string, changedBy: string, startsAtBefore: string, startsAtAfter: string, reason: string | null }> | null }
+            > }
+          | { id: string, title: string, category: CourseCategory, hours: number, days: number | null, sessions: Array<
+              | { id: string, title: string, startsAt: string, endsAt: string, firstDay: string, lastDay: string, deliveryMode: DeliveryMode, venue: string | null, capacity: number | null, seatsTaken: number, registrationOpensAt: string, dateChanges: Array<{ changedAt: string, changedBy: string, startsAtBefore: string, startsAtAfter: string, reason: string | null }> | null }
+              | { id: string, title: string, startsAt: string, endsAt: string, firstDay: string, lastDay: string, deliveryMode: DeliveryMode, venue: string | null, capacity: number | null, seatsTaken: number, registrationOpensAt: string, dateChanges: Array<{ changedAt: string, changedBy: string, startsAtBefore: string, startsAtAfter: string, reason: string | null }> | null }
+              | { id: string, title: string, startsAt: string, endsAt: string, firstDay: string, lastDay: string, deliveryMode: DeliveryMode, venue: string | null, capacity: number | null, seatsTaken: number, registrationOpensAt: string, dateChanges: Array<{ changedAt: string, changedBy: string, startsAtBefore: string, startsAtAfter: string, reason: string | null }> | null }
+              | { id: string, title: string, startsAt: string, endsAt: string, firstDay: string, lastDay: string, deliveryMode: DeliveryMode, venue: string | null, capacity: number | null, seatsTaken: number, registrationOpensAt: string, dateChanges: Array<{ changedAt: string, changedBy: string, startsAtBefore: string, startsAtAfter: string, reason: string | null }> | null }
+              | { id: string, title: string, startsAt: string, endsAt: string, firstDay: string, lastDay: string, deliveryMode: DeliveryMode, venue: string | null, capacity: number | null, seatsTaken: number, registrationOpensAt: string, dateChanges: Array<{ changedAt: string, changedBy: string, startsAtBefore: string, startsAtAfter: string, reason: string | null }> | null }
+              | { id: string, title: string, startsAt: string, endsAt: string, firstDay: string, lastDay: string, deliveryMode: DeliveryMode, venue: string | null, capacity: number | null, seatsTaken: number, registrationOpensAt: string, dateChanges: Array<{ changedAt: string, changedBy: string, startsAtBefore: string, startsAtAfter: string, reason: string | null }> | null }
+            > }
+          | { id: string, title: string, category: CourseCategory, hours: number, days: number | null, sessions: Array<
+              | { id: string, title: string, startsAt: string, endsAt: string, firstDay: string, lastDay: string, deliveryMode: DeliveryMode, venue: string | null, capacity: number | null, seatsTaken: number, registrationOpensAt: string, dateChanges: Array<{ changedAt: string, changedBy: string, startsAtBefore: string, startsAtAfter: string, reason: string | null }> | null }
+              | { id: string, title: string, startsAt: string, endsAt: string, firstDay: string, lastDay: string, deliveryMode: DeliveryMode, venue: string | null, capacity: number | null, seatsTaken: number, registrationOpensAt: string, dateChanges: Array<{ changedAt: string, changedBy: string, startsAtBefore: string, startsAtAfter: string, reason: string | null }> | null }
+              | { id: string, title: string, startsAt: string, endsAt: string, firstDay: string, lastDay: string, deliveryMode: DeliveryMode, venue: string | null, capacity: number | null, seatsTaken: number, registrationOpensAt: string, dateChanges: Array<{ changedAt: string, changedBy: string, startsAtBefore: string, startsAtAfter: string, reason: string | null }> | null }
+              | { id: string, title: string, startsAt: string, endsAt: string, firstDay: string, lastDay: string, deliveryMode: DeliveryMode, venue: string | null, capacity: number | null, seatsTaken: number, registrationOpensAt: string, dateChanges: Array<{ changedAt: string, changedBy: string, startsAtBefore: string, startsAtAfter: string, reason: string | null }> | null }
+              | { id: string, title: string, startsAt: string, endsAt: string, firstDay: string, lastDay: string, deliveryMode: DeliveryMode, venue: string | null, capacity: number | null, seatsTaken: number, registrationOpensAt: string, dateChanges: Array<{ changedAt: string, changedBy: string, startsAtBefore: string, startsAtAfter: string, reason: string | null }> | null }
+              | { id: string, title: string, startsAt: string, endsAt: string, firstDay: string, lastDay: string, deliveryMode: DeliveryMode, venue: string | null, capacity: number | null, seatsTaken: number, registrationOpensAt: string, dateChanges: Array<{ changedAt: string, changedBy: string, startsAtBefore: string, startsAtAfter: string, reason: string | null }> | null }
+            > }
+          | { id: string, title: string, category: CourseCategory, hours: number, days: number | null, sessions: Array<
+              | { id: string, title: string, startsAt: string, endsAt: string, firstDay: string, lastDay: string, deliveryMode: DeliveryMode, venue: string | null, capacity: number | null, seatsTaken: number, registrationOpensAt: string, dateChanges: Array<{ changedAt: string, changedBy: string, startsAtBefore: string, startsAtAfter: string, reason: string | null }> | null }
+              | { id: string, title: string, startsAt: string, endsAt: string, firstDay: string, lastDay: string, deliveryMode: DeliveryMode, venue: string | null, capacity: number | null, seatsTaken: number, registrationOpensAt: string, dateChanges: Array<{ changedAt: string, changedBy: string, startsAtBefore: string, startsAtAfter: string, reason: string | null }> | null }
+              | { id: string, title: string, startsAt: string, endsAt: string, firstDay: string, lastDay: string, deliveryMode: DeliveryMode, venue: string | null, capacity: number | null, seatsTaken: number, registrationOpensAt: string, dateChanges: Array<{ changedAt: string, changedBy: string, startsAtBefore: string, startsAtAfter: string, reason: string | null }> | null }
+              | { id: string, title: string, startsAt: string, endsAt: string, firstDay: string, lastDay: string, deliveryMode: DeliveryMode, venue: string | null, capacity: number | null, seatsTaken: number, registrationOpensAt: string, dateChanges: Array<{ changedAt: string, changedBy: string, startsAtBefore: string, startsAtAfter: string, reason: string | null }> | null }
+              | { id: string, title: string, startsAt: string, endsAt: string, firstDay: string, lastDay: string, deliveryMode: DeliveryMode, venue: string | null, capacity: number | null, seatsTaken: number, registrationOpensAt: string, dateChanges: Array<{ changedAt: string, changedBy: string, startsAtBefore: string, startsAtAfter: string, reason: string | null }> | null }
+              | { id: string, title: string, startsAt: string, endsAt: string, firstDay: string, lastDay: string, deliveryMode: DeliveryMode, venue: string | null, capacity: number | null, seatsTaken: number, registrationOpensAt: string, dateChanges: Array<{ changedAt: string, changedBy: string, startsAtBefore: string, startsAtAfter: string, reason: string | null }> | null }
+            > }
+          | { id: string, title: string, category: CourseCategory, hours: number, days: number | null, sessions: Array<
+              | { id: string, title: string, startsAt: string, endsAt: string, firstDay: string, lastDay: string, deliveryMode: DeliveryMode, venue: string | null, capacity: number | null, seatsTaken: number, registrationOpensAt: string, dateChanges: Array<{ changedAt: string, changedBy: string, startsAtBefore: string, startsAtAfter: string, reason: string | null }> | null }
+              | { id: string, title: string, startsAt: string, endsAt: string, firstDay: string, lastDay: string, deliveryMode: DeliveryMode, venue: string | null, capacity: number | null, seatsTaken: number, registrationOpensAt: string, dateChanges: Array<{ changedAt: string, changedBy: string, startsAtBefore: string, startsAtAfter: string, reason: string | null }> | null }
+              | { id: string, title: string, startsAt: string, endsAt: string, firstDay: string, lastDay: string, deliveryMode: DeliveryMode, venue: string | null, capacity: number | null, seatsTaken: number, registrationOpensAt: string, dateChanges: Array<{ changedAt: string, changedBy: string, startsAtBefore: string, startsAtAfter: string, reason: string | null }> | null }
+              | { id: string, title: string, startsAt: string, endsAt: string, firstDay: string, lastDay: string, deliveryMode: DeliveryMode, venue: string | null, capacity: number | null, seatsTaken: number, registrationOpensAt: string, dateChanges: Array<{ changedAt: string, changedBy: string, startsAtBefore: string, startsAtAfter: string, reason: string | null }> | null }
+              | { id: string, title: string, startsAt: string, endsAt: string, firstDay: string, lastDay: string, deliveryMode: DeliveryMode, venue: string | null, capacity: number | null, seatsTaken: number, registrationOpensAt: string, dateChanges: Array<{ changedAt: string, changedBy: string, startsAtBefore: string, startsAtAfter: string, reason: string | null }> | null }
+              | { id: string, title: string, startsAt: string, endsAt: string, firstDay: string, lastDay: string, deliveryMode: DeliveryMode, venue: string | null, capacity: number | null, seatsTaken: number, registrationOpensAt: string, dateChanges: Array<{ changedAt: string, changedBy: string, startsAtBefore: string, startsAtAfter: string, reason: string | null }> | null }
+            > }
+          | { id: string, title: string, category: CourseCategory, hours: number, days: number | null, sessions: Array<
+              | { id: string, title: string, startsAt: string, endsAt: string, firstDay: string, lastDay: string, deliveryMode: DeliveryMode, venue: string | null, capacity: number | null, seatsTaken: number, registrationOpensAt: string, dateChanges: Array<{ changedAt: string, changedBy: string, startsAtBefore: string, startsAtAfter: string, reason: string | null }> | null }
+              | { id: string, title: string, startsAt: string, endsAt: string, firstDay: string, lastDay: string, deliveryMode: DeliveryMode, venue: string | null, capacity: number | null, seatsTaken: number, registrationOpensAt: string, dateChanges: Array<{ changedAt: string, changedBy: string, startsAtBefore: string, startsAtAfter: string, reason: string | null }> | null }
+              | { id: string, title: string, startsAt: string, endsAt: string, firstDay: string, lastDay: string, deliveryMode: DeliveryMode, venue: string | null, capacity: number | null, seatsTaken: number, registrationOpensAt: string, dateChanges: Array<{ changedAt: string, changedBy: string, startsAtBefore: string, startsAtAfter: string, reason: string | null }> | null }
+              | { id: string, title: string, startsAt: string, endsAt: string, firstDay: string, lastDay: string, deliveryMode: DeliveryMode, venue: string | null, capacity: number | null, seatsTaken: number, registrationOpensAt: string, dateChanges: Array<{ changedAt: string, changedBy: string, startsAtBefore: string, startsAtAfter: string, reason: string | null }> | null }
+              | { id: string, title: string, startsAt: string, endsAt: string, firstDay: string, lastDay: string, deliveryMode: DeliveryMode, venue: string | null, capacity: number | null, seatsTaken: number, registrationOpensAt: string, dateChanges: Array<{ changedAt: string, changedBy: string, startsAtBefore: string, startsAtAfter: string, reason: string | null }> | null }
+              | { id: string, title: string, startsAt: string, endsAt: string, firstDay: string, lastDay: string, deliveryMode: DeliveryMode, venue: string | null, capacity: number | null, seatsTaken: number, registrationOpensAt: string, dateChanges: Array<{ changedAt: string, changedBy: string, startsAtBefore: string, startsAtAfter: string, reason: string | null }> | null }
+            > }
+        > }
+      | { code: string, address: string | null, hotline: string | null, contacts: Array<{ name: string, phones: Array<string> }>, courses: Array<
+          | { id: string, title: string, category: CourseCategory, hours: number, days: number | null, sessions: Array<
+              | { id: string, title: string, startsAt: string, endsAt: string, firstDay: string, lastDay: string, deliveryMode: DeliveryMode, venue: string | null, capacity: number | null, seatsTaken: number, registrationOpensAt: string, dateChanges: Array<{ changedAt: string, changedBy: string, startsAtBefore: string, startsAtAfter: string, reason: string | null }> | null }
+              | { id: string, title: string, startsAt: string, endsAt: string, firstDay: string, lastDay: string, deliveryMode: DeliveryMode, venue: string | null, capacity: number | null, seatsTaken: number, registrationOpensAt: string, dateChanges: Array<{ changedAt: string, changedBy: string, startsAtBefore: string, startsAtAfter: string, reason: string | null }> | null }
+              | { id: string, title: string, startsAt: string, endsAt: string, firstDay: string, lastDay: string, deliveryMode: DeliveryMode, venue: string | null, capacity: number | null, seatsTaken: number, registrationOpensAt: string, dateChanges: Array<{ changedAt: string, changedBy: string, startsAtBefore: string, startsAtAfter: string, reason: string | null }> | null }
+              | { id: string, title: string, startsAt: string, endsAt: string, firstDay: string, lastDay: string, deliveryMode: DeliveryMode, venue: string | null, capacity: number | null, seatsTaken: number, registrationOpensAt: string, dateChanges: Array<{ changedAt: string, changedBy: string, startsAtBefore: string, startsAtAfter: string, reason: string | null }> | null }
+              | { id: string, title: string, startsAt: string, endsAt: string, firstDay: string, lastDay: string, deliveryMode: DeliveryMode, venue: string | null, capacity: number | null, seatsTaken: number, registrationOpensAt: string, dateChanges: Array<{ changedAt: string, changedBy: string, startsAtBefore: string, startsAtAfter: string, reason: string | null }> | null }
+              | { id: string, title: string, startsAt: string, endsAt: string, firstDay: string, lastDay: string, deliveryMode: DeliveryMode, venue: string | null, capacity: number | null, seatsTaken: number, registrationOpensAt: string, dateChanges: Array<{ changedAt: string, changedBy: string, startsAtBefore: string, startsAtAfter: string, reason: string | null }> | null }
+            > }
+          | { id: string, title: string, category: CourseCategory, hours: number, days: number | null, sessions: Array<
+              | { id: string, title: string, startsAt: string, endsAt: string, firstDay: string, lastDay: string, deliveryMode: DeliveryMode, venue: string | null, capacity: number | null, seatsTaken: number, registrationOpensAt: string, dateChanges: Array<{ changedAt: string, changedBy: string, startsAtBefore: string, startsAtAfter: string, reason: string | null }> | null }
+              | { id: string, title: string, startsAt: string, endsAt: string, firstDay: string, lastDay: string, deliveryMode: DeliveryMode, venue: string | null, capacity: number | null, seatsTaken: number, registrationOpensAt: string, dateChanges: Array<{ changedAt: string, changedBy: string, startsAtBefore: string, startsAtAfter: string, reason: string | null }> | null }
+              | { id: string, title: string, startsAt: string, endsAt: string, firstDay: string, lastDay: string, deliveryMode: DeliveryMode, venue: string | null, capacity: number | null, seatsTaken: number, registrationOpensAt: string, dateChanges: Array<{ changedAt: string, changedBy: string, startsAtBefore: string, startsAtAfter: string, reason: string | null }> | null }
+              | { id: string, title: string, startsAt: string, endsAt: string, firstDay: string, lastDay: string, deliveryMode: DeliveryMode, venue: string | null, capacity: number | null, seatsTaken: number, registrationOpensAt: string, dateChanges: Array<{ changedAt: string, changedBy: string, startsAtBefore: string, startsAtAfter: string, reason: string | null }> | null }
+              | { id: string, title: string, startsAt: string, endsAt: string, firstDay: string, lastDay: string, deliveryMode: DeliveryMode, venue: string | null, capacity: number | null, seatsTaken: number, registrationOpensAt: string, dateChanges: Array<{ changedAt: string, changedBy: string, startsAtBefore: string, startsAtAfter: string, reason: string | null }> | null }
+              | { id: string, title: string, startsAt: string, endsAt: string, firstDay: string, lastDay: string, deliveryMode: DeliveryMode, venue: string | null, capacity: number | null, seatsTaken: number, registrationOpensAt: string, dateChanges: Array<{ changedAt: string, changedBy: string, startsAtBefore: string, startsAtAfter: string, reason: string | null }> | null }
+            > }
+          | { id: string, title: string, category: CourseCategory, hours: number, days: number | null, sessions: Array<
+              | { id: string, title: string, startsAt: string, endsAt: string, firstDay: string, lastDay: string, deliveryMode: DeliveryMode, venue: string | null, capacity: number | null, seatsTaken: number, registrationOpensAt: string, dateChanges: Array<{ changedAt: string, changedBy: string, startsAtBefore: string, startsAtAfter: string, reason: string | null }> | null }
+              | { id: string, title: string, startsAt: string, endsAt: string, firstDay: string, lastDay: string, deliveryMode: DeliveryMode, venue: string | null, capacity: number | null, seatsTaken: number, registrationOpensAt: string, dateChanges: Array<{ changedAt: string, changedBy: string, startsAtBefore: string, startsAtAfter: string, reason: string | null }> | null }
+              | { id: string, title: string, startsAt: string, endsAt: string, firstDay: string, lastDay: string, deliveryMode: DeliveryMode, venue: string | null, capacity: number | null, seatsTaken: number, registrationOpensAt: string, dateChanges: Array<{ changedAt: string, changedBy: string, startsAtBefore: string, startsAtAfter: string, reason: string | null }> | null }
+              | { id: string, title: string, startsAt: string, endsAt: string, firstDay: string, lastDay: string, deliveryMode: DeliveryMode, venue: string | null, capacity: number | null, seatsTaken: number, registrationOpensAt: string, dateChanges: Array<{ changedAt: string, changedBy: string, startsAtBefore: string, startsAtAfter: string, reason: string | null }> | null }
+              | { id: string, title: string, startsAt: string, endsAt: string, firstDay: string, lastDay: string, deliveryMode: DeliveryMode, venue: string | null, capacity: number | null, seatsTaken: number, registrationOpensAt: string, dateChanges: Array<{ changedAt: string, changedBy: string, startsAtBefore: string, startsAtAfter: string, reason: string | null }> | null }
+              | { id: string, title: string, startsAt: string, endsAt: string, firstDay: string, lastDay: string, deliveryMode: DeliveryMode, venue: string | null, capacity: number | null, seatsTaken: number, registrationOpensAt: string, dateChanges: Array<{ changedAt: string, changedBy: string, startsAtBefore: string, startsAtAfter: string, reason: string | null }> | null }
+            > }
+          | { id: string, title: string, category: CourseCategory, hours: number, days: number | null, sessions: Array<
+              | { id: string, title: string, startsAt: string, endsAt: string, firstDay: string, lastDay: string, deliveryMode: DeliveryMode, venue: string | null, capacity: number | null, seatsTaken: number, registrationOpensAt: string, dateChanges: Array<{ changedAt: string, changedBy: string, startsAtBefore: string, startsAtAfter: string, reason: string | null }> | null }
+              | { id: string, title: string, startsAt: string, endsAt: string, firstDay: string, lastDay: string, deliveryMode: DeliveryMode, venue: string | null, capacity: number | null, seatsTaken: number, registrationOpensAt: string, dateChanges: Array<{ changedAt: string, changedBy: string, startsAtBefore: string, startsAtAfter: string, reason: string | null }> | null }
+              | { id: string, title: string, startsAt: string, endsAt: string, firstDay: string, lastDay: string, deliveryMode: DeliveryMode, venue: string | null, capacity: number | null, seatsTaken: number, registrationOpensAt: string, dateChanges: Array<{ changedAt: string, changedBy: string, startsAtBefore: string, startsAtAfter: string, reason: string | null }> | null }
+              | { id: string, title: string, startsAt: string, endsAt: string, firstDay: string, lastDay: string, deliveryMode: DeliveryMode, venue: string | null, capacity: number | null, seatsTaken: number, registrationOpensAt: string, dateChanges: Array<{ changedAt: string, changedBy: string, startsAtBefore: string, startsAtAfter: string, reason: string | null }> | null }
+              | { id: string, title: string, startsAt: string, endsAt: string, firstDay: string, lastDay: string, deliveryMode: DeliveryMode, venue: string | null, capacity: number | null, seatsTaken: number, registrationOpensAt: string, dateChanges: Array<{ changedAt: string, changedBy: string, startsAtBefore: string, startsAtAfter: string, reason: string | null }> | null }
+              | { id: string, title: string, startsAt: string, endsAt: string, firstDay: string, lastDay: string, deliveryMode: DeliveryMode, venue: string | null, capacity: number | null, seatsTaken: number, registrationOpensAt: string, dateChanges: Array<{ changedAt: string, changedBy: string, startsAtBefore: string, startsAtAfter: string, reason: string | null }> | null }
+            > }
+          | { id: string, title: string, category: CourseCategory, hours: number, days: number | null, sessions: Array<
+              | { id: string, title: string, startsAt: string, endsAt: string, firstDay: string, lastDay: string, deliveryMode: DeliveryMode, venue: string | null, capacity: number | null, seatsTaken: number, registrationOpensAt: string, dateChanges: Array<{ changedAt: string, changedBy: string, startsAtBefore: string, startsAtAfter: string, reason: string | null }> | null }
+              | { id: string, title: string, startsAt: string, endsAt: string, firstDay: string, lastDay: string, deliveryMode: DeliveryMode, venue: string | null, capacity: number | null, seatsTaken: number, registrationOpensAt: string, dateChanges: Array<{ changedAt: string, changedBy: string, startsAtBefore: string, startsAtAfter: string, reason: string | null }> | null }
+              | { id: string, title: string, startsAt: string, endsAt: string, firstDay: string, lastDay: string, deliveryMode: DeliveryMode, venue: string | null, capacity: number | null, seatsTaken: number, registrationOpensAt: string, dateChanges: Array<{ changedAt: string, changedBy: string, startsAtBefore: string, startsAtAfter: string, reason: string | null }> | null }
+              | { id: string, title: string, startsAt: string, endsAt: string, firstDay: string, lastDay: string, deliveryMode: DeliveryMode, venue: string | null, capacity: number | null, seatsTaken: number, registrationOpensAt: string, dateChanges: Array<{ changedAt: string, changedBy: string, startsAtBefore: string, startsAtAfter: string, reason: string | null }> | null }
+              | { id: string, title: string, startsAt: string, endsAt: string, firstDay: string, lastDay: string, deliveryMode: DeliveryMode, venue: string | null, capacity: number | null, seatsTaken: number, registrationOpensAt: string, dateChanges: Array<{ changedAt: string, changedBy: string, startsAtBefore: string, startsAtAfter: string, reason: string | null }> | null }
+              | { id: string, title: string, startsAt: string, endsAt: string, firstDay: string, lastDay: string, deliveryMode: DeliveryMode, venue: string | null, capacity: number | null, seatsTaken: number, registrationOpensAt: string, dateChanges: Array<{ changedAt: string, changedBy: string, startsAtBefore: string, startsAtAfter: string, reason: string | null }> | null }
+            > }
+          | { id: string, title: string, category: CourseCategory, hours: number, days: number | null, sessions: Array<
+              | { id: string, title: string, startsAt: string, endsAt: string, firstDay: string, lastDay: string, deliveryMode: DeliveryMode, venue: string | null, capacity: number | null, seatsTaken: number, registrationOpensAt: string, dateChanges: Array<{ changedAt: string, changedBy: string, startsAtBefore: string, startsAtAfter: string, reason: string | null }> | null }
+              | { id: string, title: string, startsAt: string, endsAt: string, firstDay: string, lastDay: string, deliveryMode: DeliveryMode, venue: string | null, capacity: number | null, seatsTaken: number, registrationOpensAt: string, dateChanges: Array<{ changedAt: string, changedBy: string, startsAtBefore: string, startsAtAfter: string, reason: string | null }> | null }
+              | { id: string, title: string, startsAt: string, endsAt: string, firstDay: string, lastDay: string, deliveryMode: DeliveryMode, venue: string | null, capacity: number | null, seatsTaken: number, registrationOpensAt: string, dateChanges: Array<{ changedAt: string, changedBy: string, startsAtBefore: string, startsAtAfter: string, reason: string | null }> | null }
+              | { id: string, title: string, startsAt: string, endsAt: string, firstDay: string, lastDay: string, deliveryMode: DeliveryMode, venue: string | null, capacity: number | null, seatsTaken: number, registrationOpensAt: string, dateChanges: Array<{ changedAt: string, changedBy: string, startsAtBefore: string, startsAtAfter: string, reason: string | null }> | null }
+              | { id: string, title: string, startsAt: string, endsAt: string, firstDay: string, lastDay: string, deliveryMode: DeliveryMode, venue: string | null, capacity: number | null, seatsTaken: number, registrationOpensAt: string, dateChanges: Array<{ changedAt: string, changedBy: string, startsAtBefore: string, startsAtAfter: string, reason: string | null }> | null }
+              | { id: string, title: string, startsAt: string, endsAt: string, firstDay: string, lastDay: string, deliveryMode: DeliveryMode, venue: string | null, capacity: number | null, seatsTaken: number, registrationOpensAt: string, dateChanges: Array<{ changedAt: string, changedBy: string, startsAtBefore: string, startsAtAfter: string, reason: string | null }> | null }
+            > }
+        > }
+      | { code: string, address: string | null, hotline: string | null, contacts: Array<{ name: string, phones: Array<string> }>, courses: Array<
+          | { id: string, title: string, category: CourseCategory, hours: number, days: number | null, sessions: Array<
+              | { id: string, title: string, startsAt: string, endsAt: string, firstDay: string, lastDay: string, deliveryMode: DeliveryMode, venue: string | null, capacity: number | null, seatsTaken: number, registrationOpensAt: string, dateChanges: Array<{ changedAt: string, changedBy: string, startsAtBefore: string, startsAtAfter: string, reason: string | null }> | null }
+              | { id: string, title: string, startsAt: string, endsAt: string, firstDay: string, lastDay: string, deliveryMode: DeliveryMode, venue: string | null, capacity: number | null, seatsTaken: number, registrationOpensAt: string, dateChanges: Array<{ changedAt: string, changedBy: string, startsAtBefore: string, startsAtAfter: string, reason: string | null }> | null }
+              | { id: string, title: string, startsAt: string, endsAt: string, firstDay: string, lastDay: string, deliveryMode: DeliveryMode, venue: string | null, capacity: number | null, seatsTaken: number, registrationOpensAt: string, dateChanges: Array<{ changedAt: string, changedBy: string, startsAtBefore: string, startsAtAfter: string, reason: string | null }> | null }
+              | { id: string, title: string, startsAt: string, endsAt: string, firstDay: string, lastDay: string, deliveryMode: DeliveryMode, venue: string | null, capacity: number | null, seatsTaken: number, registrationOpensAt: string, dateChanges: Array<{ changedAt: string, changedBy: string, startsAtBefore: string, startsAtAfter: string, reason: string | null }> | null }
+              | { id: string, title: string, startsAt: string, endsAt: string, firstDay: string, lastDay: string, deliveryMode: DeliveryMode, venue: string | null, capacity: number | null, seatsTaken: number, registrationOpensAt: string, dateChanges: Array<{ changedAt: string, changedBy: string, startsAtBefore: string, startsAtAfter: string, reason: string | null }> | null }
+              | { id: string, title: string, startsAt: string, endsAt: string, firstDay: string, lastDay: string, deliveryMode: DeliveryMode, venue: string | null, capacity: number | null, seatsTaken: number, registrationOpensAt: string, dateChanges: Array<{ changedAt: string, changedBy: string, startsAtBefore: string, startsAtAfter: string, reason: string | null }> | null }
+            > }
+          | { id: string, title: string, category: CourseCategory, hours: number, days: number | null, sessions: Array<
+              | { id: string, title: string, startsAt: string, endsAt: string, firstDay: string, lastDay: string, deliveryMode: DeliveryMode, venue: string | null, capacity: number | null, seatsTaken: number, registrationOpensAt: string, dateChanges: Array<{ changedAt: string, changedBy: string, startsAtBefore: string, startsAtAfter: string, reason: string | null }> | null }
+              | { id: string, title: string, startsAt: string, endsAt: string, firstDay: string, lastDay: string, deliveryMode: DeliveryMode, venue: string | null, capacity: number | null, seatsTaken: number, registrationOpensAt: string, dateChanges: Array<{ changedAt: string, changedBy: string, startsAtBefore: string, startsAtAfter: string, reason: string | null }> | null }
+              | { id: string, title: string, startsAt: string, endsAt: string, firstDay: string, lastDay: string, deliveryMode: DeliveryMode, venue: string | null, capacity: number | null, seatsTaken: number, registrationOpensAt: string, dateChanges: Array<{ changedAt: string, changedBy: string, startsAtBefore: string, startsAtAfter: string, reason: string | null }> | null }
+              | { id: string, title: string, startsAt: string, endsAt: string, firstDay: string, lastDay: string, deliveryMode: DeliveryMode, venue: string | null, capacity: number | null, seatsTaken: number, registrationOpensAt: string, dateChanges: Array<{ changedAt: string, changedBy: string, startsAtBefore: string, startsAtAfter: string, reason: string | null }> | null }
+              | { id: string, title: string, startsAt: string, endsAt: string, firstDay: string, lastDay: string, deliveryMode: DeliveryMode, venue: string | null, capacity: number | null, seatsTaken: number, registrationOpensAt: string, dateChanges: Array<{ changedAt: string, changedBy: string, startsAtBefore: string, startsAtAfter: string, reason: string | null }> | null }
+              | { id: string, title: string, startsAt: string, endsAt: string, firstDay: string, lastDay: string, deliveryMode: DeliveryMode, venue: string | null, capacity: number | null, seatsTaken: number, registrationOpensAt: string, dateChanges: Array<{ changedAt: string, changedBy: string, startsAtBefore: string, startsAtAfter: string, reason: string | null }> | null }
+            > }
+          | { id: string, title: string, category: CourseCategory, hours: number, days: number | null, sessions: Array<
+              | { id: string, title: string, startsAt: string, endsAt: string, firstDay: string, lastDay: string, deliveryMode: DeliveryMode, venue: string | null, capacity: number | null, seatsTaken: number, registrationOpensAt: string, dateChanges: Array<{ changedAt: string, changedBy: string, startsAtBefore: string, startsAtAfter: string, reason: string | null }> | null }
+              | { id: string, title: string, startsAt: string, endsAt: string, firstDay: string, lastDay: string, deliveryMode: DeliveryMode, venue: string | null, capacity: number | null, seatsTaken: number, registrationOpensAt: string, dateChanges: Array<{ changedAt: string, changedBy: string, startsAtBefore: string, startsAtAfter: string, reason: string | null }> | null }
+              | { id: string, title: string, startsAt: string, endsAt: string, firstDay: string, lastDay: string, deliveryMode: DeliveryMode, venue: string | null, capacity: number | null, seatsTaken: number, registrationOpensAt: string, dateChanges: Array<{ changedAt: string, changedBy: string, startsAtBefore: string, startsAtAfter: string, reason: string | null }> | null }
+              | { id: string, title: string, startsAt: string, endsAt: string, firstDay: string, lastDay: string, deliveryMode: DeliveryMode, venue: string | null, capacity: number | null, seatsTaken: number, registrationOpensAt: string, dateChanges: Array<{ changedAt: string, changedBy: string, startsAtBefore: string, startsAtAfter: string, reason: string | null }> | null }
+              | { id: string, title: string, startsAt: string, endsAt: string, firstDay: string, lastDay: string, deliveryMode: DeliveryMode, venue: string | null, capacity: number | null, seatsTaken: number, registrationOpensAt: string, dateChanges: Array<{ changedAt: string, changedBy: string, startsAtBefore: string, startsAtAfter: string, reason: string | null }> | null }
+              | { id: string, title: string, startsAt: string, endsAt: string, firstDay: string, lastDay: string, deliveryMode: DeliveryMode, venue: string | null, capacity: number | null, seatsTaken: number, registrationOpensAt: string, dateChanges: Array<{ changedAt: string, changedBy: string, startsAtBefore: string, startsAtAfter: string, reason: string | null }> | null }
+            > }
+          | { id: string, title: string, category: CourseCategory, hours: number, days: number | null, sessions: Array<
+              | { id: string, title: string, startsAt: string, endsAt: string, firstDay: string, lastDay: string, deliveryMode: DeliveryMode, venue: string | null, capacity: number | null, seatsTaken: number, registrationOpensAt: string, dateChanges: Array<{ changedAt: string, changedBy: string, startsAtBefore: string, startsAtAfter: string, reason: string | null }> | null }
+              | { id: string, title: string, startsAt: string, endsAt: string, firstDay: string, lastDay: string, deliveryMode: DeliveryMode, venue: string | null, capacity: number | null, seatsTaken: number, registrationOpensAt: string, dateChanges: Array<{ changedAt: string, changedBy: string, startsAtBefore: string, startsAtAfter: string, reason: string | null }> | null }
+              | { id: string, title: string, startsAt: string, endsAt: string, firstDay: string, lastDay: string, deliveryMode: DeliveryMode, venue: string | null, capacity: number | null, seatsTaken: number, registrationOpensAt: string, dateChanges: Array<{ changedAt: string, changedBy: string, startsAtBefore: string, startsAtAfter: string, reason: string | null }> | null }
+              | { id: string, title: string, startsAt: string, endsAt: string, firstDay: string, lastDay: string, deliveryMode: DeliveryMode, venue: string | null, capacity: number | null, seatsTaken: number, registrationOpensAt: string, dateChanges: Array<{ changedAt: string, changedBy: string, startsAtBefore: string, startsAtAfter: string, reason: string | null }> | null }
+              | { id: string, title: string, startsAt: string, endsAt: string, firstDay: string, lastDay: string, deliveryMode: DeliveryMode, venue: string | null, capacity: number | null, seatsTaken: number, registrationOpensAt: string, dateChanges: Array<{ changedAt: string, changedBy: string, startsAtBefore: string, startsAtAfter: string, reason: string | null }> | null }
+              | { id: string, title: string, startsAt: string, endsAt: string, firstDay: string, lastDay: string, deliveryMode: DeliveryMode, venue: string | null, capacity: number | null, seatsTaken: number, registrationOpensAt: string, dateChanges: Array<{ changedAt: string, changedBy: string, startsAtBefore: string, startsAtAfter: string, reason: string | null }> | null }
+            > }
+          | { id: string, title: string, category: CourseCategory, hours: number, days: number | null, sessions: Array<
+              | { id: string, title: string, startsAt: string, endsAt: string, firstDay: string, lastDay: string, deliveryMode: DeliveryMode, venue: string | null, capacity: number | null, seatsTaken: number, registrationOpensAt: string, dateChanges: Array<{ changedAt: string, changedBy: string, startsAtBefore: string, startsAtAfter: string, reason: string | null }> | null }
+              | { id: string, title: string, startsAt: string, endsAt: string, firstDay: string, lastDay: string, deliveryMode: DeliveryMode, venue: string | null, capacity: number | null, seatsTaken: number, registrationOpensAt: string, dateChanges: Array<{ changedAt: string, changedBy: string, startsAtBefore: string, startsAtAfter: string, reason: string | null }> | null }
+              | { id: string, title: string, startsAt: string, endsAt: string, firstDay: string, lastDay: string, deliveryMode: DeliveryMode, venue: string | null, capacity: number | null, seatsTaken: number, registrationOpensAt: string, dateChanges: Array<{ changedAt: string, changedBy: string, startsAtBefore: string, startsAtAfter: string, reason: string | null }> | null }
+              | { id: string, title: string, startsAt: string, endsAt: string, firstDay: string, lastDay: string, deliveryMode: DeliveryMode, venue: string | null, capacity: number | null, seatsTaken: number, registrationOpensAt: string, dateChanges: Array<{ changedAt: string, changedBy: string, startsAtBefore: string, startsAtAfter: string, reason: string | null }> | null }
+              | { id: string, title: string, startsAt: string, endsAt: string, firstDay: string, lastDay: string, deliveryMode: DeliveryMode, venue: string | null, capacity: number | null, seatsTaken: number, registrationOpensAt: string, dateChanges: Array<{ changedAt: string, changedBy: string, startsAtBefore: string, startsAtAfter: string, reason: string | null }> | null }
+              | { id: string, title: string, startsAt: string, endsAt: string, firstDay: string, lastDay: string, deliveryMode: DeliveryMode, venue: string | null, capacity: number | null, seatsTaken: number, registrationOpensAt: string, dateChanges: Array<{ changedAt: string, changedBy: string, startsAtBefore: string, startsAtAfter: string, reason: string | null }> | null }
+            > }
+          | { id: string, title: string, category: CourseCategory, hours: number, days: number | null, sessions: Array<
+              | { id: string, title: string, startsAt: string, endsAt: string, firstDay: string, lastDay: string, deliveryMode: DeliveryMode, venue: string | null, capacity: number | null, seatsTaken: number, registrationOpensAt: string, dateChanges: Array<{ changedAt: string, changedBy: string, startsAtBefore: string, startsAtAfter: string, reason: string | null }> | null }
+              | { id: string, title: string, startsAt: string, endsAt: string, firstDay: string, lastDay: string, deliveryMode: DeliveryMode, venue: string | null, capacity: number | null, seatsTaken: number, registrationOpensAt: string, dateChanges: Array<{ changedAt: string, changedBy: string, startsAtBefore: string, startsAtAfter: string, reason: string | null }> | null }
+              | { id: string, title: string, startsAt: string, endsAt: string, firstDay: string, lastDay: string, deliveryMode: DeliveryMode, venue: string | null, capacity: number | null, seatsTaken: number, registrationOpensAt: string, dateChanges: Array<{ changedAt: string, changedBy: string, startsAtBefore: string, startsAtAfter: string, reason: string | null }> | null }
+              | { id: string, title: string, startsAt: string, endsAt: string, firstDay: string, lastDay: string, deliveryMode: DeliveryMode, venue: string | null, capacity: number | null, seatsTaken: number, registrationOpensAt: string, dateChanges: Array<{ changedAt: string, changedBy: string, startsAtBefore: string, startsAtAfter: string, reason: string | null }> | null }
+              | { id: string, title: string, startsAt: string, endsAt: string, firstDay: string, lastDay: string, deliveryMode: DeliveryMode, venue: string | null, capacity: number | null, seatsTaken: number, registrationOpensAt: string, dateChanges: Array<{ changedAt: string, changedBy: string, startsAtBefore: string, startsAtAfter: string, reason: string | null }> | null }
+              | { id: string, title: string, startsAt: string, endsAt: string, firstDay: string, lastDay: string, deliveryMode: DeliveryMode, venue: string | null, capacity: number | null, seatsTaken: number, registrationOpensAt: string, dateChanges: Array<{ changedAt: string, changedBy: string, startsAtBefore: string, startsAtAfter: string, reason: string | null }> | null }
+            > }
+        > }
+      | { code: string, address: string | null, hotline: string | null, contacts: Array<{ name: string, phones: Array<string> }>, courses: Array<
+          | { id: string, title: string, category: CourseCategory, hours: number, days: number | null, sessions: Array<
+              | { id: string, title: string, startsAt: string, endsAt: string, firstDay: string, lastDay: string, deliveryMode: DeliveryMode, venue: string | null, capacity: number | null, seatsTaken: number, registrationOpensAt: string, dateChanges: Array<{ changedAt: string, changedBy: string, startsAtBefore: string, startsAtAfter: string, reason: string | null }> | null }
+              | { id: string, title: string, startsAt: string, endsAt: string, firstDay: string, lastDay: string, deliveryMode: DeliveryMode, venue: string | null, capacity: number | null, seatsTaken: number, registrationOpensAt: string, dateChanges: Array<{ changedAt: string, changedBy: string, startsAtBefore: string, startsAtAfter: string, reason: string | null }> | null }
+              | { id: string, title: string, startsAt: string, endsAt: string, firstDay: string, lastDay: string, deliveryMode: DeliveryMode, venue: string | null, capacity: number | null, seatsTaken: number, registrationOpensAt: string, dateChanges: Array<{ changedAt: string, changedBy: string, startsAtBefore: string, startsAtAfter: string, reason: string | null }> | null }
+              | { id: string, title: string, startsAt: string, endsAt: string, firstDay: string, lastDay: string, deliveryMode: DeliveryMode, venue: string | null, capacity: number | null, seatsTaken: number, registrationOpensAt: string, dateChanges: Array<{ changedAt: string, changedBy: string, startsAtBefore: string, startsAtAfter: string, reason: string | null }> | null }
+              | { id: string, title: string, startsAt: string, endsAt: string, firstDay: string, lastDay: string, deliveryMode: DeliveryMode, venue: string | null, capacity: number | null, seatsTaken: number, registrationOpensAt: string, dateChanges: Array<{ changedAt: string, changedBy: string, startsAtBefore: string, startsAtAfter: string, reason: string | null }> | null }
+              | { id: string, title: string, startsAt: string, endsAt: string, firstDay: string, lastDay: string, deliveryMode: DeliveryMode, venue: string | null, capacity: number | null, seatsTaken: number, registrationOpensAt: string, dateChanges: Array<{ changedAt: string, changedBy: string, startsAtBefore: string, startsAtAfter: string, reason: string | null }> | null }
+            > }
+          | { id: string, title: string, category: CourseCategory, hours: number, days: number | null, sessions: Array<
+              | { id: string, title: string, startsAt: string, endsAt: string, firstDay: string, lastDay: string, deliveryMode: DeliveryMode, venue: string | null, capacity: number | null, seatsTaken: number, registrationOpensAt: string, dateChanges: Array<{ changedAt: string, changedBy: string, startsAtBefore: string, startsAtAfter: string, reason: string | null }> | null }
+              | { id: string, title: string, startsAt: string, endsAt: string, firstDay: string, lastDay: string, deliveryMode: DeliveryMode, venue: string | null, capacity: number | null, seatsTaken: number, registrationOpensAt: string, dateChanges: Array<{ changedAt: string, changedBy: string, startsAtBefore: string, startsAtAfter: string, reason: string | null }> | null }
+              | { id: string, title: string, startsAt: string, endsAt: string, firstDay: string, lastDay: string, deliveryMode: DeliveryMode, venue: string | null, capacity: number | null, seatsTaken: number, registrationOpensAt: string, dateChanges: Array<{ changedAt: string, changedBy: string, startsAtBefore: string, startsAtAfter: string, reason: string | null }> | null }
+              | { id: string, title: string, startsAt: string, endsAt: string, firstDay: string, lastDay: string, deliveryMode: DeliveryMode, venue: string | null, capacity: number | null, seatsTaken: number, registrationOpensAt: string, dateChanges: Array<{ changedAt: string, changedBy: string, startsAtBefore: string, startsAtAfter: string, reason: string | null }> | null }
+              | { id: string, title: string, startsAt: string, endsAt: string, firstDay: string, lastDay: string, deliveryMode: DeliveryMode, venue: string | null, capacity: number | null, seatsTaken: number, registrationOpensAt: string, dateChanges: Array<{ changedAt: string, changedBy: string, startsAtBefore: string, startsAtAfter: string, reason: string | null }> | null }
+              | { id: string, title: string, startsAt: string, endsAt: string, firstDay: string, lastDay: string, deliveryMode: DeliveryMode, venue: string | null, capacity: number | null, seatsTaken: number, registrationOpensAt: string, dateChanges: Array<{ changedAt: string, changedBy: string, startsAtBefore: string, startsAtAfter: string, reason: string | null }> | null }
+            > }
+          | { id: string, title: string, category: CourseCategory, hours: number, days: number | null, sessions: Array<
+              | { id: string, title: string, startsAt: string, endsAt: string, firstDay: string, lastDay: string, deliveryMode: DeliveryMode, venue: string | null, capacity: number | null, seatsTaken: number, registrationOpensAt: string, dateChanges: Array<{ changedAt: string, changedBy: string, startsAtBefore: string, startsAtAfter: string, reason: string | null }> | null }
+              | { id: string, title: string, startsAt: string, endsAt: string, firstDay: string, lastDay: string, deliveryMode: DeliveryMode, venue: string | null, capacity: number | null, seatsTaken: number, registrationOpensAt: string, dateChanges: Array<{ changedAt: string, changedBy: string, startsAtBefore: string, startsAtAfter: string, reason: string | null }> | null }
+              | { id: string, title: string, startsAt: string, endsAt: string, firstDay: string, lastDay: string, deliveryMode: DeliveryMode, venue: string | null, capacity: number | null, seatsTaken: number, registrationOpensAt: string, dateChanges: Array<{ changedAt: string, changedBy: string, startsAtBefore: string, startsAtAfter: string, reason: string | null }> | null }
+              | { id: string, title: string, startsAt: string, endsAt: string, firstDay: string, lastDay: string, deliveryMode: DeliveryMode, venue: string | null, capacity: number | null, seatsTaken: number, registrationOpensAt: string, dateChanges: Array<{ changedAt: string, changedBy: string, startsAtBefore: string, startsAtAfter: string, reason: string | null }> | null }
+              | { id: string, title: string, startsAt: string, endsAt: string, firstDay: string, lastDay: string, deliveryMode: DeliveryMode, venue: string | null, capacity: number | null, seatsTaken: number, registrationOpensAt: string, dateChanges: Array<{ changedAt: string, changedBy: string, startsAtBefore: string, startsAtAfter: string, reason: string | null }> | null }
+              | { id: string, title: string, startsAt: string, endsAt: string, firstDay: string, lastDay: string, deliveryMode: DeliveryMode, venue: string | null, capacity: number | null, seatsTaken: number, registrationOpensAt: string, dateChanges: Array<{ changedAt: string, changedBy: string, startsAtBefore: string, startsAtAfter: string, reason: string | null }> | null }
+            > }
+          | { id: string, title: string, category: CourseCategory, hours: number, days: number | null, sessions: Array<
+              | { id: string, title: string, startsAt: string, endsAt: string, firstDay: string, lastDay: string, deliveryMode: DeliveryMode, venue: string | null, capacity: number | null, seatsTaken: number, registrationOpensAt: string, dateChanges: Array<{ changedAt: string, changedBy: string, startsAtBefore: string, startsAtAfter: string, reason: string | null }> | null }
+              | { id: string, title: string, startsAt: string, endsAt: string, firstDay: string, lastDay: string, deliveryMode: DeliveryMode, venue: string | null, capacity: number | null, seatsTaken: number, registrationOpensAt: string, dateChanges: Array<{ changedAt: string, changedBy: string, startsAtBefore: string, startsAtAfter: string, reason: string | null }> | null }
+              | { id: string, title: string, startsAt: string, endsAt: string, firstDay: string, lastDay: string, deliveryMode: DeliveryMode, venue: string | null, capacity: number | null, seatsTaken: number, registrationOpensAt: string, dateChanges: Array<{ changedAt: string, changedBy: string, startsAtBefore: string, startsAtAfter: string, reason: string | null }> | null }
+              | { id: string, title: string, startsAt: string, endsAt: string, firstDay: string, lastDay: string, deliveryMode: DeliveryMode, venue: string | null, capacity: number | null, seatsTaken: number, registrationOpensAt: string, dateChanges: Array<{ changedAt: string, changedBy: string, startsAtBefore: string, startsAtAfter: string, reason: string | null }> | null }
+              | { id: string, title: string, startsAt: string, endsAt: string, firstDay: string, lastDay: string, deliveryMode: DeliveryMode, venue: string | null, capacity: number | null, seatsTaken: number, registrationOpensAt: string, dateChanges: Array<{ changedAt: string, changedBy: string, startsAtBefore: string, startsAtAfter: string, reason: string | null }> | null }
+              | { id: string, title: string, startsAt: string, endsAt: string, firstDay: string, lastDay: string, deliveryMode: DeliveryMode, venue: string | null, capacity: number | null, seatsTaken: number, registrationOpensAt: string, dateChanges: Array<{ changedAt: string, changedBy: string, startsAtBefore: string, startsAtAfter: string, reason: string | null }> | null }
+            > }
+          | { id: string, title: string, category: CourseCategory, hours: number, days: number | null, sessions: Array<
+              | { id: string, title: string, startsAt: string, endsAt: string, firstDay: string, lastDay: string, deliveryMode: DeliveryMode, venue: string | null, capacity: number | null, seatsTaken: number, registrationOpensAt: string, dateChanges: Array<{ changedAt: string, changedBy: string, startsAtBefore: string, startsAtAfter: string, reason: string | null }> | null }
+              | { id: string, title: string, startsAt: string, endsAt: string, firstDay: string, lastDay: string, deliveryMode: DeliveryMode, venue: string | null, capacity: number | null, seatsTaken: number, registrationOpensAt: string, dateChanges: Array<{ changedAt: string, changedBy: string, startsAtBefore: string, startsAtAfter: string, reason: string | null }> | null }
+              | { id: string, title: string, startsAt: string, endsAt: string, firstDay: string, lastDay: string, deliveryMode: DeliveryMode, venue: string | null, capacity: number | null, seatsTaken: number, registrationOpensAt: string, dateChanges: Array<{ changedAt: string, changedBy: string, startsAtBefore: string, startsAtAfter: string, reason: string | null }> | null }
+              | { id: string, title: string, startsAt: string, endsAt: string, firstDay: string, lastDay: string, deliveryMode: DeliveryMode, venue: string | null, capacity: number | null, seatsTaken: number, registrationOpensAt: string, dateChanges: Array<{ changedAt: string, changedBy: string, startsAtBefore: string, startsAtAfter: string, reason: string | null }> | null }
+              | { id: string, title: string, startsAt: string, endsAt: string, firstDay: string, lastDay: string, deliveryMode: DeliveryMode, venue: string | null, capacity: number | null, seatsTaken: number, registrationOpensAt: string, dateChanges: Array<{ changedAt: string, changedBy: string, startsAtBefore: string, startsAtAfter: string, reason: string | null }> | null }
+              | { id: string, title: string, startsAt: string, endsAt: string, firstDay: string, lastDay: string, deliveryMode: DeliveryMode, venue: string | null, capacity: number | null, seatsTaken: number, registrationOpensAt: string, dateChanges: Array<{ changedAt: string, changedBy: string, startsAtBefore: string, startsAtAfter: string, reason: string | null }> | null }
+            > }
+          | { id: string, title: string, category: CourseCategory, hours: number, days: number | null, sessions: Array<
+              | { id: string, title: string, startsAt: string, endsAt: string, firstDay: string, lastDay: string, deliveryMode: DeliveryMode, venue: string | null, capacity: number | null, seatsTaken: number, registrationOpensAt: string, dateChanges: Array<{ changedAt: string, changedBy: string, startsAtBefore: string, startsAtAfter: string, reason: string | null }> | null }
+              | { id: string, title: string, startsAt: string, endsAt: string, firstDay: string, lastDay: string, deliveryMode: DeliveryMode, venue: string | null, capacity: number | null, seatsTaken: number, registrationOpensAt: string, dateChanges: Array<{ changedAt: string, changedBy: string, startsAtBefore: string, startsAtAfter: string, reason: string | null }> | null }
+              | { id: string, title: string, startsAt: string, endsAt: string, firstDay: string, lastDay: string, deliveryMode: DeliveryMode, venue: string | null, capacity: number | null, seatsTaken: number, registrationOpensAt: string, dateChanges: Array<{ changedAt: string, changedBy: string, startsAtBefore: string, startsAtAfter: string, reason: string | null }> | null }
+              | { id: string, title: string, startsAt: string, endsAt: string, firstDay: string, lastDay: string, deliveryMode: DeliveryMode, venue: string | null, capacity: number | null, seatsTaken: number, registrationOpensAt: string, dateChanges: Array<{ changedAt: string, changedBy: string, startsAtBefore: string, startsAtAfter: string, reason: string | null }> | null }
+              | { id: string, title: string, startsAt: string, endsAt: string, firstDay: string, lastDay: string, deliveryMode: DeliveryMode, venue: string | null, capacity: number | null, seatsTaken: number, registrationOpensAt: string, dateChanges: Array<{ changedAt: string, changedBy: string, startsAtBefore: string, startsAtAfter: string, reason: string | null }> | null }
+              | { id: string, title: string, startsAt: string, endsAt: string, firstDay: string, lastDay: string, deliveryMode: DeliveryMode, venue: string | null, capacity: number | null, seatsTaken: number, registrationOpensAt: string, dateChanges: Array<{ changedAt: string, changedBy: string, startsAtBefore: string, startsAtAfter: string, reason: string | null }> | null }
+            > }
+        > }
+     | null } | null };
+
+export type RosterQueryVariables = Exact<{
+  sessionId: string | number;
+}>;
+
+
+export type RosterQuery = { roster: Array<{ id: string, status: RegistrationStatus, hours: number, learner: { id: string, name: string, idNumberMasked: string, employer: string } | null, outcome: { attendedFully: boolean, examPassed: boolean, reportedBy: string, reportedAt: string } | null }> };
+
+export type RosterCsvQueryVariables = Exact<{
+  sessionId: string | number;
+}>;
+
+
+export type RosterCsvQuery = { rosterCsv: string };
+
+export type ReportOutcomesMutationVariables = Exact<{
+  sessionId: string | number;
+  outcomes: Array<OutcomeInput> | OutcomeInput;
+}>;
+
+
+export type ReportOutcomesMutation = { reportOutcomes: Array<{ id: string, status: RegistrationStatus, outcome: { attendedFully: boolean, examPassed: boolean } | null }> };
+
+export type ReportOutcomesCsvMutationVariables = Exact<{
+  sessionId: string | number;
+  csv: string;
+}>;
+
+
+export type ReportOutcomesCsvMutation = { reportOutcomesCsv: Array<{ id: string, status: RegistrationStatus, outcome: { attendedFully: boolean, examPassed: boolean } | null }> };
+
+export type OpenAssociationSessionMutationVariables = Exact<{
+  input: OpenSessionInput;
+}>;
+
+
+export type OpenAssociationSessionMutation = { openAssociationSession: { id: string, title: string, startsAt: string, endsAt: string, firstDay: string, lastDay: string, deliveryMode: DeliveryMode, venue: string | null, capacity: number | null, seatsTaken: number, registrationOpensAt: string, dateChanges: Array<{ changedAt: string, changedBy: string, startsAtBefore: string, startsAtAfter: string, reason: string | null }> | null } };
+
+export type UpdateAssociationSessionMutationVariables = Exact<{
+  id: string | number;
+  input: UpdateSessionInput;
+}>;
+
+
+export type UpdateAssociationSessionMutation = { updateAssociationSession: { id: string, title: string, startsAt: string, endsAt: string, firstDay: string, lastDay: string, deliveryMode: DeliveryMode, venue: string | null, capacity: number | null, seatsTaken: number, registrationOpensAt: string, dateChanges: Array<{ changedAt: string, changedBy: string, startsAtBefore: string, startsAtAfter: string, reason: string | null }> | null } };
+
+export type SetAssociationContactsMutationVariables = Exact<{
+  contacts: Array<ContactInput> | ContactInput;
+}>;
+
+
+export type SetAssociationContactsMutation = { setAssociationContacts: { code: string, contacts: Array<{ name: string, phones: Array<string> }> } };
+
+export type OpenManagementCollegeSessionMutationVariables = Exact<{
+  input: OpenSessionInput;
+}>;
+
+
+export type OpenManagementCollegeSessionMutation = { openManagementCollegeSession: { id: string, title: string, startsAt: string, endsAt: string, firstDay: string, lastDay: string, deliveryMode: DeliveryMode, venue: string | null, capacity: number | null, seatsTaken: number, registrationOpensAt: string, dateChanges: Array<{ changedAt: string, changedBy: string, startsAtBefore: string, startsAtAfter: string, reason: string | null }> | null } };
+
+export type UpdateManagementCollegeSessionMutationVariables = Exact<{
+  id: string | number;
+  input: UpdateSessionInput;
+}>;
+
+
+export type UpdateManagementCollegeSessionMutation = { updateManagementCollegeSession: { id: string, title: string, startsAt: string, endsAt: string, firstDay: string, lastDay: string, deliveryMode: DeliveryMode, venue: string | null, capacity: number | null, seatsTaken: number, registrationOpensAt: string, dateChanges: Array<{ changedAt: string, changedBy: string, startsAtBefore: string, startsAtAfter: string, reason: string | null }> | null } };
+
+export type SetManagementCollegeContactsMutationVariables = Exact<{
+  contacts: Array<ContactInput> | ContactInput;
+}>;
+
+
+export type SetManagementCollegeContactsMutation = { setManagementCollegeContacts: { code: string, contacts: Array<{ name: string, phones: Array<string> }> } };
+
+export type OpenEngineersSocietySessionMutationVariables = Exact<{
+  input: OpenSessionInput;
+}>;
+
+
+export type OpenEngineersSocietySessionMutation = { openEngineersSocietySession: { id: string, title: string, startsAt: string, endsAt: string, firstDay: string, lastDay: string, deliveryMode: DeliveryMode, venue: string | null, capacity: number | null, seatsTaken: number, registrationOpensAt: string, dateChanges: Array<{ changedAt: string, changedBy: string, startsAtBefore: string, startsAtAfter: string, reason: string | null }> | null } };
+
+export type UpdateEngineersSocietySessionMutationVariables = Exact<{
+  id: string | number;
+  input: UpdateSessionInput;
+}>;
+
+
+export type UpdateEngineersSocietySessionMutation = { updateEngineersSocietySession: { id: string, title: string, startsAt: string, endsAt: string, firstDay: string, lastDay: string, deliveryMode: DeliveryMode, venue: string | null, capacity: number | null, seatsTaken: number, registrationOpensAt: string, dateChanges: Array<{ changedAt: string, changedBy: string, startsAtBefore: string, startsAtAfter: string, reason: string | null }> | null } };
+
+export type SetEngineersSocietyContactsMutationVariables = Exact<{
+  contacts: Array<ContactInput> | ContactInput;
+}>;
+
+
+export type SetEngineersSocietyContactsMutation = { setEngineersSocietyContacts: { code: string, contacts: Array<{ name: string, phones: Array<string> }> } };
+
+export type OpenShuSessionMutationVariables = Exact<{
+  input: OpenSessionInput;
+}>;
+
+
+export type OpenShuSessionMutation = { openShuSession: { id: string, title: string, startsAt: string, endsAt: string, firstDay: string, lastDay: string, deliveryMode: DeliveryMode, venue: string | null, capacity: number | null, seatsTaken: number, registrationOpensAt: string, dateChanges: Array<{ changedAt: string, changedBy: string, startsAtBefore: string, startsAtAfter: string, reason: string | null }> | null } };
+
+export type UpdateShuSessionMutationVariables = Exact<{
+  id: string | number;
+  input: UpdateSessionInput;
+}>;
+
+
+export type UpdateShuSessionMutation = { updateShuSession: { id: string, title: string, startsAt: string, endsAt: string, firstDay: string, lastDay: string, deliveryMode: DeliveryMode, venue: string | null, capacity: number | null, seatsTaken: number, registrationOpensAt: string, dateChanges: Array<{ changedAt: string, changedBy: string, startsAtBefore: string, startsAtAfter: string, reason: string | null }> | null } };
+
+export type SetShuContactsMutationVariables = Exact<{
+  contacts: Array<ContactInput> | ContactInput;
+}>;
+
+
+export type SetShuContactsMutation = { setShuContacts: { code: string, contacts: Array<{ name: string, phones: Array<string> }> } };
+
+export type OpenSjtuSessionMutationVariables = Exact<{
+  input: OpenSessionInput;
+}>;
+
+
+export type OpenSjtuSessionMutation = { openSjtuSession: { id: string, title: string, startsAt: string, endsAt: string, firstDay: string, lastDay: string, deliveryMode: DeliveryMode, venue: string | null, capacity: number | null, seatsTaken: number, registrationOpensAt: string, dateChanges: Array<{ changedAt: string, changedBy: string, startsAtBefore: string, startsAtAfter: string, reason: string | null }> | null } };
+
+export type UpdateSjtuSessionMutationVariables = Exact<{
+  id: string | number;
+  input: UpdateSessionInput;
+}>;
+
+
+export type UpdateSjtuSessionMutation = { updateSjtuSession: { id: string, title: string, startsAt: string, endsAt: string, firstDay: string, lastDay: string, deliveryMode: DeliveryMode, venue: string | null, capacity: number | null, seatsTaken: number, registrationOpensAt: string, dateChanges: Array<{ changedAt: string, changedBy: string, startsAtBefore: string, startsAtAfter: string, reason: string | null }> | null } };
+
+export type SetSjtuContactsMutationVariables = Exact<{
+  contacts: Array<ContactInput> | ContactInput;
+}>;
+
+
+export type SetSjtuContactsMutation = { setSjtuContacts: { code: string, contacts: Array<{ name: string, phones: Array<string> }> } };
+
+export type OpenElectiveProviderSessionMutationVariables = Exact<{
+  input: OpenSessionInput;
+}>;
+
+
+export type OpenElectiveProviderSessionMutation = { openElectiveProviderSession: { id: string, title: string, startsAt: string, endsAt: string, firstDay: string, lastDay: string, deliveryMode: DeliveryMode, venue: string | null, capacity: number | null, seatsTaken: number, registrationOpensAt: string, dateChanges: Array<{ changedAt: string, changedBy: string, startsAtBefore: string, startsAtAfter: string, reason: string | null }> | null } };
+
+export type UpdateElectiveProviderSessionMutationVariables = Exact<{
+  id: string | number;
+  input: UpdateSessionInput;
+}>;
+
+
+export type UpdateElectiveProviderSessionMutation = { updateElectiveProviderSession: { id: string, title: string, startsAt: string, endsAt: string, firstDay: string, lastDay: string, deliveryMode: DeliveryMode, venue: string | null, capacity: number | null, seatsTaken: number, registrationOpensAt: string, dateChanges: Array<{ changedAt: string, changedBy: string, startsAtBefore: string, startsAtAfter: string, reason: string | null }> | null } };
+
+export type SetElectiveProviderContactsMutationVariables = Exact<{
+  contacts: Array<ContactInput> | ContactInput;
+}>;
+
+
+export type SetElectiveProviderContactsMutation = { setElectiveProviderContacts: { code: string, contacts: Array<{ name: string, phones: Array<string> }> } };
+
+export type LedgerEntryFragment = { id: string, courseTitle: string, institutionName: string, category: CourseCategory, hours: number, year: number, completedOn: string, visibleFrom: string, reason: string | null, recordedBy: string, recordedAt: string, reverses: { id: string } | null };
+
+export type ReverseCreditEntryMutationVariables = Exact<{
+  entryId: string | number;
+  reason: string;
+}>;
+
+
+export type ReverseCreditEntryMutation = { reverseCreditEntry: { id: string, courseTitle: string, institutionName: string, category: CourseCategory, hours: number, year: number, completedOn: string, visibleFrom: string, reason: string | null, recordedBy: string, recordedAt: string, reverses: { id: string } | null } };
+
+export type RecordCreditEntryMutationVariables = Exact<{
+  input: CreditEntryInput;
+}>;
+
+
+export type RecordCreditEntryMutation = { recordCreditEntry: { id: string, courseTitle: string, institutionName: string, category: CourseCategory, hours: number, year: number, completedOn: string, visibleFrom: string, reason: string | null, recordedBy: string, recordedAt: string, reverses: { id: string } | null } };
+
+export type ProgrammeStatisticsQueryVariables = Exact<{
+  year: number;
+}>;
+
+
+export type ProgrammeStatisticsQuery = { programmeStatistics: { year: number, learners: number | null, registrations: number | null, paid: number | null, completed: number | null, failed: number | null, withdrawn: number | null, expired: number | null, creditHours: number | null, revenueFen: number | null, suppressed: boolean, csv: string, byInstitution: Array<{ registrations: number | null, paid: number | null, completed: number | null, failed: number | null, withdrawn: number | null, expired: number | null, creditHours: number | null, revenueFen: number | null, suppressed: boolean, institution: { code: string, name: string } }> } };
+
+export type CycleComplianceQueryVariables = Exact<{
+  startYear: number;
+}>;
+
+
+export type CycleComplianceQuery = { cycleCompliance: { startYear: number, endYear: number, learnersWithCredit: number | null, compliant: number | null, requiredShort: number | null, totalShort: number | null, suppressed: boolean, csv: string } };
+
+export type FindLearnersQueryVariables = Exact<{
+  idNumber: string;
+}>;
+
+
+export type FindLearnersQuery = { institutions: Array<{ code: string, name: string }>, learnersByIdNumber: Array<{ id: string, name: string, idNumberMasked: string, employer: string, cycleStartYear: number, creditEntries: Array<{ id: string, courseTitle: string, institutionName: string, category: CourseCategory, hours: number, year: number, completedOn: string, visibleFrom: string, reason: string | null, recordedBy: string, recordedAt: string, reverses: { id: string } | null }> }> };
 
 export type CatalogueQueryVariables = Exact<{
   year: number;
@@ -728,7 +1382,46 @@ export class TypedDocumentString<TResult, TVariables>
     return this.value;
   }
 }
-
+export const StaffSessionFragmentDoc = new TypedDocumentString(`
+    fragment StaffSession on Session {
+  id
+  title
+  startsAt
+  endsAt
+  firstDay
+  lastDay
+  deliveryMode
+  venue
+  capacity
+  seatsTaken
+  registrationOpensAt
+  dateChanges {
+    changedAt
+    changedBy
+    startsAtBefore
+    startsAtAfter
+    reason
+  }
+}
+    `, {"fragmentName":"StaffSession"}) as unknown as TypedDocumentString<StaffSessionFragment, unknown>;
+export const LedgerEntryFragmentDoc = new TypedDocumentString(`
+    fragment LedgerEntry on CreditEntry {
+  id
+  courseTitle
+  institutionName
+  category
+  hours
+  year
+  completedOn
+  visibleFrom
+  reverses {
+    id
+  }
+  reason
+  recordedBy
+  recordedAt
+}
+    `, {"fragmentName":"LedgerEntry"}) as unknown as TypedDocumentString<LedgerEntryFragment, unknown>;
 export const RequestMobileCodeDocument = new TypedDocumentString(`
     mutation RequestMobileCode {
   requestMobileCode {
@@ -909,6 +1602,655 @@ export const WithdrawTrainingRequestDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<WithdrawTrainingRequestMutation, WithdrawTrainingRequestMutationVariables>;
+export const MyProgressDocument = new TypedDocumentString(`
+    query MyProgress($cycleStartYear: Int) {
+  me {
+    id
+    pendingCredit {
+      id
+      courseTitle
+      institutionName
+      category
+      hours
+      completedOn
+      awaitingCalendarYear
+    }
+    cycle(startYear: $cycleStartYear) {
+      startYear
+      suggestions {
+        courseTitle
+        category
+        hours
+        session {
+          id
+          startsAt
+          endsAt
+          deliveryMode
+          capacity
+          seatsTaken
+          registrationOpensAt
+          course {
+            institution {
+              name
+            }
+          }
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<MyProgressQuery, MyProgressQueryVariables>;
+export const CurrentStaffDocument = new TypedDocumentString(`
+    query CurrentStaff {
+  currentStaff {
+    username
+    displayName
+    role
+    institution {
+      code
+      name
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<CurrentStaffQuery, CurrentStaffQueryVariables>;
+export const InstitutionDeskDocument = new TypedDocumentString(`
+    query InstitutionDesk($code: ID!, $year: Int!) {
+  institution(code: $code) {
+    code
+    name
+    profile {
+      code
+      address
+      hotline
+      contacts {
+        name
+        phones
+      }
+      courses(year: $year) {
+        id
+        title
+        category
+        hours
+        days
+        sessions {
+          ...StaffSession
+        }
+      }
+    }
+  }
+}
+    fragment StaffSession on Session {
+  id
+  title
+  startsAt
+  endsAt
+  firstDay
+  lastDay
+  deliveryMode
+  venue
+  capacity
+  seatsTaken
+  registrationOpensAt
+  dateChanges {
+    changedAt
+    changedBy
+    startsAtBefore
+    startsAtAfter
+    reason
+  }
+}`) as unknown as TypedDocumentString<InstitutionDeskQuery, InstitutionDeskQueryVariables>;
+export const RosterDocument = new TypedDocumentString(`
+    query Roster($sessionId: ID!) {
+  roster(sessionId: $sessionId) {
+    id
+    status
+    hours
+    learner {
+      id
+      name
+      idNumberMasked
+      employer
+    }
+    outcome {
+      attendedFully
+      examPassed
+      reportedBy
+      reportedAt
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<RosterQuery, RosterQueryVariables>;
+export const RosterCsvDocument = new TypedDocumentString(`
+    query RosterCsv($sessionId: ID!) {
+  rosterCsv(sessionId: $sessionId)
+}
+    `) as unknown as TypedDocumentString<RosterCsvQuery, RosterCsvQueryVariables>;
+export const ReportOutcomesDocument = new TypedDocumentString(`
+    mutation ReportOutcomes($sessionId: ID!, $outcomes: [OutcomeInput!]!) {
+  reportOutcomes(sessionId: $sessionId, outcomes: $outcomes) {
+    id
+    status
+    outcome {
+      attendedFully
+      examPassed
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ReportOutcomesMutation, ReportOutcomesMutationVariables>;
+export const ReportOutcomesCsvDocument = new TypedDocumentString(`
+    mutation ReportOutcomesCsv($sessionId: ID!, $csv: String!) {
+  reportOutcomesCsv(sessionId: $sessionId, csv: $csv) {
+    id
+    status
+    outcome {
+      attendedFully
+      examPassed
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ReportOutcomesCsvMutation, ReportOutcomesCsvMutationVariables>;
+export const OpenAssociationSessionDocument = new TypedDocumentString(`
+    mutation OpenAssociationSession($input: OpenSessionInput!) {
+  openAssociationSession(input: $input) {
+    ...StaffSession
+  }
+}
+    fragment StaffSession on Session {
+  id
+  title
+  startsAt
+  endsAt
+  firstDay
+  lastDay
+  deliveryMode
+  venue
+  capacity
+  seatsTaken
+  registrationOpensAt
+  dateChanges {
+    changedAt
+    changedBy
+    startsAtBefore
+    startsAtAfter
+    reason
+  }
+}`) as unknown as TypedDocumentString<OpenAssociationSessionMutation, OpenAssociationSessionMutationVariables>;
+export const UpdateAssociationSessionDocument = new TypedDocumentString(`
+    mutation UpdateAssociationSession($id: ID!, $input: UpdateSessionInput!) {
+  updateAssociationSession(id: $id, input: $input) {
+    ...StaffSession
+  }
+}
+    fragment StaffSession on Session {
+  id
+  title
+  startsAt
+  endsAt
+  firstDay
+  lastDay
+  deliveryMode
+  venue
+  capacity
+  seatsTaken
+  registrationOpensAt
+  dateChanges {
+    changedAt
+    changedBy
+    startsAtBefore
+    startsAtAfter
+    reason
+  }
+}`) as unknown as TypedDocumentString<UpdateAssociationSessionMutation, UpdateAssociationSessionMutationVariables>;
+export const SetAssociationContactsDocument = new TypedDocumentString(`
+    mutation SetAssociationContacts($contacts: [ContactInput!]!) {
+  setAssociationContacts(contacts: $contacts) {
+    code
+    contacts {
+      name
+      phones
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<SetAssociationContactsMutation, SetAssociationContactsMutationVariables>;
+export const OpenManagementCollegeSessionDocument = new TypedDocumentString(`
+    mutation OpenManagementCollegeSession($input: OpenSessionInput!) {
+  openManagementCollegeSession(input: $input) {
+    ...StaffSession
+  }
+}
+    fragment StaffSession on Session {
+  id
+  title
+  startsAt
+  endsAt
+  firstDay
+  lastDay
+  deliveryMode
+  venue
+  capacity
+  seatsTaken
+  registrationOpensAt
+  dateChanges {
+    changedAt
+    changedBy
+    startsAtBefore
+    startsAtAfter
+    reason
+  }
+}`) as unknown as TypedDocumentString<OpenManagementCollegeSessionMutation, OpenManagementCollegeSessionMutationVariables>;
+export const UpdateManagementCollegeSessionDocument = new TypedDocumentString(`
+    mutation UpdateManagementCollegeSession($id: ID!, $input: UpdateSessionInput!) {
+  updateManagementCollegeSession(id: $id, input: $input) {
+    ...StaffSession
+  }
+}
+    fragment StaffSession on Session {
+  id
+  title
+  startsAt
+  endsAt
+  firstDay
+  lastDay
+  deliveryMode
+  venue
+  capacity
+  seatsTaken
+  registrationOpensAt
+  dateChanges {
+    changedAt
+    changedBy
+    startsAtBefore
+    startsAtAfter
+    reason
+  }
+}`) as unknown as TypedDocumentString<UpdateManagementCollegeSessionMutation, UpdateManagementCollegeSessionMutationVariables>;
+export const SetManagementCollegeContactsDocument = new TypedDocumentString(`
+    mutation SetManagementCollegeContacts($contacts: [ContactInput!]!) {
+  setManagementCollegeContacts(contacts: $contacts) {
+    code
+    contacts {
+      name
+      phones
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<SetManagementCollegeContactsMutation, SetManagementCollegeContactsMutationVariables>;
+export const OpenEngineersSocietySessionDocument = new TypedDocumentString(`
+    mutation OpenEngineersSocietySession($input: OpenSessionInput!) {
+  openEngineersSocietySession(input: $input) {
+    ...StaffSession
+  }
+}
+    fragment StaffSession on Session {
+  id
+  title
+  startsAt
+  endsAt
+  firstDay
+  lastDay
+  deliveryMode
+  venue
+  capacity
+  seatsTaken
+  registrationOpensAt
+  dateChanges {
+    changedAt
+    changedBy
+    startsAtBefore
+    startsAtAfter
+    reason
+  }
+}`) as unknown as TypedDocumentString<OpenEngineersSocietySessionMutation, OpenEngineersSocietySessionMutationVariables>;
+export const UpdateEngineersSocietySessionDocument = new TypedDocumentString(`
+    mutation UpdateEngineersSocietySession($id: ID!, $input: UpdateSessionInput!) {
+  updateEngineersSocietySession(id: $id, input: $input) {
+    ...StaffSession
+  }
+}
+    fragment StaffSession on Session {
+  id
+  title
+  startsAt
+  endsAt
+  firstDay
+  lastDay
+  deliveryMode
+  venue
+  capacity
+  seatsTaken
+  registrationOpensAt
+  dateChanges {
+    changedAt
+    changedBy
+    startsAtBefore
+    startsAtAfter
+    reason
+  }
+}`) as unknown as TypedDocumentString<UpdateEngineersSocietySessionMutation, UpdateEngineersSocietySessionMutationVariables>;
+export const SetEngineersSocietyContactsDocument = new TypedDocumentString(`
+    mutation SetEngineersSocietyContacts($contacts: [ContactInput!]!) {
+  setEngineersSocietyContacts(contacts: $contacts) {
+    code
+    contacts {
+      name
+      phones
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<SetEngineersSocietyContactsMutation, SetEngineersSocietyContactsMutationVariables>;
+export const OpenShuSessionDocument = new TypedDocumentString(`
+    mutation OpenShuSession($input: OpenSessionInput!) {
+  openShuSession(input: $input) {
+    ...StaffSession
+  }
+}
+    fragment StaffSession on Session {
+  id
+  title
+  startsAt
+  endsAt
+  firstDay
+  lastDay
+  deliveryMode
+  venue
+  capacity
+  seatsTaken
+  registrationOpensAt
+  dateChanges {
+    changedAt
+    changedBy
+    startsAtBefore
+    startsAtAfter
+    reason
+  }
+}`) as unknown as TypedDocumentString<OpenShuSessionMutation, OpenShuSessionMutationVariables>;
+export const UpdateShuSessionDocument = new TypedDocumentString(`
+    mutation UpdateShuSession($id: ID!, $input: UpdateSessionInput!) {
+  updateShuSession(id: $id, input: $input) {
+    ...StaffSession
+  }
+}
+    fragment StaffSession on Session {
+  id
+  title
+  startsAt
+  endsAt
+  firstDay
+  lastDay
+  deliveryMode
+  venue
+  capacity
+  seatsTaken
+  registrationOpensAt
+  dateChanges {
+    changedAt
+    changedBy
+    startsAtBefore
+    startsAtAfter
+    reason
+  }
+}`) as unknown as TypedDocumentString<UpdateShuSessionMutation, UpdateShuSessionMutationVariables>;
+export const SetShuContactsDocument = new TypedDocumentString(`
+    mutation SetShuContacts($contacts: [ContactInput!]!) {
+  setShuContacts(contacts: $contacts) {
+    code
+    contacts {
+      name
+      phones
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<SetShuContactsMutation, SetShuContactsMutationVariables>;
+export const OpenSjtuSessionDocument = new TypedDocumentString(`
+    mutation OpenSjtuSession($input: OpenSessionInput!) {
+  openSjtuSession(input: $input) {
+    ...StaffSession
+  }
+}
+    fragment StaffSession on Session {
+  id
+  title
+  startsAt
+  endsAt
+  firstDay
+  lastDay
+  deliveryMode
+  venue
+  capacity
+  seatsTaken
+  registrationOpensAt
+  dateChanges {
+    changedAt
+    changedBy
+    startsAtBefore
+    startsAtAfter
+    reason
+  }
+}`) as unknown as TypedDocumentString<OpenSjtuSessionMutation, OpenSjtuSessionMutationVariables>;
+export const UpdateSjtuSessionDocument = new TypedDocumentString(`
+    mutation UpdateSjtuSession($id: ID!, $input: UpdateSessionInput!) {
+  updateSjtuSession(id: $id, input: $input) {
+    ...StaffSession
+  }
+}
+    fragment StaffSession on Session {
+  id
+  title
+  startsAt
+  endsAt
+  firstDay
+  lastDay
+  deliveryMode
+  venue
+  capacity
+  seatsTaken
+  registrationOpensAt
+  dateChanges {
+    changedAt
+    changedBy
+    startsAtBefore
+    startsAtAfter
+    reason
+  }
+}`) as unknown as TypedDocumentString<UpdateSjtuSessionMutation, UpdateSjtuSessionMutationVariables>;
+export const SetSjtuContactsDocument = new TypedDocumentString(`
+    mutation SetSjtuContacts($contacts: [ContactInput!]!) {
+  setSjtuContacts(contacts: $contacts) {
+    code
+    contacts {
+      name
+      phones
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<SetSjtuContactsMutation, SetSjtuContactsMutationVariables>;
+export const OpenElectiveProviderSessionDocument = new TypedDocumentString(`
+    mutation OpenElectiveProviderSession($input: OpenSessionInput!) {
+  openElectiveProviderSession(input: $input) {
+    ...StaffSession
+  }
+}
+    fragment StaffSession on Session {
+  id
+  title
+  startsAt
+  endsAt
+  firstDay
+  lastDay
+  deliveryMode
+  venue
+  capacity
+  seatsTaken
+  registrationOpensAt
+  dateChanges {
+    changedAt
+    changedBy
+    startsAtBefore
+    startsAtAfter
+    reason
+  }
+}`) as unknown as TypedDocumentString<OpenElectiveProviderSessionMutation, OpenElectiveProviderSessionMutationVariables>;
+export const UpdateElectiveProviderSessionDocument = new TypedDocumentString(`
+    mutation UpdateElectiveProviderSession($id: ID!, $input: UpdateSessionInput!) {
+  updateElectiveProviderSession(id: $id, input: $input) {
+    ...StaffSession
+  }
+}
+    fragment StaffSession on Session {
+  id
+  title
+  startsAt
+  endsAt
+  firstDay
+  lastDay
+  deliveryMode
+  venue
+  capacity
+  seatsTaken
+  registrationOpensAt
+  dateChanges {
+    changedAt
+    changedBy
+    startsAtBefore
+    startsAtAfter
+    reason
+  }
+}`) as unknown as TypedDocumentString<UpdateElectiveProviderSessionMutation, UpdateElectiveProviderSessionMutationVariables>;
+export const SetElectiveProviderContactsDocument = new TypedDocumentString(`
+    mutation SetElectiveProviderContacts($contacts: [ContactInput!]!) {
+  setElectiveProviderContacts(contacts: $contacts) {
+    code
+    contacts {
+      name
+      phones
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<SetElectiveProviderContactsMutation, SetElectiveProviderContactsMutationVariables>;
+export const ReverseCreditEntryDocument = new TypedDocumentString(`
+    mutation ReverseCreditEntry($entryId: ID!, $reason: String!) {
+  reverseCreditEntry(entryId: $entryId, reason: $reason) {
+    ...LedgerEntry
+  }
+}
+    fragment LedgerEntry on CreditEntry {
+  id
+  courseTitle
+  institutionName
+  category
+  hours
+  year
+  completedOn
+  visibleFrom
+  reverses {
+    id
+  }
+  reason
+  recordedBy
+  recordedAt
+}`) as unknown as TypedDocumentString<ReverseCreditEntryMutation, ReverseCreditEntryMutationVariables>;
+export const RecordCreditEntryDocument = new TypedDocumentString(`
+    mutation RecordCreditEntry($input: CreditEntryInput!) {
+  recordCreditEntry(input: $input) {
+    ...LedgerEntry
+  }
+}
+    fragment LedgerEntry on CreditEntry {
+  id
+  courseTitle
+  institutionName
+  category
+  hours
+  year
+  completedOn
+  visibleFrom
+  reverses {
+    id
+  }
+  reason
+  recordedBy
+  recordedAt
+}`) as unknown as TypedDocumentString<RecordCreditEntryMutation, RecordCreditEntryMutationVariables>;
+export const ProgrammeStatisticsDocument = new TypedDocumentString(`
+    query ProgrammeStatistics($year: Int!) {
+  programmeStatistics(year: $year) {
+    year
+    learners
+    registrations
+    paid
+    completed
+    failed
+    withdrawn
+    expired
+    creditHours
+    revenueFen
+    suppressed
+    byInstitution {
+      institution {
+        code
+        name
+      }
+      registrations
+      paid
+      completed
+      failed
+      withdrawn
+      expired
+      creditHours
+      revenueFen
+      suppressed
+    }
+    csv
+  }
+}
+    `) as unknown as TypedDocumentString<ProgrammeStatisticsQuery, ProgrammeStatisticsQueryVariables>;
+export const CycleComplianceDocument = new TypedDocumentString(`
+    query CycleCompliance($startYear: Int!) {
+  cycleCompliance(startYear: $startYear) {
+    startYear
+    endYear
+    learnersWithCredit
+    compliant
+    requiredShort
+    totalShort
+    suppressed
+    csv
+  }
+}
+    `) as unknown as TypedDocumentString<CycleComplianceQuery, CycleComplianceQueryVariables>;
+export const FindLearnersDocument = new TypedDocumentString(`
+    query FindLearners($idNumber: String!) {
+  institutions {
+    code
+    name
+  }
+  learnersByIdNumber(idNumber: $idNumber) {
+    id
+    name
+    idNumberMasked
+    employer
+    cycleStartYear
+    creditEntries {
+      ...LedgerEntry
+    }
+  }
+}
+    fragment LedgerEntry on CreditEntry {
+  id
+  courseTitle
+  institutionName
+  category
+  hours
+  year
+  completedOn
+  visibleFrom
+  reverses {
+    id
+  }
+  reason
+  recordedBy
+  recordedAt
+}`) as unknown as TypedDocumentString<FindLearnersQuery, FindLearnersQueryVariables>;
 export const CatalogueDocument = new TypedDocumentString(`
     query Catalogue($year: Int!) {
   institutions {
