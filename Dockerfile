@@ -1,4 +1,12 @@
 # One image for every service; docker-compose.yml picks the entry point with SERVICE.
+
+# The portal's static files, built with its development dependencies (Vite), which the image leaves out.
+FROM node:20-bookworm-slim AS portal
+RUN npm install --global pnpm@12.4.2
+WORKDIR /app
+COPY . .
+RUN pnpm install --frozen-lockfile --filter @xueshi/portal... && pnpm --filter @xueshi/portal build
+
 FROM node:20-bookworm-slim
 ENV NODE_ENV=production PNPM_HOME=/pnpm PATH=/pnpm:$PATH
 RUN npm install --global pnpm@12.4.2
@@ -20,6 +28,8 @@ COPY subgraphs/elective-provider/package.json subgraphs/elective-provider/
 COPY tests/package.json tests/
 RUN pnpm install --frozen-lockfile --prod
 COPY . .
+# The gateway serves it at / (apps/portal/dist, as under pnpm start).
+COPY --from=portal /app/apps/portal/dist apps/portal/dist
 USER node
 # SERVICE is gateway or a subgraph name, e.g. subgraphs/sjtu.
 ENV SERVICE=gateway

@@ -54,6 +54,14 @@ describe('the list of institutions is the one place an institution is added', ()
     for (const { name } of SUBGRAPHS) expect(dockerfile).toContain(`COPY subgraphs/${name}/package.json subgraphs/${name}/`);
   });
 
+  it('is an image whose gateway serves the portal: built in a stage of its own, only its dist/ copied in', () => {
+    const dockerfile = read('Dockerfile');
+    expect(dockerfile).toMatch(/FROM \S+ AS portal\n[\s\S]*pnpm --filter @xueshi\/portal build\n/);
+    expect(dockerfile).toContain('COPY --from=portal /app/apps/portal/dist apps/portal/dist');
+    // A build left in the working tree never reaches the image in its place.
+    expect(read('.dockerignore').split('\n')).toContain('apps/portal/dist');
+  });
+
   it('is what Prometheus scrapes: every subgraph on its port', () => {
     const scraped = read('ops/prometheus.yml');
     for (const { name, defaultPort } of SUBGRAPHS) expect(scraped, name).toContain(`- ${name}:${defaultPort}\n`);
