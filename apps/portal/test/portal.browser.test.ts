@@ -51,6 +51,8 @@ const ROSTER = /* GraphQL */ `
   }
 `;
 const PHONE = { width: 390, height: 844 };
+/** How long a page may take to show what an action changed (vitest polls for 1 s by default). */
+const POLL = { timeout: 15_000 };
 
 const hasChromium = existsSync(CHROMIUM);
 if (!hasChromium) {
@@ -276,7 +278,7 @@ describe.skipIf(!hasChromium)('the portal in headless Chromium', () => {
       const suggested = await suggestion.getAttribute('data-suggestion');
       await suggestion.getByRole('button', { name: '报名' }).click();
       await page.getByRole('status').getByText('报名成功').waitFor();
-      await expect.poll(() => page.locator('tr[data-registration]', { hasText: '待缴费' }).count()).toBe(1);
+      await expect.poll(() => page.locator('tr[data-registration]', { hasText: '待缴费' }).count(), POLL).toBe(1);
       expect(suggested).toBeTruthy();
 
       await nav.getByRole('link', { name: '学时记录验证', exact: true }).click();
@@ -359,7 +361,7 @@ describe.skipIf(!hasChromium)('the portal in headless Chromium', () => {
         const row = page.locator(`tr[data-session="${session.id}"]`);
         await row.getByRole('button', { name: '学员名单' }).click();
         const roster = page.locator('table.roster tbody tr');
-        await expect.poll(() => roster.count()).toBe(6);
+        await expect.poll(() => roster.count(), POLL).toBe(6);
         expect(await page.locator('table.roster').innerText()).not.toContain(learners[0]?.idNumber);
         expect(await accessibilityViolations(page)).toEqual([]);
         await screenshot(page, 'staff-sessions');
@@ -408,6 +410,44 @@ describe.skipIf(!hasChromium)('the portal in headless Chromium', () => {
       }
     });
 
+    it("lets an institution's staff move a session later with a reason and open another", async () => {
+      const { page, context, problems } = await visit('/#/staff');
+      await context.clock.setFixedTime(graph.clock.now());
+      try {
+        await staffSignIn(page, 'association-staff');
+        const rows = page.locator('tr[data-session]');
+        await rows.first().waitFor();
+        const count = await rows.count();
+        const last = rows.last();
+        await expect(last.innerText()).resolves.toContain('2021/12/07 09:00');
+        await last.getByRole('button', { name: '改期' }).click();
+        const change = last.getByRole('form', { name: '改期' });
+        await change.getByLabel('开始时间').fill('2021-12-14T09:00');
+        await change.getByLabel('结束时间').fill('2021-12-14T16:30');
+        await change.getByLabel('原因').fill('讲师时间调整');
+        expect(await accessibilityViolations(page)).toEqual([]);
+        await change.getByRole('button', { name: '保存' }).click();
+        await page.getByRole('status').getByText('班次时间已修改').waitFor();
+        await expect.poll(() => rows.last().innerText(), POLL).toContain('2021/12/14 09:00');
+        await expect(rows.last().innerText()).resolves.toContain('已改期 1');
+
+        const open = page.getByRole('form', { name: '开设班次' });
+        // A live session: in 2021 face-to-face training is the employers' own alone (the plan).
+        await open.getByLabel('授课方式').selectOption('LIVE_ONLINE');
+        await open.getByLabel('开始时间').fill('2021-12-21T09:00');
+        await open.getByLabel('结束时间').fill('2021-12-21T16:30');
+        await open.getByLabel('开始报名时间').fill('2021-11-23T10:00');
+        await open.getByLabel('名额').fill('40');
+        await open.getByRole('button', { name: '开设班次' }).click();
+        await page.getByRole('status').getByText('班次已开设').waitFor();
+        await expect.poll(() => rows.count(), POLL).toBe(count + 1);
+        await expect(rows.last().innerText()).resolves.toMatch(/2021\/12\/21 09:00[\s\S]*网络直播[\s\S]*0 \/ 40/);
+        expect(problems).toEqual([]);
+      } finally {
+        await context.close();
+      }
+    });
+
     it('lets the registrar find a learner by full ID number (shown masked) and reverse a credit entry; an expired sign-in keeps the form', async () => {
       const { page, context, problems } = await visit('/#/staff');
       await context.clock.setFixedTime(graph.clock.now());
@@ -429,7 +469,7 @@ describe.skipIf(!hasChromium)('the portal in headless Chromium', () => {
         await screenshot(page, 'registrar-reverse');
         await entry.getByRole('button', { name: '确认冲销' }).click();
         await page.getByRole('status').getByText('学时已冲销').waitFor();
-        await expect.poll(() => found.locator('tr[data-entry]').count()).toBe(2);
+        await expect.poll(() => found.locator('tr[data-entry]').count(), POLL).toBe(2);
         await expect(found.locator('tr[data-entry]').allInnerTexts()).resolves.toContainEqual(expect.stringContaining('-'));
         await expect(found.getByRole('button', { name: '冲销' }).count()).resolves.toBe(0);
 
@@ -452,7 +492,7 @@ describe.skipIf(!hasChromium)('the portal in headless Chromium', () => {
         await expect(kept.getByLabel('学时').inputValue()).resolves.toBe('3');
         await kept.getByRole('button', { name: '登记学时' }).click();
         await page.getByRole('status').getByText('学时已登记').waitFor();
-        await expect.poll(() => page.getByRole('article').locator('tr[data-entry]').count()).toBe(3);
+        await expect.poll(() => page.getByRole('article').locator('tr[data-entry]').count(), POLL).toBe(3);
         await expect(kept.getByLabel('课程').inputValue()).resolves.toBe('');
         // The expired token's refusal was the only failure.
         expect(problems.filter((problem) => !problem.includes('401'))).toEqual([]);
@@ -469,7 +509,7 @@ describe.skipIf(!hasChromium)('the portal in headless Chromium', () => {
         await page.getByRole('heading', { name: /年度统计 2021/ }).waitFor();
         await page.getByRole('heading', { name: /周期达标情况 2021–2023/ }).waitFor();
         const charts = page.locator('.chart canvas');
-        await expect.poll(() => charts.count()).toBe(2);
+        await expect.poll(() => charts.count(), POLL).toBe(2);
         for (const chart of await charts.all()) {
           // Something is drawn: some pixel of the canvas is not transparent.
           const drawn = await chart.evaluate((canvas: HTMLCanvasElement) => {
