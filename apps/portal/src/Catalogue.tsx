@@ -6,6 +6,7 @@ import { shanghaiDateTime, shanghaiMonth, shanghaiYear } from './format';
 import { CatalogueDocument, RegisterDocument } from './gql/graphql';
 import type { CatalogueQuery } from './gql/graphql';
 import { LanguageContext, useText } from './i18n';
+import { ColumnHeads } from './ColumnHeads';
 
 type Institution = CatalogueQuery['institutions'][number];
 type Course = NonNullable<Institution['profile']>['courses'][number];
@@ -117,16 +118,7 @@ export function Catalogue({ signedIn }: { signedIn: boolean }) {
       {data && courses.length === 0 && <p>{t('noCourses')}</p>}
       {courses.length > 0 && (
         <table className="catalogue">
-          <thead>
-            <tr>
-              <th scope="col">{t('course')}</th>
-              <th scope="col">{t('institution')}</th>
-              <th scope="col">{t('category')}</th>
-              <th scope="col">{t('hours')}</th>
-              <th scope="col">{t('fee')}</th>
-              <th scope="col">{t('sessions')}</th>
-            </tr>
-          </thead>
+          <ColumnHeads columns={['course', 'institution', 'category', 'hours', 'fee', 'sessions']} />
           <tbody>
             {courses.map(({ institution, course, sessions }) => (
               <tr key={course.id}>

@@ -41,6 +41,7 @@ import type {
 import { LanguageContext, useText } from './i18n';
 import type { TextKey } from './i18n';
 import { useKeptForm } from './keptForm';
+import { ColumnHeads } from './ColumnHeads';
 
 type Profile = NonNullable<NonNullable<InstitutionDeskQuery['institution']>['profile']>;
 type Course = Profile['courses'][number];
@@ -144,15 +145,7 @@ export function InstitutionDesk({ code }: { code: string }) {
       {!desk && !error && <p>{t('loading')}</p>}
       {courses.length > 0 && (
         <table className="desk">
-          <thead>
-            <tr>
-              <th scope="col">{t('course')}</th>
-              <th scope="col">{t('sessions')}</th>
-              <th scope="col">{t('deliveryMode')}</th>
-              <th scope="col">{t('seatsTaken')}</th>
-              <th scope="col">{t('actions')}</th>
-            </tr>
-          </thead>
+          <ColumnHeads columns={['course', 'sessions', 'deliveryMode', 'seatsTaken', 'actions']} />
           <tbody>
             {courses.flatMap((course) =>
               course.sessions.map((session) => (
@@ -515,16 +508,7 @@ function Roster({ session, onClose }: { session: Session; onClose: () => void })
       {roster && roster.length > 0 && (
         <>
           <table className="roster">
-            <thead>
-              <tr>
-                <th scope="col">{t('name')}</th>
-                <th scope="col">{t('idNumber')}</th>
-                <th scope="col">{t('employer')}</th>
-                <th scope="col">{t('status')}</th>
-                <th scope="col">{t('attendedFully')}</th>
-                <th scope="col">{t('examPassed')}</th>
-              </tr>
-            </thead>
+            <ColumnHeads columns={['name', 'idNumber', 'employer', 'status', 'attendedFully', 'examPassed']} />
             <tbody>
               {roster.map((entry) => (
                 <tr key={entry.id} data-registration={entry.id}>
@@ -595,15 +579,7 @@ function Roster({ session, onClose }: { session: Session; onClose: () => void })
             {uploadProblems > 0 ? ` · ${uploadProblems} ${t('rowsWithErrors')}` : ''}
           </h4>
           <table className="upload">
-            <thead>
-              <tr>
-                <th scope="col">{t('line')}</th>
-                <th scope="col">{t('name')}</th>
-                <th scope="col">{t('attendedFully')}</th>
-                <th scope="col">{t('examPassed')}</th>
-                <th scope="col">{t('rowCheck')}</th>
-              </tr>
-            </thead>
+            <ColumnHeads columns={['line', 'name', 'attendedFully', 'examPassed', 'rowCheck']} />
             <tbody>
               {upload.rows.map((row) => (
                 <tr key={row.line} className={row.problems.length > 0 ? 'row-error' : undefined} data-line={row.line}>

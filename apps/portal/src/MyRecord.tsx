@@ -15,6 +15,7 @@ import {
 } from './gql/graphql';
 import type { IssueTranscriptMutation, MyInvoicesQuery, MyProgressQuery, MyRecordQuery } from './gql/graphql';
 import { LanguageContext, useText } from './i18n';
+import { ColumnHeads } from './ColumnHeads';
 
 type Learner = NonNullable<MyRecordQuery['me']>;
 type Registration = Learner['registrations'][number];
@@ -66,15 +67,7 @@ export function MyRecord() {
       )}
       <h3>{t('registrations')}</h3>
       <table>
-        <thead>
-          <tr>
-            <th scope="col">{t('course')}</th>
-            <th scope="col">{t('sessions')}</th>
-            <th scope="col">{t('fee')}</th>
-            <th scope="col">{t('status')}</th>
-            <th scope="col">{t('actions')}</th>
-          </tr>
-        </thead>
+        <ColumnHeads columns={['course', 'sessions', 'fee', 'status', 'actions']} />
         <tbody>
           {learner.registrations.map((registration) => (
             <RegistrationRow key={registration.id} registration={registration} billing={billing.get(registration.id)} act={act} />
@@ -90,15 +83,7 @@ export function MyRecord() {
       )}
       <h3>{t('credits')}</h3>
       <table>
-        <thead>
-          <tr>
-            <th scope="col">{t('course')}</th>
-            <th scope="col">{t('institution')}</th>
-            <th scope="col">{t('category')}</th>
-            <th scope="col">{t('hours')}</th>
-            <th scope="col">{t('completedOn')}</th>
-          </tr>
-        </thead>
+        <ColumnHeads columns={['course', 'institution', 'category', 'hours', 'completedOn']} />
         <tbody>
           {learner.creditEntries.map((entry) => (
             <tr key={entry.id}>
@@ -290,16 +275,7 @@ function PendingCredit({ pending }: { pending: Progress['pendingCredit'] }) {
     <section aria-labelledby="pending-credit">
       <h3 id="pending-credit">{t('pendingCredit')}</h3>
       <table>
-        <thead>
-          <tr>
-            <th scope="col">{t('course')}</th>
-            <th scope="col">{t('institution')}</th>
-            <th scope="col">{t('category')}</th>
-            <th scope="col">{t('hours')}</th>
-            <th scope="col">{t('completedOn')}</th>
-            <th scope="col">{t('awaiting')}</th>
-          </tr>
-        </thead>
+        <ColumnHeads columns={['course', 'institution', 'category', 'hours', 'completedOn', 'awaiting']} />
         <tbody>
           {pending.map((entry) => (
             <tr key={entry.id}>

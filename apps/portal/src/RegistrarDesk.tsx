@@ -7,6 +7,7 @@ import type { CourseCategory, FindLearnersQuery } from './gql/graphql';
 import { useText } from './i18n';
 import type { TextKey } from './i18n';
 import { useKeptForm } from './keptForm';
+import { ColumnHeads } from './ColumnHeads';
 
 type Found = FindLearnersQuery['learnersByIdNumber'][number];
 type Entry = Found['creditEntries'][number];
@@ -84,7 +85,6 @@ function LearnerLedger(props: {
   institutions: readonly Institution[];
   act: (action: Promise<unknown>, done: TextKey) => Promise<boolean>;
 }) {
-  const t = useText();
   const { learner, act } = props;
   const reversed = new Set(learner.creditEntries.flatMap((entry) => (entry.reverses ? [entry.reverses.id] : [])));
   return (
@@ -93,17 +93,7 @@ function LearnerLedger(props: {
         {learner.name} · {learner.idNumberMasked} · {learner.employer}
       </h3>
       <table className="ledger">
-        <thead>
-          <tr>
-            <th scope="col">{t('course')}</th>
-            <th scope="col">{t('institution')}</th>
-            <th scope="col">{t('category')}</th>
-            <th scope="col">{t('hours')}</th>
-            <th scope="col">{t('completedOn')}</th>
-            <th scope="col">{t('reason')}</th>
-            <th scope="col">{t('actions')}</th>
-          </tr>
-        </thead>
+        <ColumnHeads columns={['course', 'institution', 'category', 'hours', 'completedOn', 'reason', 'actions']} />
         <tbody>
           {learner.creditEntries.map((entry) => (
             <EntryRow key={entry.id} entry={entry} reversible={!entry.reverses && !reversed.has(entry.id)} act={act} />

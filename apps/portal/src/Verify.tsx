@@ -5,6 +5,7 @@ import { ErrorMessage } from './ErrorMessage';
 import { VerifyTranscriptDocument } from './gql/graphql';
 import type { VerifyTranscriptQuery } from './gql/graphql';
 import { useText } from './i18n';
+import { ColumnHeads } from './ColumnHeads';
 
 export function Verify() {
   const t = useText();
@@ -41,15 +42,7 @@ export function Verify() {
             {result.cycle.totalHours} · {result.cycle.compliant ? t('compliant') : t('notCompliant')}
           </p>
           <table>
-            <thead>
-              <tr>
-                <th scope="col">{t('course')}</th>
-                <th scope="col">{t('institution')}</th>
-                <th scope="col">{t('category')}</th>
-                <th scope="col">{t('hours')}</th>
-                <th scope="col">{t('completedOn')}</th>
-              </tr>
-            </thead>
+            <ColumnHeads columns={['course', 'institution', 'category', 'hours', 'completedOn']} />
             <tbody>
               {result.entries.map((entry, index) => (
                 <tr key={index}>
