@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { ApolloServerPlugin } from '@apollo/server';
-import { ErrorCode, UserError, inSpan } from '@xueshi/subgraph-kit';
+import { ErrorCode, STAFF_ROLES, UserError, inSpan } from '@xueshi/subgraph-kit';
 import type { Logger, Role, Tracing } from '@xueshi/subgraph-kit';
 import { parse, print } from 'graphql';
 import type { GatewayContext } from '../create';
@@ -14,7 +14,7 @@ import type { PlanningWorker } from './planner';
 export type AdHocOperations = 'anyone' | 'staff';
 
 /** The roles whose work is asking their own questions of the graph. */
-export const AD_HOC_ROLES: ReadonlySet<Role> = new Set(['INSTITUTION_STAFF', 'REGISTRAR', 'ANALYST']);
+export const AD_HOC_ROLES: ReadonlySet<Role> = new Set(STAFF_ROLES);
 
 /** Operations refused as too costly to plan, remembered so a retry costs nothing. */
 const REMEMBERED_REFUSALS = 1_000;

@@ -5,6 +5,10 @@ import { forbidden, unauthenticated } from './errors';
 
 export const ROLES = ['LEARNER', 'EMPLOYER', 'INSTITUTION_STAFF', 'REGISTRAR', 'ANALYST', 'SERVICE'] as const;
 export type Role = (typeof ROLES)[number];
+/** The roles of staff accounts: people who sign in with a username, not as a learner or an employer. */
+export const STAFF_ROLES = ['INSTITUTION_STAFF', 'REGISTRAR', 'ANALYST'] as const satisfies readonly Role[];
+export type StaffRole = (typeof STAFF_ROLES)[number];
+export const isStaffRole = (role: Role): role is StaffRole => (STAFF_ROLES as readonly Role[]).includes(role);
 
 /** Who is calling, as proven by a verified token. */
 export interface Caller {

@@ -1,6 +1,7 @@
 import type { TranscriptEntry } from '@xueshi/documents';
 import { CATEGORIES, DELIVERY_MODES } from '@xueshi/domain';
 import type { CycleVerdict } from '@xueshi/domain';
+import { STAFF_ROLES } from '@xueshi/subgraph-kit';
 import { boolean, date, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 
 const instant = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
@@ -52,7 +53,7 @@ export const idNumberRestorations = pgTable('id_number_restorations', {
 
 export const staff = pgTable('staff', {
   username: text('username').primaryKey(),
-  role: text('role', { enum: ['INSTITUTION_STAFF', 'REGISTRAR', 'ANALYST'] }).notNull(),
+  role: text('role', { enum: STAFF_ROLES }).notNull(),
   institution: text('institution'),
   displayName: text('display_name').notNull(),
   passwordHash: text('password_hash').notNull(),

@@ -1,5 +1,6 @@
 import { normaliseIdNumber } from '@xueshi/domain';
 import { INSTITUTIONS } from '@xueshi/institutions';
+import { isStaffRole } from '@xueshi/subgraph-kit';
 import type { QueryResolvers } from '../generated/resolvers';
 import { checkYear, isUuid } from '../services/validation';
 import { institutionByCode, ownedReference } from './entityReferences';
@@ -24,7 +25,7 @@ export const Query: QueryResolvers = {
   },
   currentStaff: (_root, _args, context) => {
     const caller = context.caller;
-    if (!caller || !['INSTITUTION_STAFF', 'REGISTRAR', 'ANALYST'].includes(caller.role)) return null;
+    if (!caller || !isStaffRole(caller.role)) return null;
     return context.loaders.staffMember.load(caller.subject);
   },
   currentEmployer: (_root, _args, context) =>

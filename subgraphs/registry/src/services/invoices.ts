@@ -11,7 +11,7 @@ import { requireAllowed } from '../policy';
 
 export interface InvoiceRequest {
   paymentId: string;
-  kind: 'PERSONAL' | 'ORGANISATION';
+  kind: InvoiceRow['kind'];
   /** 抬头: the organisation's name, or for a personal invoice the learner's name unless given. */
   title?: string | null | undefined;
   /** 统一社会信用代码, for an organisation. */
