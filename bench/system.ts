@@ -7,7 +7,7 @@ import { createServer } from 'node:net';
 import { cpus, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { SUBGRAPHS, subgraphUrlVariable } from '@xueshi/institutions/topology';
-import { generateSigningKeys, pinnedClock, systemClock } from '@xueshi/subgraph-kit';
+import { createEmptyCluster, EMPTY_CLUSTER, generateSigningKeys, pinnedClock, systemClock } from '@xueshi/subgraph-kit';
 import type { Clock } from '@xueshi/subgraph-kit';
 import { SCALE_AS_OF } from './scale';
 
@@ -138,6 +138,7 @@ export async function startSystem(options: SystemOptions): Promise<System> {
       keys = JSON.parse(await readFile(file, 'utf8')) as typeof keys;
     } else {
       dataDir = await mkdtemp(join(tmpdir(), 'xueshi-bench-'));
+      if (!options.databaseUrl) await createEmptyCluster(join(dataDir, EMPTY_CLUSTER));
       keys = await generateSigningKeys('bench');
       options.log(
         `starting ${SUBGRAPHS.length} subgraphs on ${options.databaseUrl ? 'PostgreSQL' : `embedded databases in ${dataDir}`}`,

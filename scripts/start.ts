@@ -8,7 +8,7 @@ import { randomBytes } from 'node:crypto';
 import { join, resolve } from 'node:path';
 import { DEMO_LEARNER, DEMO_PASSWORD } from '@xueshi/institutions/demo';
 import { GATEWAY_DEFAULT_PORT, SUBGRAPHS, subgraphUrlVariable } from '@xueshi/institutions/topology';
-import { generateSigningKeys, pinnedClock } from '@xueshi/subgraph-kit';
+import { createEmptyCluster, EMPTY_CLUSTER, generateSigningKeys, pinnedClock } from '@xueshi/subgraph-kit';
 import { ensurePortalBuilt } from '../apps/portal/build';
 
 const root = resolve(import.meta.dirname, '..');
@@ -157,11 +157,14 @@ const shared = { JWT_PUBLIC_JWK: JSON.stringify(keys.publicJwk), NODE_ENV: 'deve
 console.log(
   `Starting ${SUBGRAPHS.length} subgraphs${process.env['DATABASE_URL'] ? ' on DATABASE_URL' : ` on embedded databases in ${dataDir}`}…`,
 );
+// Embedded services copy one empty cluster made here rather than each running initdb at once (ADR 0035).
+const emptyClusterMade = process.env['DATABASE_URL'] ? Promise.resolve() : createEmptyCluster(join(dataDir, EMPTY_CLUSTER));
 try {
   await Promise.all([
     // The gateway serves the built portal; a build of unchanged sources is kept.
     ensurePortalBuilt(),
     ...subgraphs.map(async ({ name, port }) => {
+      await emptyClusterMade;
       const ready = `http://127.0.0.1:${port}/ready`;
       superviseProcess(
         name,

@@ -4,7 +4,7 @@ import { createTokenVerifier } from './auth';
 import type { TokenVerifier } from './auth';
 import { pinnedClock, systemClock } from './clock';
 import type { Clock } from './clock';
-import { openDatabase } from './db';
+import { EMPTY_CLUSTER, openDatabase } from './db';
 import type { Database } from './db';
 import { ConfigError, productionProblems, seedOnStart } from './env';
 import type { SubgraphEnv } from './env';
@@ -92,6 +92,7 @@ export async function startSubgraphService<TContext extends BaseContext, TDepend
     url: env.DATABASE_URL,
     schema: env.DATABASE_SCHEMA ?? service.name.replace(/-/g, '_'),
     dataDir: env.DATABASE_URL ? undefined : join(env.DATA_DIR, service.name),
+    emptyCluster: join(env.DATA_DIR, EMPTY_CLUSTER),
     poolSize: env.DATABASE_POOL_SIZE,
     migrations: service.migrations,
   });
