@@ -9,6 +9,7 @@ import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import postgres from 'postgres';
 import { SpanKind, context, trace } from '@opentelemetry/api';
+import { CommitOutcomeUnknown, databaseUnreachable } from './dbErrors';
 import { applyMigrations } from './migrate';
 import type { MigrationSource } from './migrate';
 import { statementShape } from './statementShape';
@@ -225,20 +226,26 @@ function observedPostgres(client: postgres.Sql, start: () => (failed: boolean) =
       }
       if (property === 'begin') {
         const begin = target.begin as (...args: unknown[]) => Promise<unknown>;
-        return (...args: unknown[]) =>
-          timed(start, () =>
-            tracedTransaction(spans, () =>
-              begin.apply(
-                target,
-                args.map((arg) =>
-                  typeof arg === 'function'
-                    ? (tx: postgres.TransactionSql) =>
-                        (arg as (tx: postgres.TransactionSql) => unknown)(tracedTransactionSql(tx, spans))
-                    : arg,
-                ),
-              ),
-            ),
+        return async (...args: unknown[]) => {
+          // Set once the work is done: a connection lost after that was lost while committing.
+          let committing = false;
+          const observedArgs = args.map((arg) =>
+            typeof arg === 'function'
+              ? async (tx: postgres.TransactionSql) => {
+                  const result: unknown = await (arg as (tx: postgres.TransactionSql) => unknown)(
+                    tracedTransactionSql(tx, spans),
+                  );
+                  committing = true;
+                  return result;
+                }
+              : arg,
           );
+          try {
+            return await timed(start, () => tracedTransaction(spans, () => begin.apply(target, observedArgs)));
+          } catch (error) {
+            throw committing && databaseUnreachable(error) !== undefined ? new CommitOutcomeUnknown(error) : error;
+          }
+        };
       }
       return Reflect.get(target, property, target);
     },

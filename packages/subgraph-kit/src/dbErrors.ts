@@ -148,3 +148,24 @@ export class DatabaseNoAnswer extends Error {
     super(`the database did not answer within ${timeoutMs} ms`);
   }
 }
+
+/**
+ * A transaction whose connection was lost after its work was done, while it committed: PostgreSQL may or
+ * may not have committed it, and the protocol cannot tell (ADR 0019). `cause` is the driver's error.
+ */
+export class CommitOutcomeUnknown extends Error {
+  readonly code = 'COMMIT_OUTCOME_UNKNOWN';
+
+  constructor(cause: unknown) {
+    super('the connection was lost while the transaction committed', { cause });
+  }
+}
+
+/** Whether `error` (or what it wraps) is a commit whose outcome is unknown. */
+export function commitOutcomeUnknown(error: unknown): boolean {
+  for (let current: unknown = error, depth = 0; current && depth < 5; depth += 1) {
+    if (current instanceof CommitOutcomeUnknown) return true;
+    current = typeof current === 'object' && 'cause' in current ? current.cause : undefined;
+  }
+  return false;
+}

@@ -71,6 +71,12 @@ export const DATABASE_UNAVAILABLE: Bilingual = {
   en: 'The database is out of reach for the moment; nothing was done, please try again shortly',
 };
 
+/** What a caller is told when the database connection was lost while their change was being committed. */
+export const DATABASE_OUTCOME_UNKNOWN: Bilingual = {
+  zh: '保存时与数据库的连接中断，无法确认本次操作是否已生效，请先查看结果再决定是否重试',
+  en: 'The connection to the database broke while this was being saved, so whether it took effect is unknown; check before trying again',
+};
+
 /**
  * Passes typed errors through unchanged and masks everything else: an unexpected error's message
  * may hold SQL or personal data, so only the log keeps it. At the gateway, a subgraph's errors arrive

@@ -9,9 +9,9 @@ import express from 'express';
 import type { DocumentNode } from 'graphql';
 import type { Caller, TokenVerifier } from './auth';
 import type { Database } from './db';
-import { DatabaseNoAnswer, databaseUnreachable } from './dbErrors';
+import { DatabaseNoAnswer, commitOutcomeUnknown, databaseUnreachable } from './dbErrors';
 import { guardedEntitiesResolver } from './entities';
-import { DATABASE_UNAVAILABLE, ErrorCode, createErrorFormatter } from './errors';
+import { DATABASE_OUTCOME_UNKNOWN, DATABASE_UNAVAILABLE, ErrorCode, createErrorFormatter } from './errors';
 import { mergeResolvers } from './resolvers';
 import type { ResolverMap } from './resolvers';
 import { callerOfRequest, jsonErrorHandler, listen } from './http';
@@ -157,11 +157,13 @@ export async function startSubgraphServer<TContext extends BaseContext>(
       const fault = databaseUnreachable(unwrapResolverError(error));
       if (fault === undefined) return formatError(limits.formatError(formatted), error);
       options.logger.warn({ err: unwrapResolverError(error), path: formatted.path }, 'database unreachable');
+      // "Nothing was done" is true only when the connection was lost before the commit was asked for.
+      const told = commitOutcomeUnknown(unwrapResolverError(error)) ? DATABASE_OUTCOME_UNKNOWN : DATABASE_UNAVAILABLE;
       return {
-        message: `${DATABASE_UNAVAILABLE.zh} (${DATABASE_UNAVAILABLE.en})`,
+        message: `${told.zh} (${told.en})`,
         ...(formatted.path ? { path: formatted.path } : {}),
         ...(formatted.locations ? { locations: formatted.locations } : {}),
-        extensions: { code: ErrorCode.UNAVAILABLE, zh: DATABASE_UNAVAILABLE.zh, en: DATABASE_UNAVAILABLE.en },
+        extensions: { code: ErrorCode.UNAVAILABLE, zh: told.zh, en: told.en },
       };
     },
     includeStacktraceInErrorResponses: false,

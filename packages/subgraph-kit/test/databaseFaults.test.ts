@@ -1,6 +1,6 @@
 import { createServer, connect } from 'node:net';
 import type { Server, Socket } from 'node:net';
-import { databaseUnreachable, openDatabase } from '@xueshi/subgraph-kit';
+import { CommitOutcomeUnknown, commitOutcomeUnknown, databaseUnreachable, openDatabase } from '@xueshi/subgraph-kit';
 import type { Database } from '@xueshi/subgraph-kit';
 import { testDatabaseUrl } from '@xueshi/subgraph-kit/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -116,7 +116,25 @@ describe.runIf(testDatabaseUrl)('PostgreSQL out of reach', () => {
       }),
     );
     expect(databaseUnreachable(error)).toBeDefined();
+    expect(commitOutcomeUnknown(error)).toBe(false);
     await hop.restore();
+    expect(await database.raw.query('select * from ledger')).toEqual([]);
+  });
+
+  it('says the outcome is unknown, not that nothing was done, when the connection is lost while committing', async () => {
+    const error = await failure(
+      database.raw.transaction(async (tx) => {
+        await tx.query('insert into ledger values (3, $1)', ['whole']);
+        // The work is done; the commit that follows goes to a connection that is gone.
+        await hop.refuse();
+      }),
+    );
+    expect(error).toBeInstanceOf(CommitOutcomeUnknown);
+    expect(commitOutcomeUnknown(error)).toBe(true);
+    // Still an outage: the same UNAVAILABLE and /ready handling as any lost connection.
+    expect(databaseUnreachable(error)).toBeDefined();
+    await hop.restore();
+    // Here PostgreSQL rolled back (the commit never reached it); the caller could not have known that.
     expect(await database.raw.query('select * from ledger')).toEqual([]);
   });
 });
