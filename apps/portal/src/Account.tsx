@@ -2,25 +2,9 @@ import { useState } from 'react';
 import type { FormEvent } from 'react';
 import { run } from './api';
 import { ErrorMessage } from './ErrorMessage';
+import { Field } from './Field';
 import { SignInDocument, SignUpDocument, StaffSignInDocument } from './gql/graphql';
 import { useText } from './i18n';
-import type { TextKey } from './i18n';
-
-function Field(props: { label: TextKey; name: string; type?: string; value: string; onChange: (value: string) => void }) {
-  const t = useText();
-  return (
-    <label>
-      {t(props.label)}
-      <input
-        name={props.name}
-        type={props.type ?? 'text'}
-        value={props.value}
-        required
-        onChange={(event) => props.onChange(event.target.value)}
-      />
-    </label>
-  );
-}
 
 export function SignIn({ onSignedIn }: { onSignedIn: (token: string) => void }) {
   const t = useText();
@@ -35,8 +19,8 @@ export function SignIn({ onSignedIn }: { onSignedIn: (token: string) => void }) 
   return (
     <form className="card narrow" onSubmit={submit} aria-labelledby="sign-in">
       <h2 id="sign-in">{t('signIn')}</h2>
-      <Field label="idNumber" name="idNumber" value={idNumber} onChange={setIdNumber} />
-      <Field label="password" name="password" type="password" value={password} onChange={setPassword} />
+      <Field required label="idNumber" name="idNumber" value={idNumber} onChange={setIdNumber} />
+      <Field required label="password" name="password" type="password" value={password} onChange={setPassword} />
       <ErrorMessage error={error} />
       <button type="submit">{t('signIn')}</button>
     </form>
@@ -56,11 +40,11 @@ export function SignUp({ onSignedIn }: { onSignedIn: (token: string) => void }) 
   return (
     <form className="card narrow" onSubmit={submit} aria-labelledby="sign-up">
       <h2 id="sign-up">{t('signUp')}</h2>
-      <Field label="idNumber" name="idNumber" value={input.idNumber} onChange={set('idNumber')} />
-      <Field label="name" name="name" value={input.name} onChange={set('name')} />
-      <Field label="mobile" name="mobile" value={input.mobile} onChange={set('mobile')} />
-      <Field label="employer" name="employer" value={input.employer} onChange={set('employer')} />
-      <Field label="password" name="password" type="password" value={input.password} onChange={set('password')} />
+      <Field required label="idNumber" name="idNumber" value={input.idNumber} onChange={set('idNumber')} />
+      <Field required label="name" name="name" value={input.name} onChange={set('name')} />
+      <Field required label="mobile" name="mobile" value={input.mobile} onChange={set('mobile')} />
+      <Field required label="employer" name="employer" value={input.employer} onChange={set('employer')} />
+      <Field required label="password" name="password" type="password" value={input.password} onChange={set('password')} />
       <ErrorMessage error={error} />
       <button type="submit">{t('signUp')}</button>
     </form>
@@ -81,8 +65,8 @@ export function StaffSignIn({ onSignedIn }: { onSignedIn: (token: string) => voi
   return (
     <form className="card narrow" onSubmit={submit} aria-labelledby="staff-sign-in">
       <h2 id="staff-sign-in">{t('staffSignIn')}</h2>
-      <Field label="username" name="username" value={username} onChange={setUsername} />
-      <Field label="password" name="password" type="password" value={password} onChange={setPassword} />
+      <Field required label="username" name="username" value={username} onChange={setUsername} />
+      <Field required label="password" name="password" type="password" value={password} onChange={setPassword} />
       <ErrorMessage error={error} />
       <button type="submit">{t('signIn')}</button>
     </form>

@@ -3,12 +3,14 @@ import { formatFen } from '@xueshi/domain';
 import { run } from './api';
 import { Bars } from './Chart';
 import type { BarChartOption } from './Chart';
-import { ErrorMessage } from './ErrorMessage';
+import { YearField } from './Field';
 import { downloadText, shanghaiYear } from './format';
 import { CycleComplianceDocument, ProgrammeStatisticsDocument } from './gql/graphql';
 import type { CycleComplianceQuery, ProgrammeStatisticsQuery } from './gql/graphql';
 import { LanguageContext, useText } from './i18n';
 import type { TextKey } from './i18n';
+import { useKeptForm } from './keptForm';
+import { RequestStatus } from './RequestStatus';
 
 type Statistics = ProgrammeStatisticsQuery['programmeStatistics'];
 type Compliance = CycleComplianceQuery['cycleCompliance'];
@@ -29,7 +31,8 @@ const shown = (value: number | null | undefined) => (value === null || value ===
 /** Analysts' page: a programme year's statistics and a cycle's compliance, as charts, tables and CSV. */
 export default function Analytics() {
   const t = useText();
-  const [year, setYear] = useState(() => shanghaiYear(new Date()));
+  // Kept, so an analyst who signs in again after their token expired comes back to the same year.
+  const [{ year }, set] = useKeptForm('analytics', { year: shanghaiYear(new Date()) });
   const [statistics, setStatistics] = useState<Statistics | null>(null);
   const [compliance, setCompliance] = useState<Compliance | null>(null);
   const [error, setError] = useState<unknown>(null);
@@ -46,13 +49,9 @@ export default function Analytics() {
     <section aria-labelledby="analytics">
       <h2 id="analytics">{t('analytics')}</h2>
       <div className="filters">
-        <label>
-          {t('year')}
-          <input type="number" min={2000} max={2100} value={year} onChange={(event) => setYear(Number(event.target.value))} />
-        </label>
+        <YearField year={year} onChange={set('year')} />
       </div>
-      <ErrorMessage error={error} />
-      {!statistics && !error && <p>{t('loading')}</p>}
+      <RequestStatus error={error} loading={!statistics} />
       {statistics && <ProgrammeStatistics statistics={statistics} />}
       {compliance && <CycleCompliance compliance={compliance} />}
     </section>

@@ -6,6 +6,7 @@ import { LanguageContext, useText } from './i18n';
 import type { Language } from './i18n';
 import { MyRecord } from './MyRecord';
 import { SignIn, SignUp, StaffSignIn } from './Account';
+import { Loading } from './RequestStatus';
 import { Verify } from './Verify';
 
 // Staff, registrar and analysts' pages (and ECharts with them) load only when someone opens them, so the
@@ -123,9 +124,4 @@ function Header(props: { route: string; account: Account | null; onLanguage: () 
       </nav>
     </header>
   );
-}
-
-function Loading() {
-  const t = useText();
-  return <p>{t('loading')}</p>;
 }

@@ -1,16 +1,23 @@
 import { useContext, useEffect, useMemo, useState } from 'react';
 import { formatFen } from '@xueshi/domain';
 import { run } from './api';
-import { ErrorMessage } from './ErrorMessage';
+import { CategoryField, SelectField, YearField } from './Field';
 import { shanghaiDateTime, shanghaiMonth, shanghaiYear } from './format';
 import { CatalogueDocument, RegisterDocument } from './gql/graphql';
 import type { CatalogueQuery } from './gql/graphql';
 import { LanguageContext, useText } from './i18n';
+import type { Language } from './i18n';
 import { ColumnHeads } from './ColumnHeads';
+import { useKeptForm } from './keptForm';
+import { RequestStatus } from './RequestStatus';
 
 type Institution = CatalogueQuery['institutions'][number];
 type Course = NonNullable<Institution['profile']>['courses'][number];
 type Session = Course['sessions'][number];
+
+const MONTHS = Array.from({ length: 12 }, (_, index) => index + 1);
+const monthName = (month: number, language: Language) =>
+  language === 'zh' ? `${month}月` : new Date(2000, month - 1, 1).toLocaleString('en-GB', { month: 'long' });
 
 const seatsLeft = (session: Session) =>
   session.capacity === null || session.capacity === undefined ? null : session.capacity - session.seatsTaken;
@@ -18,15 +25,17 @@ const seatsLeft = (session: Session) =>
 export function Catalogue({ signedIn }: { signedIn: boolean }) {
   const t = useText();
   const language = useContext(LanguageContext);
-  const [year, setYear] = useState(
-    () => Number(new URLSearchParams(window.location.search).get('year')) || shanghaiYear(new Date()),
-  );
+  // Kept, so a learner who signs in again after their token expired comes back to the same courses.
+  const [filters, set] = useKeptForm('catalogue', {
+    year: Number(new URLSearchParams(window.location.search).get('year')) || shanghaiYear(new Date()),
+    institution: '',
+    category: '',
+    month: 0,
+    hasSeats: false,
+  });
+  const { year, institution, category, month, hasSeats } = filters;
   const [data, setData] = useState<CatalogueQuery | null>(null);
   const [error, setError] = useState<unknown>(null);
-  const [institution, setInstitution] = useState('');
-  const [category, setCategory] = useState('');
-  const [month, setMonth] = useState(0);
-  const [hasSeats, setHasSeats] = useState(false);
   const [registered, setRegistered] = useState<string | null>(null);
 
   useEffect(() => {
@@ -69,52 +78,31 @@ export function Catalogue({ signedIn }: { signedIn: boolean }) {
         {t('liveNotice')}
       </p>
       <div className="filters" role="search">
-        <label>
-          {t('year')}
-          <input type="number" min={2000} max={2100} value={year} onChange={(event) => setYear(Number(event.target.value))} />
-        </label>
-        <label>
-          {t('institution')}
-          <select value={institution} onChange={(event) => setInstitution(event.target.value)}>
-            <option value="">{t('all')}</option>
-            {data?.institutions.map((each) => (
-              <option key={each.code} value={each.code}>
-                {each.name}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          {t('category')}
-          <select value={category} onChange={(event) => setCategory(event.target.value)}>
-            <option value="">{t('all')}</option>
-            <option value="REQUIRED">{t('REQUIRED')}</option>
-            <option value="ELECTIVE">{t('ELECTIVE')}</option>
-          </select>
-        </label>
-        <label>
-          {t('month')}
-          <select value={month} onChange={(event) => setMonth(Number(event.target.value))}>
-            <option value={0}>{t('all')}</option>
-            {Array.from({ length: 12 }, (_, index) => (
-              <option key={index} value={index + 1}>
-                {language === 'zh' ? `${index + 1}月` : new Date(2000, index, 1).toLocaleString('en-GB', { month: 'long' })}
-              </option>
-            ))}
-          </select>
-        </label>
+        <YearField year={year} onChange={set('year')} />
+        <SelectField
+          label="institution"
+          value={institution}
+          options={[['', t('all')], ...(data?.institutions ?? []).map((each) => [each.code, each.name] as const)]}
+          onChange={set('institution')}
+        />
+        <CategoryField all value={category} onChange={set('category')} />
+        <SelectField
+          label="month"
+          value={String(month)}
+          options={[['0', t('all')], ...MONTHS.map((each) => [String(each), monthName(each, language)] as const)]}
+          onChange={(value) => set('month')(Number(value))}
+        />
         <label className="check">
-          <input type="checkbox" checked={hasSeats} onChange={(event) => setHasSeats(event.target.checked)} />
+          <input type="checkbox" checked={hasSeats} onChange={(event) => set('hasSeats')(event.target.checked)} />
           {t('hasSeats')}
         </label>
       </div>
-      <ErrorMessage error={error} />
+      <RequestStatus error={error} loading={!data} />
       {registered && (
         <p role="status" className="success">
           {t('registered')} <a href="#/me">{t('myRecord')}</a>
         </p>
       )}
-      {!data && !error && <p>{t('loading')}</p>}
       {data && courses.length === 0 && <p>{t('noCourses')}</p>}
       {courses.length > 0 && (
         <table className="catalogue">

@@ -1,9 +1,9 @@
-import { useCallback, useContext, useEffect, useState } from 'react';
+import { useCallback, useContext, useEffect, useMemo, useState } from 'react';
 import type { FormEvent } from 'react';
 import { outcomeCsvRows, splitCsv } from '@xueshi/domain';
 import type { OutcomeCsvRow } from '@xueshi/domain';
 import { run } from './api';
-import { ErrorMessage } from './ErrorMessage';
+import { Field, SelectField, YearField } from './Field';
 import { downloadText, shanghaiDateTime, shanghaiInputValue, shanghaiInstant, shanghaiYear } from './format';
 import {
   InstitutionDeskDocument,
@@ -42,6 +42,8 @@ import { LanguageContext, useText } from './i18n';
 import type { TextKey } from './i18n';
 import { useKeptForm } from './keptForm';
 import { ColumnHeads } from './ColumnHeads';
+import { RequestStatus } from './RequestStatus';
+import { useActions } from './useActions';
 
 type Profile = NonNullable<NonNullable<InstitutionDeskQuery['institution']>['profile']>;
 type Course = Profile['courses'][number];
@@ -90,59 +92,59 @@ const MUTATIONS: Record<string, InstitutionMutations> = {
 
 const DELIVERY_MODES: DeliveryMode[] = ['LIVE_ONLINE', 'FACE_TO_FACE', 'ONLINE_COURSEWARE'];
 
+/** The three instants a session is set by, as datetime-local values in Shanghai time. */
+interface SessionDates {
+  startsAt: string;
+  endsAt: string;
+  registrationOpensAt: string;
+}
+const SESSION_DATES = ['startsAt', 'endsAt', 'registrationOpensAt'] as const;
+
+const sessionInstants = (dates: SessionDates) => ({
+  startsAt: shanghaiInstant(dates.startsAt),
+  endsAt: shanghaiInstant(dates.endsAt),
+  registrationOpensAt: shanghaiInstant(dates.registrationOpensAt),
+});
+
+function SessionDateFields(props: { dates: SessionDates; set: (field: keyof SessionDates) => (value: string) => void }) {
+  return (
+    <>
+      {SESSION_DATES.map((field) => (
+        <Field key={field} label={field} type="datetime-local" required value={props.dates[field]} onChange={props.set(field)} />
+      ))}
+    </>
+  );
+}
+
 /** Institution staff's page: their sessions (open, change dates), their contacts, and each session's roster and outcomes. */
 export function InstitutionDesk({ code }: { code: string }) {
   const t = useText();
-  const [year, setYear] = useState(() => shanghaiYear(new Date()));
+  // Kept, so that signing in again after the token expired shows the same year with the same roster open.
+  const [view, set] = useKeptForm(`institution-desk.${code}`, { year: shanghaiYear(new Date()), roster: '' });
   const [desk, setDesk] = useState<InstitutionDeskQuery['institution'] | null>(null);
-  const [error, setError] = useState<unknown>(null);
-  const [message, setMessage] = useState<string | null>(null);
-  const [rosterOf, setRosterOf] = useState<Session | null>(null);
+  const { error, setError, message, act } = useActions(() => load());
   const mutations = MUTATIONS[code];
 
+  const { year } = view;
   const load = useCallback(
     () => run(InstitutionDeskDocument, { code, year }).then(({ institution }) => setDesk(institution), setError),
-    [code, year],
+    [code, year, setError],
   );
   useEffect(() => {
     void load();
   }, [load]);
 
-  const act = (action: Promise<unknown>, done: TextKey) => {
-    setError(null);
-    setMessage(null);
-    return action.then(
-      () => {
-        setMessage(t(done));
-        void load();
-        return true;
-      },
-      (failure: unknown) => {
-        setError(failure);
-        return false;
-      },
-    );
-  };
-
   const courses = desk?.profile?.courses ?? [];
+  const rosterOf = courses.flatMap((course) => course.sessions).find((session) => session.id === view.roster);
   return (
     <section aria-labelledby="institution-desk">
       <h2 id="institution-desk">
         {desk?.name ?? code} · {t('sessions')}
       </h2>
       <div className="filters">
-        <label>
-          {t('year')}
-          <input type="number" min={2000} max={2100} value={year} onChange={(event) => setYear(Number(event.target.value))} />
-        </label>
+        <YearField year={year} onChange={set('year')} />
       </div>
-      <ErrorMessage error={error} />
-      {message && (
-        <p role="status" className="success">
-          {message}
-        </p>
-      )}
-      {!desk && !error && <p>{t('loading')}</p>}
+      <RequestStatus error={error} message={message} loading={!desk} />
       {courses.length > 0 && (
         <table className="desk">
           <ColumnHeads columns={['course', 'sessions', 'deliveryMode', 'seatsTaken', 'actions']} />
@@ -150,10 +152,11 @@ export function InstitutionDesk({ code }: { code: string }) {
             {courses.flatMap((course) =>
               course.sessions.map((session) => (
                 <SessionRow
-                  key={session.id}
+                  // Anew when its dates change, so the next change starts from them.
+                  key={`${session.id} ${session.startsAt} ${session.endsAt} ${session.registrationOpensAt}`}
                   course={course}
                   session={session}
-                  onRoster={() => setRosterOf(session)}
+                  onRoster={() => set('roster')(session.id)}
                   onChange={(input) =>
                     mutations ? act(mutations.update(session.id, input), 'datesChanged') : Promise.resolve(false)
                   }
@@ -163,13 +166,14 @@ export function InstitutionDesk({ code }: { code: string }) {
           </tbody>
         </table>
       )}
-      {rosterOf && <Roster key={rosterOf.id} session={rosterOf} onClose={() => setRosterOf(null)} />}
+      {rosterOf && <Roster key={rosterOf.id} session={rosterOf} onClose={() => set('roster')('')} />}
       {mutations && courses.length > 0 && (
         <OpenSession code={code} courses={courses} onOpen={(input) => act(mutations.open(input), 'sessionOpened')} />
       )}
       {mutations && desk?.profile && (
         <Contacts
           key={JSON.stringify(desk.profile.contacts)}
+          code={code}
           contacts={desk.profile.contacts}
           onSave={(contacts) => act(mutations.contacts(contacts), 'contactsSaved')}
         />
@@ -187,8 +191,9 @@ function SessionRow(props: {
   const t = useText();
   const language = useContext(LanguageContext);
   const { course, session } = props;
-  const [changing, setChanging] = useState(false);
-  const [dates, setDates] = useState({
+  // Kept while typed, open or not: a member of staff whose token expires signs in again to the same form.
+  const [dates, set, clear] = useKeptForm(`session-dates.${session.id}`, {
+    changing: false,
     startsAt: shanghaiInputValue(session.startsAt),
     endsAt: shanghaiInputValue(session.endsAt),
     registrationOpensAt: shanghaiInputValue(session.registrationOpensAt),
@@ -196,14 +201,7 @@ function SessionRow(props: {
   });
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    void props
-      .onChange({
-        startsAt: shanghaiInstant(dates.startsAt),
-        endsAt: shanghaiInstant(dates.endsAt),
-        registrationOpensAt: shanghaiInstant(dates.registrationOpensAt),
-        reason: dates.reason,
-      })
-      .then((changed) => changed && setChanging(false));
+    void props.onChange({ ...sessionInstants(dates), reason: dates.reason }).then((changed) => changed && clear());
   };
   return (
     <tr data-session={session.id}>
@@ -220,41 +218,12 @@ function SessionRow(props: {
             ({t('changedTimes')} {session.dateChanges?.length})
           </small>
         )}
-        {changing && (
+        {dates.changing && (
           <form className="inline-form" onSubmit={submit} aria-label={t('changeDates')}>
-            <label>
-              {t('startsAt')}
-              <input
-                type="datetime-local"
-                required
-                value={dates.startsAt}
-                onChange={(event) => setDates({ ...dates, startsAt: event.target.value })}
-              />
-            </label>
-            <label>
-              {t('endsAt')}
-              <input
-                type="datetime-local"
-                required
-                value={dates.endsAt}
-                onChange={(event) => setDates({ ...dates, endsAt: event.target.value })}
-              />
-            </label>
-            <label>
-              {t('registrationOpensAt')}
-              <input
-                type="datetime-local"
-                required
-                value={dates.registrationOpensAt}
-                onChange={(event) => setDates({ ...dates, registrationOpensAt: event.target.value })}
-              />
-            </label>
-            <label>
-              {t('reason')}
-              <input required value={dates.reason} onChange={(event) => setDates({ ...dates, reason: event.target.value })} />
-            </label>
+            <SessionDateFields dates={dates} set={set} />
+            <Field label="reason" required value={dates.reason} onChange={set('reason')} />
             <button type="submit">{t('save')}</button>
-            <button type="button" onClick={() => setChanging(false)}>
+            <button type="button" onClick={clear}>
               {t('cancel')}
             </button>
           </form>
@@ -268,8 +237,8 @@ function SessionRow(props: {
         <button type="button" onClick={props.onRoster}>
           {t('roster')}
         </button>
-        {!changing && (
-          <button type="button" onClick={() => setChanging(true)}>
+        {!dates.changing && (
+          <button type="button" onClick={() => set('changing')(true)}>
             {t('changeDates')}
           </button>
         )}
@@ -295,9 +264,7 @@ function OpenSession(props: { code: string; courses: readonly Course[]; onOpen: 
       .onOpen({
         courseId: input.courseId,
         deliveryMode: input.deliveryMode as DeliveryMode,
-        startsAt: shanghaiInstant(input.startsAt),
-        endsAt: shanghaiInstant(input.endsAt),
-        registrationOpensAt: shanghaiInstant(input.registrationOpensAt),
+        ...sessionInstants(input),
         venue: input.venue || null,
         capacity: input.capacity ? Number(input.capacity) : null,
       })
@@ -306,96 +273,68 @@ function OpenSession(props: { code: string; courses: readonly Course[]; onOpen: 
   return (
     <form className="card filters" onSubmit={submit} aria-labelledby="open-session">
       <h3 id="open-session">{t('openSession')}</h3>
-      <label>
-        {t('course')}
-        <select value={input.courseId} onChange={(event) => set('courseId')(event.target.value)}>
-          {props.courses.map((course) => (
-            <option key={course.id} value={course.id}>
-              {course.title}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label>
-        {t('deliveryMode')}
-        <select value={input.deliveryMode} onChange={(event) => set('deliveryMode')(event.target.value)}>
-          {DELIVERY_MODES.map((mode) => (
-            <option key={mode} value={mode}>
-              {t(mode)}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label>
-        {t('startsAt')}
-        <input type="datetime-local" required value={input.startsAt} onChange={(event) => set('startsAt')(event.target.value)} />
-      </label>
-      <label>
-        {t('endsAt')}
-        <input type="datetime-local" required value={input.endsAt} onChange={(event) => set('endsAt')(event.target.value)} />
-      </label>
-      <label>
-        {t('registrationOpensAt')}
-        <input
-          type="datetime-local"
-          required
-          value={input.registrationOpensAt}
-          onChange={(event) => set('registrationOpensAt')(event.target.value)}
-        />
-      </label>
-      <label>
-        {t('venue')}
-        <input value={input.venue} onChange={(event) => set('venue')(event.target.value)} />
-      </label>
-      <label>
-        {t('capacity')}
-        <input type="number" min={1} value={input.capacity} onChange={(event) => set('capacity')(event.target.value)} />
-      </label>
+      <SelectField
+        label="course"
+        value={input.courseId}
+        options={props.courses.map((course) => [course.id, course.title] as const)}
+        onChange={set('courseId')}
+      />
+      <SelectField
+        label="deliveryMode"
+        value={input.deliveryMode}
+        options={DELIVERY_MODES.map((mode) => [mode, t(mode)] as const)}
+        onChange={set('deliveryMode')}
+      />
+      <SessionDateFields dates={input} set={set} />
+      <Field label="venue" value={input.venue} onChange={set('venue')} />
+      <Field label="capacity" type="number" min={1} value={input.capacity} onChange={set('capacity')} />
       <button type="submit">{t('openSession')}</button>
     </form>
   );
 }
 
-function Contacts(props: { contacts: readonly ContactInput[]; onSave: (contacts: ContactInput[]) => Promise<boolean> }) {
+/** One contact as typed: the phones in one field, separated as the plan writes them (、). */
+interface ContactRow {
+  name: string;
+  phones: string;
+}
+
+function Contacts(props: {
+  code: string;
+  contacts: readonly ContactInput[];
+  onSave: (contacts: ContactInput[]) => Promise<boolean>;
+}) {
   const t = useText();
-  const [rows, setRows] = useState(() =>
-    props.contacts.map((contact) => ({ name: contact.name, phones: contact.phones.join('、') })),
-  );
+  // Kept while typed: a member of staff whose token expires signs in again to the contacts as they left them.
+  const [{ rows }, set, clear] = useKeptForm(`contacts.${props.code}`, {
+    rows: props.contacts.map((contact): ContactRow => ({ name: contact.name, phones: contact.phones.join('、') })),
+  });
+  const setRows = set('rows');
+  const change = (index: number, to: Partial<ContactRow>) =>
+    setRows(rows.map((each, at) => (at === index ? { ...each, ...to } : each)));
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    void props.onSave(
-      rows
-        .filter((row) => row.name.trim() !== '')
-        .map((row) => ({
-          name: row.name.trim(),
-          phones: row.phones
-            .split(/[、,，;；\s]+/)
-            .map((phone) => phone.trim())
-            .filter(Boolean),
-        })),
-    );
+    void props
+      .onSave(
+        rows
+          .filter((row) => row.name.trim() !== '')
+          .map((row) => ({
+            name: row.name.trim(),
+            phones: row.phones
+              .split(/[、,，;；\s]+/)
+              .map((phone) => phone.trim())
+              .filter(Boolean),
+          })),
+      )
+      .then((saved) => saved && clear());
   };
   return (
     <form className="card" onSubmit={submit} aria-labelledby="contacts-editor">
       <h3 id="contacts-editor">{t('contacts')}</h3>
       {rows.map((row, index) => (
         <div className="filters" key={index}>
-          <label>
-            {t('name')}
-            <input
-              value={row.name}
-              onChange={(event) => setRows(rows.map((each, at) => (at === index ? { ...each, name: event.target.value } : each)))}
-            />
-          </label>
-          <label>
-            {t('phones')}
-            <input
-              value={row.phones}
-              onChange={(event) =>
-                setRows(rows.map((each, at) => (at === index ? { ...each, phones: event.target.value } : each)))
-              }
-            />
-          </label>
+          <Field label="name" value={row.name} onChange={(name) => change(index, { name })} />
+          <Field label="phones" value={row.phones} onChange={(phones) => change(index, { phones })} />
           <button type="button" onClick={() => setRows(rows.filter((_, at) => at !== index))}>
             {t('remove')}
           </button>
@@ -432,78 +371,71 @@ function checkUpload(rows: readonly OutcomeCsvRow[], roster: readonly RosterEntr
   });
 }
 
+/** A file's rows checked against the roster, or null when it cannot be read as a roster CSV at all. */
+function readUpload(text: string, roster: readonly RosterEntry[]): CheckedRow[] | null {
+  const table = splitCsv(text);
+  const rows = table === null ? null : outcomeCsvRows(table);
+  return rows === null ? null : checkUpload(rows, roster);
+}
+
+interface Outcome {
+  attendedFully: boolean;
+  examPassed: boolean;
+}
+
 function Roster({ session, onClose }: { session: Session; onClose: () => void }) {
   const t = useText();
   const [roster, setRoster] = useState<RosterEntry[] | null>(null);
-  const [outcomes, setOutcomes] = useState<ReadonlyMap<string, { attendedFully: boolean; examPassed: boolean }>>(new Map());
-  const [upload, setUpload] = useState<{ name: string; text: string; rows: CheckedRow[] | null } | null>(null);
-  const [error, setError] = useState<unknown>(null);
-  const [message, setMessage] = useState<string | null>(null);
+  // What is ticked in the table and the file chosen, kept until saved: a member of staff whose token
+  // expires signs in again to the roster as they left it.
+  const [kept, set, clear] = useKeptForm(`roster.${session.id}`, {
+    outcomes: {} as Record<string, Outcome>,
+    upload: null as { name: string; text: string } | null,
+  });
+  const { error, setError, message, act, reset } = useActions(() => load());
 
   const load = useCallback(
-    () =>
-      run(RosterDocument, { sessionId: session.id }).then(({ roster }) => {
-        setRoster(roster);
-        setOutcomes(
-          new Map(
-            roster.map((entry) => [
-              entry.id,
-              { attendedFully: entry.outcome?.attendedFully ?? false, examPassed: entry.outcome?.examPassed ?? false },
-            ]),
-          ),
-        );
-      }, setError),
-    [session.id],
+    () => run(RosterDocument, { sessionId: session.id }).then(({ roster }) => setRoster(roster), setError),
+    [session.id, setError],
   );
   useEffect(() => {
     void load();
   }, [load]);
 
-  const saved = () => {
-    setMessage(t('outcomesSaved'));
-    setUpload(null);
-    return load();
-  };
-  const saveTable = () => {
-    setError(null);
-    setMessage(null);
-    run(ReportOutcomesDocument, {
-      sessionId: session.id,
-      outcomes: [...outcomes].map(([registrationId, outcome]) => ({ registrationId, ...outcome })),
-    }).then(saved, setError);
-  };
+  const outcomeOf = (entry: RosterEntry): Outcome =>
+    kept.outcomes[entry.id] ?? {
+      attendedFully: entry.outcome?.attendedFully ?? false,
+      examPassed: entry.outcome?.examPassed ?? false,
+    };
+  const tick = (entry: RosterEntry, field: keyof Outcome, value: boolean) =>
+    set('outcomes')({ ...kept.outcomes, [entry.id]: { ...outcomeOf(entry), [field]: value } });
+  const save = (action: Promise<unknown>) => void act(action, 'outcomesSaved').then((saved) => saved && clear());
+  const saveTable = () =>
+    save(
+      run(ReportOutcomesDocument, {
+        sessionId: session.id,
+        outcomes: (roster ?? []).map((entry) => ({ registrationId: entry.id, ...outcomeOf(entry) })),
+      }),
+    );
   const read = (file: File) => {
-    setError(null);
-    setMessage(null);
-    void file.text().then((text) => {
-      const table = splitCsv(text);
-      const rows = table === null ? null : outcomeCsvRows(table);
-      setUpload({ name: file.name, text, rows: rows === null ? null : checkUpload(rows, roster ?? []) });
-    });
+    reset();
+    void file.text().then((text) => set('upload')({ name: file.name, text }));
   };
-  const saveUpload = () => {
-    if (!upload) return;
-    setError(null);
-    run(ReportOutcomesCsvDocument, { sessionId: session.id, csv: upload.text }).then(saved, setError);
-  };
+  const upload = useMemo(
+    () =>
+      kept.upload && roster
+        ? { name: kept.upload.name, text: kept.upload.text, rows: readUpload(kept.upload.text, roster) }
+        : null,
+    [kept.upload, roster],
+  );
   const uploadProblems = upload?.rows?.filter((row) => row.problems.length > 0).length ?? 0;
-  const set = (id: string, key: 'attendedFully' | 'examPassed', value: boolean) => {
-    const current = outcomes.get(id) ?? { attendedFully: false, examPassed: false };
-    setOutcomes(new Map(outcomes).set(id, { ...current, [key]: value }));
-  };
 
   return (
     <section className="card" aria-labelledby="roster">
       <h3 id="roster">
         {t('roster')} · {session.title}
       </h3>
-      <ErrorMessage error={error} />
-      {message && (
-        <p role="status" className="success">
-          {message}
-        </p>
-      )}
-      {!roster && !error && <p>{t('loading')}</p>}
+      <RequestStatus error={error} message={message} loading={!roster} />
       {roster && roster.length === 0 && <p>{t('emptyRoster')}</p>}
       {roster && roster.length > 0 && (
         <>
@@ -516,22 +448,16 @@ function Roster({ session, onClose }: { session: Session; onClose: () => void })
                   <td>{entry.learner?.idNumberMasked}</td>
                   <td>{entry.learner?.employer}</td>
                   <td>{t(entry.status)}</td>
-                  <td>
-                    <input
-                      type="checkbox"
-                      aria-label={`${entry.learner?.name ?? ''} ${t('attendedFully')}`}
-                      checked={outcomes.get(entry.id)?.attendedFully ?? false}
-                      onChange={(event) => set(entry.id, 'attendedFully', event.target.checked)}
-                    />
-                  </td>
-                  <td>
-                    <input
-                      type="checkbox"
-                      aria-label={`${entry.learner?.name ?? ''} ${t('examPassed')}`}
-                      checked={outcomes.get(entry.id)?.examPassed ?? false}
-                      onChange={(event) => set(entry.id, 'examPassed', event.target.checked)}
-                    />
-                  </td>
+                  {(['attendedFully', 'examPassed'] as const).map((field) => (
+                    <td key={field}>
+                      <input
+                        type="checkbox"
+                        aria-label={`${entry.learner?.name ?? ''} ${t(field)}`}
+                        checked={outcomeOf(entry)[field]}
+                        onChange={(event) => tick(entry, field, event.target.checked)}
+                      />
+                    </td>
+                  ))}
                 </tr>
               ))}
             </tbody>
@@ -597,7 +523,10 @@ function Roster({ session, onClose }: { session: Session; onClose: () => void })
               {t('fixRowsFirst')}
             </p>
           ) : (
-            <button type="button" onClick={saveUpload}>
+            <button
+              type="button"
+              onClick={() => upload && save(run(ReportOutcomesCsvDocument, { sessionId: session.id, csv: upload.text }))}
+            >
               {t('saveUpload')}
             </button>
           )}

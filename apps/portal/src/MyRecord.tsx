@@ -1,7 +1,6 @@
 import { useCallback, useContext, useEffect, useState } from 'react';
 import { REQUIRED_HOURS_PER_CYCLE, TARGET_HOURS_PER_YEAR, TOTAL_HOURS_PER_CYCLE, formatFen, refundFen } from '@xueshi/domain';
 import { run } from './api';
-import { ErrorMessage } from './ErrorMessage';
 import { shanghaiDateTime } from './format';
 import {
   IssueTranscriptDocument,
@@ -15,7 +14,10 @@ import {
 } from './gql/graphql';
 import type { IssueTranscriptMutation, MyInvoicesQuery, MyProgressQuery, MyRecordQuery } from './gql/graphql';
 import { LanguageContext, useText } from './i18n';
+import type { TextKey } from './i18n';
 import { ColumnHeads } from './ColumnHeads';
+import { RequestStatus } from './RequestStatus';
+import { useActions } from './useActions';
 
 type Learner = NonNullable<MyRecordQuery['me']>;
 type Registration = Learner['registrations'][number];
@@ -27,9 +29,8 @@ export function MyRecord() {
   const [learner, setLearner] = useState<Learner | null>(null);
   const [billing, setBilling] = useState<ReadonlyMap<string, Billing>>(new Map());
   const [progress, setProgress] = useState<Progress | null>(null);
-  const [error, setError] = useState<unknown>(null);
-  const [message, setMessage] = useState<string | null>(null);
   const [transcript, setTranscript] = useState<IssueTranscriptMutation['issueTranscript'] | null>(null);
+  const { error, setError, message, act } = useActions(() => load());
 
   const load = useCallback(
     () =>
@@ -38,33 +39,19 @@ export function MyRecord() {
         setBilling(new Map((invoices.me?.registrations ?? []).map((each) => [each.id, each])));
         setProgress(more.me ?? null);
       }, setError),
-    [],
+    [setError],
   );
   useEffect(() => {
     void load();
   }, [load]);
 
-  const act = (action: () => Promise<unknown>, done: string) => {
-    setError(null);
-    setMessage(null);
-    action().then(() => {
-      setMessage(done);
-      return load();
-    }, setError);
-  };
-
-  if (!learner) return error ? <ErrorMessage error={error} /> : <p>{t('loading')}</p>;
+  if (!learner) return <RequestStatus error={error} loading />;
   return (
     <section aria-labelledby="my-record">
       <h2 id="my-record">
         {t('myRecord')} · {learner.name} ({learner.idNumberMasked})
       </h2>
-      <ErrorMessage error={error} />
-      {message && (
-        <p role="status" className="success">
-          {message}
-        </p>
-      )}
+      <RequestStatus error={error} message={message} />
       <h3>{t('registrations')}</h3>
       <table>
         <ColumnHeads columns={['course', 'sessions', 'fee', 'status', 'actions']} />
@@ -78,7 +65,7 @@ export function MyRecord() {
       {progress && progress.cycle.suggestions.length > 0 && !learner.cycle.compliant && (
         <Suggestions
           suggestions={progress.cycle.suggestions}
-          onRegister={(sessionId) => act(() => run(RegisterDocument, { sessionId }), t('registered'))}
+          onRegister={(sessionId) => void act(run(RegisterDocument, { sessionId }), 'registered')}
         />
       )}
       <h3>{t('credits')}</h3>
@@ -127,7 +114,7 @@ export function MyRecord() {
 function RegistrationRow(props: {
   registration: Registration;
   billing: Billing | undefined;
-  act: (action: () => Promise<unknown>, done: string) => void;
+  act: (action: Promise<unknown>, done: TextKey) => Promise<boolean>;
 }) {
   const t = useText();
   const language = useContext(LanguageContext);
@@ -149,7 +136,7 @@ function RegistrationRow(props: {
           <button
             type="button"
             onClick={() =>
-              act(() => run(PayDocument, { registrationId: registration.id, idempotencyKey: crypto.randomUUID() }), t('paid'))
+              void act(run(PayDocument, { registrationId: registration.id, idempotencyKey: crypto.randomUUID() }), 'paid')
             }
           >
             {t('pay')}
@@ -159,7 +146,7 @@ function RegistrationRow(props: {
           <button
             type="button"
             onClick={() =>
-              act(() => run(RequestInvoiceDocument, { input: { paymentId: payment.id, kind: 'PERSONAL' } }), t('invoiceIssued'))
+              void act(run(RequestInvoiceDocument, { input: { paymentId: payment.id, kind: 'PERSONAL' } }), 'invoiceIssued')
             }
           >
             {t('invoice')}
@@ -182,7 +169,7 @@ function RegistrationRow(props: {
               type="button"
               onClick={() => {
                 setConfirming(false);
-                act(() => run(WithdrawDocument, { registrationId: registration.id }), t('WITHDRAWN'));
+                void act(run(WithdrawDocument, { registrationId: registration.id }), 'WITHDRAWN');
               }}
             >
               {t('confirmWithdraw')}

@@ -1,13 +1,15 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { FormEvent } from 'react';
 import { run } from './api';
-import { ErrorMessage } from './ErrorMessage';
+import { CategoryField, Field, SelectField } from './Field';
 import { FindLearnersDocument, RecordCreditEntryDocument, ReverseCreditEntryDocument } from './gql/graphql';
 import type { CourseCategory, FindLearnersQuery } from './gql/graphql';
 import { useText } from './i18n';
 import type { TextKey } from './i18n';
 import { useKeptForm } from './keptForm';
 import { ColumnHeads } from './ColumnHeads';
+import { RequestStatus } from './RequestStatus';
+import { useActions } from './useActions';
 
 type Found = FindLearnersQuery['learnersByIdNumber'][number];
 type Entry = Found['creditEntries'][number];
@@ -19,10 +21,9 @@ export function RegistrarDesk() {
   // Kept, so that signing in again after the token expired finds the same learner.
   const [search, setSearch] = useKeptForm('registrar.find', { idNumber: '' });
   const [found, setFound] = useState<FindLearnersQuery | null>(null);
-  const [error, setError] = useState<unknown>(null);
-  const [message, setMessage] = useState<string | null>(null);
+  const { error, setError, message, act, reset } = useActions(() => find(search.idNumber));
 
-  const find = useCallback((idNumber: string) => run(FindLearnersDocument, { idNumber }).then(setFound, setError), []);
+  const find = useCallback((idNumber: string) => run(FindLearnersDocument, { idNumber }).then(setFound, setError), [setError]);
   // On opening, the number kept from before signing in again (if any); later searches are the form's.
   const [kept] = useState(search.idNumber);
   useEffect(() => {
@@ -31,47 +32,18 @@ export function RegistrarDesk() {
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    setError(null);
-    setMessage(null);
+    reset();
     void find(search.idNumber);
-  };
-  const act = (action: Promise<unknown>, done: TextKey) => {
-    setError(null);
-    setMessage(null);
-    return action.then(
-      () => {
-        setMessage(t(done));
-        void find(search.idNumber);
-        return true;
-      },
-      (failure: unknown) => {
-        setError(failure);
-        return false;
-      },
-    );
   };
 
   return (
     <section aria-labelledby="registrar-desk">
       <h2 id="registrar-desk">{t('findLearner')}</h2>
       <form className="filters" role="search" onSubmit={submit}>
-        <label>
-          {t('fullIdNumber')}
-          <input
-            name="idNumber"
-            required
-            value={search.idNumber}
-            onChange={(event) => setSearch('idNumber')(event.target.value)}
-          />
-        </label>
+        <Field label="fullIdNumber" name="idNumber" required value={search.idNumber} onChange={setSearch('idNumber')} />
         <button type="submit">{t('find')}</button>
       </form>
-      <ErrorMessage error={error} />
-      {message && (
-        <p role="status" className="success">
-          {message}
-        </p>
-      )}
+      <RequestStatus error={error} message={message} />
       {found && found.learnersByIdNumber.length === 0 && <p>{t('noLearner')}</p>}
       {found?.learnersByIdNumber.map((learner) => (
         <LearnerLedger key={learner.id} learner={learner} institutions={found.institutions} act={act} />
@@ -112,12 +84,13 @@ function EntryRow(props: {
 }) {
   const t = useText();
   const { entry } = props;
-  const [reason, setReason] = useState<string | null>(null);
+  // Kept while typed, open or not: a registrar whose token expires signs in again to the same reason.
+  const [reversal, set, clear] = useKeptForm(`registrar.reverse.${entry.id}`, { reversing: false, reason: '' });
   const submit = (event: FormEvent) => {
     event.preventDefault();
     void props
-      .act(run(ReverseCreditEntryDocument, { entryId: entry.id, reason: reason ?? '' }), 'entryReversed')
-      .then((done) => done && setReason(null));
+      .act(run(ReverseCreditEntryDocument, { entryId: entry.id, reason: reversal.reason }), 'entryReversed')
+      .then((done) => done && clear());
   };
   return (
     <tr data-entry={entry.id}>
@@ -128,19 +101,16 @@ function EntryRow(props: {
       <td>{entry.completedOn}</td>
       <td>{entry.reverses ? `${t('reverses')}: ${entry.reason ?? ''}` : (entry.reason ?? '')}</td>
       <td className="actions">
-        {props.reversible && reason === null && (
-          <button type="button" onClick={() => setReason('')}>
+        {props.reversible && !reversal.reversing && (
+          <button type="button" onClick={() => set('reversing')(true)}>
             {t('reverse')}
           </button>
         )}
-        {reason !== null && (
+        {reversal.reversing && (
           <form className="inline-form" onSubmit={submit} aria-label={t('reverse')}>
-            <label>
-              {t('reason')}
-              <input required value={reason} onChange={(event) => setReason(event.target.value)} />
-            </label>
+            <Field label="reason" required value={reversal.reason} onChange={set('reason')} />
             <button type="submit">{t('confirmReverse')}</button>
-            <button type="button" onClick={() => setReason(null)}>
+            <button type="button" onClick={clear}>
               {t('cancel')}
             </button>
           </form>
@@ -187,58 +157,25 @@ function RecordCredit(props: {
   return (
     <form className="filters" onSubmit={submit} aria-labelledby={`record-${props.learnerId}`}>
       <h4 id={`record-${props.learnerId}`}>{t('recordCredit')}</h4>
-      <label>
-        {t('course')}
-        <input
-          name="courseTitle"
-          required
-          value={input.courseTitle}
-          onChange={(event) => set('courseTitle')(event.target.value)}
-        />
-      </label>
-      <label>
-        {t('institution')}
-        <select name="institution" value={input.institution} onChange={(event) => set('institution')(event.target.value)}>
-          {props.institutions.map((each) => (
-            <option key={each.code} value={each.code}>
-              {each.name}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label>
-        {t('category')}
-        <select name="category" value={input.category} onChange={(event) => set('category')(event.target.value)}>
-          <option value="REQUIRED">{t('REQUIRED')}</option>
-          <option value="ELECTIVE">{t('ELECTIVE')}</option>
-        </select>
-      </label>
-      <label>
-        {t('hours')}
-        <input
-          name="hours"
-          type="number"
-          step="0.5"
-          min="0.5"
-          required
-          value={input.hours}
-          onChange={(event) => set('hours')(event.target.value)}
-        />
-      </label>
-      <label>
-        {t('completedOn')}
-        <input
-          name="completedOn"
-          type="date"
-          required
-          value={input.completedOn}
-          onChange={(event) => set('completedOn')(event.target.value)}
-        />
-      </label>
-      <label>
-        {t('reason')}
-        <input name="reason" required value={input.reason} onChange={(event) => set('reason')(event.target.value)} />
-      </label>
+      <Field label="course" name="courseTitle" required value={input.courseTitle} onChange={set('courseTitle')} />
+      <SelectField
+        label="institution"
+        name="institution"
+        value={input.institution}
+        options={props.institutions.map((each) => [each.code, each.name] as const)}
+        onChange={set('institution')}
+      />
+      <CategoryField name="category" value={input.category} onChange={set('category')} />
+      <Field label="hours" name="hours" type="number" step="0.5" min="0.5" required value={input.hours} onChange={set('hours')} />
+      <Field
+        label="completedOn"
+        name="completedOn"
+        type="date"
+        required
+        value={input.completedOn}
+        onChange={set('completedOn')}
+      />
+      <Field label="reason" name="reason" required value={input.reason} onChange={set('reason')} />
       <button type="submit">{t('recordCredit')}</button>
     </form>
   );

@@ -1,11 +1,11 @@
 import { Suspense, lazy, useEffect, useState } from 'react';
 import { run } from './api';
-import { ErrorMessage } from './ErrorMessage';
 import { CurrentStaffDocument } from './gql/graphql';
 import type { CurrentStaffQuery } from './gql/graphql';
 import { useText } from './i18n';
 import { InstitutionDesk } from './InstitutionDesk';
 import { RegistrarDesk } from './RegistrarDesk';
+import { Loading, RequestStatus } from './RequestStatus';
 
 // ECharts comes with the analysts' page only.
 const Analytics = lazy(() => import('./Analytics'));
@@ -18,8 +18,7 @@ export default function StaffDesk() {
   useEffect(() => {
     run(CurrentStaffDocument).then(({ currentStaff }) => setStaff(currentStaff), setError);
   }, []);
-  if (error) return <ErrorMessage error={error} />;
-  if (staff === undefined) return <p>{t('loading')}</p>;
+  if (error || staff === undefined) return <RequestStatus error={error} loading />;
   if (staff === null) return <p role="alert">{t('notStaff')}</p>;
   return (
     <>
@@ -29,7 +28,7 @@ export default function StaffDesk() {
       {staff.role === 'INSTITUTION_STAFF' && staff.institution && <InstitutionDesk code={staff.institution.code} />}
       {staff.role === 'REGISTRAR' && <RegistrarDesk />}
       {(staff.role === 'ANALYST' || staff.role === 'REGISTRAR') && (
-        <Suspense fallback={<p>{t('loading')}</p>}>
+        <Suspense fallback={<Loading />}>
           <Analytics />
         </Suspense>
       )}

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import type { FormEvent } from 'react';
 import { run } from './api';
 import { ErrorMessage } from './ErrorMessage';
+import { Field } from './Field';
 import { VerifyTranscriptDocument } from './gql/graphql';
 import type { VerifyTranscriptQuery } from './gql/graphql';
 import { useText } from './i18n';
@@ -22,10 +23,7 @@ export function Verify() {
     <section aria-labelledby="verify">
       <h2 id="verify">{t('verify')}</h2>
       <form className="filters" onSubmit={submit}>
-        <label>
-          {t('verificationCode')}
-          <input name="code" value={code} required onChange={(event) => setCode(event.target.value)} />
-        </label>
+        <Field label="verificationCode" name="code" value={code} required onChange={setCode} />
         <button type="submit">{t('check')}</button>
       </form>
       <ErrorMessage error={error} />
