@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_TEST_TIME, startTestGraph } from '../../../tests/harness/graph';
 import type { TestGraph } from '../../../tests/harness/graph';
 import { contractOperation } from '../../../tests/harness/contract';
-import { randomIdNumber } from '../../../tests/harness/fixtures';
+import { insertSjtuSession, randomIdNumber } from '../../../tests/harness/fixtures';
 import { registerAndPay } from '../../../tests/harness/journey';
 import { signUpLearner } from '../../../tests/harness/learners';
 import type { SignedUpLearner } from '../../../tests/harness/learners';
@@ -37,6 +37,7 @@ const REPORT_OUTCOME = contractOperation('ReportOutcome');
 /** When the second session's credit is visible (some working days after its last day). */
 const LATER = '2021-04-15T10:00:00+08:00';
 const ASSOCIATION_STAFF: Caller = { role: 'INSTITUTION_STAFF', subject: 'association-staff', institution: 'association' };
+const SJTU_STAFF: Caller = { role: 'INSTITUTION_STAFF', subject: 'sjtu-staff', institution: 'sjtu' };
 const STAFF_PASSWORD = 'a-staff-password-1';
 const ROSTER = /* GraphQL */ `
   query ($sessionId: ID!) {
@@ -64,6 +65,8 @@ interface Visit {
   context: BrowserContext;
   /** Requests for anywhere but this machine (each was refused), page errors and failed responses. */
   problems: string[];
+  /** Set by expireSignIn: from then on the graph refuses the page's token (401). */
+  signInExpired?: boolean;
 }
 
 describe.skipIf(!hasChromium)('the portal in headless Chromium', () => {
@@ -115,6 +118,30 @@ describe.skipIf(!hasChromium)('the portal in headless Chromium', () => {
     await page.getByLabel('用户名').fill(username);
     await page.getByLabel('密码').fill(STAFF_PASSWORD);
     await page.getByRole('button', { name: '登录' }).click();
+  }
+
+  /** Two hours pass for the graph and the browser: the token signed in with has expired. */
+  async function expireSignIn(visit: Visit): Promise<void> {
+    const later = new Date(graph.clock.now().getTime() + 2 * 3600_000);
+    graph.clock.set(later.toISOString());
+    await visit.context.clock.setFixedTime(later);
+    visit.signInExpired = true;
+  }
+
+  /**
+   * The staff desk signed in as `username` on the graph's clock, for `use`; then nothing may have failed
+   * but the refusals of a token expireSignIn expired.
+   */
+  async function atStaffDesk(username: string, use: (desk: Visit) => Promise<void>): Promise<void> {
+    const desk = await visit('/#/staff');
+    try {
+      await desk.context.clock.setFixedTime(graph.clock.now());
+      await staffSignIn(desk.page, username);
+      await use(desk);
+      expect(desk.problems.filter((problem) => !(desk.signInExpired && problem.includes('401')))).toEqual([]);
+    } finally {
+      await desk.context.close();
+    }
   }
 
   async function screenshot(page: Page, name: string): Promise<void> {
@@ -257,6 +284,7 @@ describe.skipIf(!hasChromium)('the portal in headless Chromium', () => {
       await page.getByLabel('密码').fill('a-long-password-1');
       await page.getByRole('button', { name: '登录' }).click();
       await page.locator('tr[data-registration]', { hasText: '已完成' }).waitFor();
+      await expect(page.evaluate(() => Object.values(sessionStorage).join('\n'))).resolves.not.toContain('a-long-password-1');
       // The expired token's refusals were the only failures.
       expect(problems.splice(0).filter((problem) => !problem.includes('401'))).toEqual([]);
       await page.getByRole('cell', { name: '知识产权基础' }).nth(1).waitFor();
@@ -316,6 +344,9 @@ describe.skipIf(!hasChromium)('the portal in headless Chromium', () => {
   describe('for staff, the registrar and analysts', () => {
     let session: { id: string; endsAt: string };
     let learners: SignedUpLearner[];
+    /** Another association session, whose two learners' outcomes are entered by table. */
+    let tableSession: { id: string; endsAt: string };
+    let tableRegistrations: { passes: string; fails: string };
 
     beforeAll(async () => {
       const registry = graph.subgraph('registry').database;
@@ -339,9 +370,10 @@ describe.skipIf(!hasChromium)('the portal in headless Chromium', () => {
         {},
         ASSOCIATION_STAFF,
       );
-      const second = catalogue.data?.institution.profile.courses[0]?.sessions[1];
-      if (!second) throw new Error(`no second association session: ${JSON.stringify(catalogue)}`);
+      const [, second, third] = catalogue.data?.institution.profile.courses[0]?.sessions ?? [];
+      if (!second || !third) throw new Error(`no second and third association sessions: ${JSON.stringify(catalogue)}`);
       session = second;
+      tableSession = third;
       graph.clock.set(second.registrationOpensAt);
       learners = [];
       for (let index = 0; index < 6; index += 1) {
@@ -349,15 +381,18 @@ describe.skipIf(!hasChromium)('the portal in headless Chromium', () => {
         await registerAndPay(graph, learner, session.id);
         learners.push(learner);
       }
-      // The day after the session's last day: its outcomes may be reported.
-      graph.clock.set(new Date(Date.parse(session.endsAt) + 24 * 3600_000).toISOString());
+      if (third.registrationOpensAt > second.registrationOpensAt) graph.clock.set(third.registrationOpensAt);
+      tableRegistrations = {
+        passes: await registerAndPay(graph, await signUpLearner(graph, { name: '学员庚' }), third.id),
+        fails: await registerAndPay(graph, await signUpLearner(graph, { name: '学员辛' }), third.id),
+      };
+      // The day after the third session's last day: both sessions' outcomes may be reported.
+      graph.clock.set(new Date(Date.parse(third.endsAt) + 24 * 3600_000).toISOString());
     });
 
     it("lets an institution's staff upload the roster CSV: a bad row is shown and nothing saved, then the fixed file is saved", async () => {
-      const { page, context, problems } = await visit('/#/staff');
-      await context.clock.setFixedTime(graph.clock.now());
-      try {
-        await staffSignIn(page, 'association-staff');
+      await atStaffDesk('association-staff', async (desk) => {
+        const { page } = desk;
         const row = page.locator(`tr[data-session="${session.id}"]`);
         await row.getByRole('button', { name: '学员名单' }).click();
         const roster = page.locator('table.roster tbody tr');
@@ -404,17 +439,96 @@ describe.skipIf(!hasChromium)('the portal in headless Chromium', () => {
           Array(6).fill(['COMPLETED', { attendedFully: true, examPassed: true }]),
         );
         await expect(roster.locator('input[type="checkbox"]:checked').count()).resolves.toBe(12);
-        expect(problems).toEqual([]);
+      });
+    });
+
+    it("lets an institution's staff enter outcomes by table; an expired sign-in keeps the roster's ticks", async () => {
+      await atStaffDesk('association-staff', async (desk) => {
+        const { page } = desk;
+        await page.locator(`tr[data-session="${tableSession.id}"]`).getByRole('button', { name: '学员名单' }).click();
+        const roster = page.locator('table.roster');
+        await expect.poll(() => roster.locator('tbody tr').count(), POLL).toBe(2);
+        await roster.getByLabel('学员庚 全程参加').check();
+        await roster.getByLabel('学员庚 考试合格').check();
+        await roster.getByLabel('学员辛 全程参加').check();
+
+        // The token expires before they save: signing in again opens the same roster, ticked as they left it.
+        await expireSignIn(desk);
+        await page.getByRole('button', { name: '保存考核结果' }).click();
+        await page.getByRole('heading', { name: '工作人员登录' }).waitFor();
+        await staffSignIn(page, 'association-staff');
+        await expect.poll(() => roster.locator('input[type="checkbox"]:checked').count(), POLL).toBe(3);
+        await expect(roster.getByLabel('学员辛 考试合格').isChecked()).resolves.toBe(false);
+        expect(await accessibilityViolations(page)).toEqual([]);
+        await screenshot(page, 'staff-outcomes-table');
+        await page.getByRole('button', { name: '保存考核结果' }).click();
+        await page.getByRole('status').getByText('考核结果已保存').waitFor();
+
+        const saved = await graph.execute<{ roster: { id: string; status: string; outcome: unknown }[] }>(
+          ROSTER,
+          { sessionId: tableSession.id },
+          ASSOCIATION_STAFF,
+        );
+        expect(new Map(saved.data?.roster.map((entry) => [entry.id, [entry.status, entry.outcome]]))).toEqual(
+          new Map([
+            [tableRegistrations.passes, ['COMPLETED', { attendedFully: true, examPassed: true }]],
+            [tableRegistrations.fails, ['FAILED', { attendedFully: true, examPassed: false }]],
+          ]),
+        );
+        await expect
+          .poll(() => roster.locator(`tr[data-registration="${tableRegistrations.fails}"]`).innerText(), POLL)
+          .toContain('未通过');
+        await expect(roster.locator(`tr[data-registration="${tableRegistrations.passes}"]`).innerText()).resolves.toContain(
+          '已完成',
+        );
+      });
+    });
+
+    it("lets an institution's staff edit its contacts, kept over an expired sign-in, and anyone then sees them", async () => {
+      let first = '';
+      await atStaffDesk('association-staff', async (desk) => {
+        const { page } = desk;
+        const editor = page.getByRole('form', { name: '联系人' });
+        const names = editor.getByLabel('姓名');
+        const phones = editor.getByLabel('电话');
+        await names.first().waitFor();
+        const count = await names.count();
+        first = await names.first().inputValue();
+        await phones.first().fill('31263858-208、13800000000');
+        await editor.getByRole('button', { name: '添加联系人' }).click();
+        await names.last().fill('周老师');
+        await phones.last().fill('64000000');
+
+        await expireSignIn(desk);
+        await editor.getByRole('button', { name: '保存联系人' }).click();
+        await page.getByRole('heading', { name: '工作人员登录' }).waitFor();
+        await staffSignIn(page, 'association-staff');
+        await expect.poll(() => names.count(), POLL).toBe(count + 1);
+        await expect(names.last().inputValue()).resolves.toBe('周老师');
+        await expect(phones.first().inputValue()).resolves.toBe('31263858-208、13800000000');
+        expect(await accessibilityViolations(page)).toEqual([]);
+        await screenshot(page, 'staff-contacts');
+        await editor.getByRole('button', { name: '保存联系人' }).click();
+        await page.getByRole('status').getByText('联系人已保存').waitFor();
+      });
+
+      // Anyone, signed in or not, sees the new contacts on the catalogue's institutions.
+      const visitor = await visit('/?year=2021');
+      try {
+        const card = visitor.page
+          .getByRole('article')
+          .filter({ has: visitor.page.getByRole('heading', { name: /上海继续工程教育协会/ }) });
+        await card.getByText('周老师 64000000').waitFor();
+        await expect(card.innerText()).resolves.toContain(`${first} 31263858-208、13800000000；`);
+        expect(visitor.problems).toEqual([]);
       } finally {
-        await context.close();
+        await visitor.context.close();
       }
     });
 
     it("lets an institution's staff move a session later with a reason and open another", async () => {
-      const { page, context, problems } = await visit('/#/staff');
-      await context.clock.setFixedTime(graph.clock.now());
-      try {
-        await staffSignIn(page, 'association-staff');
+      await atStaffDesk('association-staff', async (desk) => {
+        const { page } = desk;
         const rows = page.locator('tr[data-session]');
         await rows.first().waitFor();
         const count = await rows.count();
@@ -425,8 +539,20 @@ describe.skipIf(!hasChromium)('the portal in headless Chromium', () => {
         await change.getByLabel('开始时间').fill('2021-12-14T09:00');
         await change.getByLabel('结束时间').fill('2021-12-14T16:30');
         await change.getByLabel('原因').fill('讲师时间调整');
-        expect(await accessibilityViolations(page)).toEqual([]);
+
+        // The token expires before they save: signing in again brings the form back as they left it.
+        await expireSignIn(desk);
         await change.getByRole('button', { name: '保存' }).click();
+        await page.getByRole('heading', { name: '工作人员登录' }).waitFor();
+        await staffSignIn(page, 'association-staff');
+        const kept = rows.last().getByRole('form', { name: '改期' });
+        await expect(kept.getByLabel('开始时间').inputValue()).resolves.toBe('2021-12-14T09:00');
+        await expect(kept.getByLabel('结束时间').inputValue()).resolves.toBe('2021-12-14T16:30');
+        await expect(kept.getByLabel('原因').inputValue()).resolves.toBe('讲师时间调整');
+        await expect(page.evaluate(() => Object.values(sessionStorage).join('\n'))).resolves.not.toContain(STAFF_PASSWORD);
+        expect(await accessibilityViolations(page)).toEqual([]);
+        await screenshot(page, 'staff-dates-kept');
+        await kept.getByRole('button', { name: '保存' }).click();
         await page.getByRole('status').getByText('班次时间已修改').waitFor();
         await expect.poll(() => rows.last().innerText(), POLL).toContain('2021/12/14 09:00');
         await expect(rows.last().innerText()).resolves.toContain('已改期 1');
@@ -442,19 +568,14 @@ describe.skipIf(!hasChromium)('the portal in headless Chromium', () => {
         await page.getByRole('status').getByText('班次已开设').waitFor();
         await expect.poll(() => rows.count(), POLL).toBe(count + 1);
         await expect(rows.last().innerText()).resolves.toMatch(/2021\/12\/21 09:00[\s\S]*网络直播[\s\S]*0 \/ 40/);
-        expect(problems).toEqual([]);
-      } finally {
-        await context.close();
-      }
+      });
     });
 
     it('lets the registrar find a learner by full ID number (shown masked) and reverse a credit entry; an expired sign-in keeps the form', async () => {
-      const { page, context, problems } = await visit('/#/staff');
-      await context.clock.setFixedTime(graph.clock.now());
-      const learner = learners[0];
-      if (!learner) throw new Error('no learners');
-      try {
-        await staffSignIn(page, 'registrar');
+      await atStaffDesk('registrar', async (desk) => {
+        const { page } = desk;
+        const learner = learners[0];
+        if (!learner) throw new Error('no learners');
         await page.getByLabel('完整身份证号').fill(` ${learner.idNumber.toLowerCase()} `);
         await page.getByRole('button', { name: '查找' }).click();
         const found = page.getByRole('article');
@@ -479,9 +600,7 @@ describe.skipIf(!hasChromium)('the portal in headless Chromium', () => {
         await record.getByLabel('学时').fill('3');
         await record.getByLabel('完成日期').fill('2021-03-05');
         await record.getByLabel('原因').fill('讲座类课程，经协会认可');
-        const expired = new Date(graph.clock.now().getTime() + 2 * 3600_000);
-        graph.clock.set(expired.toISOString());
-        await context.clock.setFixedTime(expired);
+        await expireSignIn(desk);
         await record.getByRole('button', { name: '登记学时' }).click();
         await page.getByRole('heading', { name: '工作人员登录' }).waitFor();
         await screenshot(page, 'sign-in-again');
@@ -494,18 +613,12 @@ describe.skipIf(!hasChromium)('the portal in headless Chromium', () => {
         await page.getByRole('status').getByText('学时已登记').waitFor();
         await expect.poll(() => page.getByRole('article').locator('tr[data-entry]').count(), POLL).toBe(3);
         await expect(kept.getByLabel('课程').inputValue()).resolves.toBe('');
-        // The expired token's refusal was the only failure.
-        expect(problems.filter((problem) => !problem.includes('401'))).toEqual([]);
-      } finally {
-        await context.close();
-      }
+      });
     });
 
     it("draws an analyst's programme statistics and cycle compliance as charts and tables, and downloads them as CSV", async () => {
-      const { page, context, problems } = await visit('/#/staff');
-      await context.clock.setFixedTime(graph.clock.now());
-      try {
-        await staffSignIn(page, 'analyst');
+      await atStaffDesk('analyst', async (desk) => {
+        const { page } = desk;
         await page.getByRole('heading', { name: /年度统计 2021/ }).waitFor();
         await page.getByRole('heading', { name: /周期达标情况 2021–2023/ }).waitFor();
         const charts = page.locator('.chart canvas');
@@ -544,10 +657,7 @@ describe.skipIf(!hasChromium)('the portal in headless Chromium', () => {
         ]);
         expect(compliance.suggestedFilename()).toBe('cycle-compliance-2021.csv');
         expect((await readFile(await compliance.path(), 'utf8')).split('\n').length).toBeGreaterThanOrEqual(2);
-        expect(problems).toEqual([]);
-      } finally {
-        await context.close();
-      }
+      });
     });
   });
 
@@ -560,6 +670,43 @@ describe.skipIf(!hasChromium)('the portal in headless Chromium', () => {
       await expect(page.getByRole('alert').innerText()).resolves.toMatch(/验证码|学时记录/);
       expect(await accessibilityViolations(page)).toEqual([]);
       await screenshot(page, 'verify');
+      expect(problems).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+
+  // Last: the graph's clock moves to the end of 2026 for it.
+  it("shows a learner their credit waiting for next year's official calendar, not yet counted", async () => {
+    // Monday–Tuesday 28–29 December 2026: ten working days later is in 2027, whose calendar is not held.
+    const sessionId = await insertSjtuSession(graph.subgraph('sjtu').database, {
+      local: '2026-browser-dec',
+      firstDay: '2026-12-28',
+    });
+    graph.clock.set('2026-12-01T10:00:00+08:00');
+    const password = 'a-long-password-2';
+    const learner = await signUpLearner(graph, { name: '待定学员', password });
+    const registrationId = await registerAndPay(graph, learner, sessionId);
+    graph.clock.set('2026-12-30T09:00:00+08:00');
+    const reported = await graph.execute(REPORT_OUTCOME, { registrationId, attendedFully: true, examPassed: true }, SJTU_STAFF);
+    expect(reported.errors).toBeUndefined();
+
+    const { page, context, problems } = await visit('/#/me');
+    await context.clock.setFixedTime(graph.clock.now());
+    try {
+      await page.getByLabel('身份证号').fill(learner.idNumber);
+      await page.getByLabel('密码').fill(password);
+      await page.getByRole('button', { name: '登录' }).click();
+      const pending = page.getByRole('region', { name: '待确认可查询日期的学时' });
+      await pending.waitFor();
+      await expect(pending.locator('tbody tr').allInnerTexts()).resolves.toEqual([
+        expect.stringMatching(/^数据分析基础\s+上海交通大学\s+必修\s+12\s+2026-12-29\s+国务院节假日安排 2027$/),
+      ]);
+      // Recorded, but not counted in the cycle until it has its visible day.
+      await page.locator('tr[data-registration]', { hasText: '已完成' }).waitFor();
+      await page.getByRole('img', { name: /^总学时: 0 \// }).waitFor();
+      expect(await accessibilityViolations(page)).toEqual([]);
+      await screenshot(page, 'pending-credit');
       expect(problems).toEqual([]);
     } finally {
       await context.close();
