@@ -277,8 +277,15 @@ describe.skipIf(!hasChromium)('the portal in headless Chromium', () => {
       graph.clock.set(LATER);
       await context.clock.setFixedTime(new Date(LATER));
       expect(problems).toEqual([]);
-      await page.reload();
-      // Weeks later the token has expired: the record asks the learner to sign in again.
+      // Weeks later the token has expired: the public catalogue still shows, signed out, with no register buttons.
+      await nav.getByRole('link', { name: '课程目录', exact: true }).click();
+      await page.locator('table.catalogue tbody tr').first().waitFor();
+      await nav.getByRole('link', { name: '登录', exact: true }).waitFor();
+      await expect(page.getByRole('button', { name: '报名' }).count()).resolves.toBe(0);
+      // The record asks the learner to sign in again, in place.
+      await page.evaluate(() => {
+        window.location.hash = '/me';
+      });
       await page.getByRole('heading', { name: '登录' }).waitFor();
       await page.getByLabel('身份证号').fill(idNumber);
       await page.getByLabel('密码').fill('a-long-password-1');
