@@ -11,6 +11,7 @@
 //                                       fixed 50 req/s (p95) and the analysts' aggregates timed
 //   options: --rounds N --seconds S --connections C --json FILE --rate R --rate-seconds S
 //            --ports-from P (subgraphs and gateways on P, P+1, … instead of any free ports)
+//            --workloads REGEX (only the workloads whose name matches, e.g. 'MyRecord')
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -37,6 +38,7 @@ const { values: args } = parseArgs({
     rate: { type: 'string' },
     'rate-seconds': { type: 'string' },
     'ports-from': { type: 'string' },
+    workloads: { type: 'string' },
   },
 });
 const scale = args.scale ?? false;
@@ -191,7 +193,11 @@ try {
     }
   })();
   log(`${identities.manyLearners.length} distinct learners; reference answers from our gateway`);
-  const measured = await workloads(system.gateways.ours, system.registryUrl, sizes, identities, system.clock);
+  const selected = new RegExp(args.workloads ?? '');
+  const measured = (await workloads(system.gateways.ours, system.registryUrl, sizes, identities, system.clock)).filter(
+    (workload) => selected.test(workload.name),
+  );
+  if (measured.length === 0) throw new Error(`no workload matches --workloads ${args.workloads ?? ''}`);
   type Entry = { loads: LoadResult[]; problems: string[] };
   const empty = (): Entry => ({ loads: [], problems: [] });
   const results = new Map<string, Record<GatewayName, Entry>>(
