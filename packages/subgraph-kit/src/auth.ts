@@ -56,6 +56,9 @@ export interface TokenSigner {
   signDocument(path: string, caller: Caller, ttlSeconds?: number): Promise<string>;
 }
 
+/** API tokens a verifier remembers as verified; past this the oldest is forgotten (and verified again if seen). */
+export const REMEMBERED_TOKENS = 10_000;
+
 export async function createTokenVerifier(publicJwk: JWK, clock: Clock): Promise<TokenVerifier> {
   const key = await importJWK(publicJwk, ALGORITHM);
   const verifyFor = async (token: string, audience: string) => {
@@ -86,7 +89,27 @@ export async function createTokenVerifier(publicJwk: JWK, clock: Clock): Promise
       throw error;
     }
   };
-  const verify = async (token: string) => (await verifyFor(token, TOKEN_AUDIENCE)).caller;
+  // A token's signature and claims never change, so an API token verified once is remembered (never a
+  // refused one): each request then costs a map lookup instead of an ECDSA verification. Its expiry is
+  // still checked against the clock on every use.
+  const remembered = new Map<string, { caller: Caller; notBefore: number; expiresAt: number }>();
+  const verify = async (token: string) => {
+    const now = clock.now().getTime() / 1000;
+    const known = remembered.get(token);
+    if (known && now >= known.notBefore) {
+      if (now < known.expiresAt) return { ...known.caller };
+      remembered.delete(token);
+      throw unauthenticated(expiredToken);
+    }
+    const { caller, payload } = await verifyFor(token, TOKEN_AUDIENCE);
+    if (remembered.size >= REMEMBERED_TOKENS) remembered.delete(remembered.keys().next().value ?? '');
+    remembered.set(token, {
+      caller: { ...caller },
+      notBefore: Math.max(payload.nbf ?? 0, (payload.iat ?? 0) - MAX_CLOCK_SKEW_SECONDS),
+      expiresAt: payload.exp ?? 0,
+    });
+    return caller;
+  };
   return {
     verify,
     fromAuthorizationHeader: async (header) => {

@@ -70,6 +70,23 @@ describe('tokens', () => {
     expect(error.extensions['en']).toMatch(/expired/);
   });
 
+  it('remembers a verified token without weakening any check: expiry, a changed payload, another key', async () => {
+    const token = await signer.sign({ role: 'LEARNER', subject: 'learner-1' }, 60);
+    const caller = await verifier.verify(token);
+    caller.subject = 'someone-else';
+    expect(await verifier.verify(token)).toEqual({ role: 'LEARNER', subject: 'learner-1' });
+    expect(await verifier.fromAuthorizationHeader(`Bearer ${token}`)).toEqual({ role: 'LEARNER', subject: 'learner-1' });
+    const [header, , signature] = token.split('.');
+    const changed = Buffer.from(JSON.stringify({ role: 'REGISTRAR', sub: 'learner-1' })).toString('base64url');
+    await expectUserError(verifier.verify(`${header}.${changed}.${signature}`), ErrorCode.UNAUTHENTICATED);
+    const elsewhere = await createTokenVerifier(otherKeys.publicJwk, clock);
+    await expectUserError(elsewhere.verify(token), ErrorCode.UNAUTHENTICATED);
+    clock.advance(61_000);
+    const error = await expectUserError(verifier.verify(token), ErrorCode.UNAUTHENTICATED);
+    expect(error.extensions['en']).toMatch(/expired/);
+    await expectUserError(verifier.verify(token), ErrorCode.UNAUTHENTICATED);
+  });
+
   it('honours a shorter lifetime given to the signer', async () => {
     const token = await signer.sign({ role: 'SERVICE', subject: 'registry' }, 60);
     clock.advance(61_000);
