@@ -8,6 +8,7 @@ import {
 } from '@xueshi/subgraph-kit';
 import type { QueryLimitName, QueryLimits, Role } from '@xueshi/subgraph-kit';
 import { GraphQLError, print } from 'graphql';
+import type { DocumentNode, GraphQLSchema } from 'graphql';
 import type { GatewayContext } from './create';
 
 /** Who asks ad hoc aggregate questions, and so gets ANALYST_QUERY_LIMITS. */
@@ -28,6 +29,9 @@ const LIMIT_FIELD: Record<QueryLimitName, keyof QueryLimits> = {
   cost: 'maxCost',
 };
 
+/** Operations whose check is remembered per schema; past this the oldest is checked again when seen. */
+const CHECKED_OPERATIONS = 1_000;
+
 const isLimitName = (value: unknown): value is QueryLimitName => typeof value === 'string' && value in LIMIT_FIELD;
 
 /**
@@ -39,6 +43,19 @@ const isLimitName = (value: unknown): value is QueryLimitName => typeof value ==
 export function roleQueryLimits(everyone: QueryLimits): RoleQueryLimits {
   const widest = widestQueryLimits(everyone, ANALYST_QUERY_LIMITS);
   const check = queryLimitCheck(everyone);
+  // The refusal depends only on the schema and the operation's text, so it is worked out once for each:
+  // the contract's operations are then not parsed and validated again on every request.
+  const checked = new WeakMap<GraphQLSchema, Map<string, GraphQLError | null>>();
+  const refusalOf = (schema: GraphQLSchema, source: string, document: DocumentNode): GraphQLError | null => {
+    let bySource = checked.get(schema);
+    if (!bySource) checked.set(schema, (bySource = new Map()));
+    const known = bySource.get(source);
+    if (known !== undefined) return known;
+    const refusal = check(schema, source, document);
+    if (bySource.size >= CHECKED_OPERATIONS) bySource.delete(bySource.keys().next().value ?? '');
+    bySource.set(source, refusal);
+    return refusal;
+  };
   return {
     widest,
     plugin: {
@@ -46,7 +63,7 @@ export function roleQueryLimits(everyone: QueryLimits): RoleQueryLimits {
         didResolveOperation: async ({ contextValue, request, document, schema }) => {
           const role = contextValue.caller?.role;
           if (role && ANALYST_ROLES.has(role)) return;
-          const refusal = check(schema, request.query ?? print(document), document);
+          const refusal = refusalOf(schema, request.query ?? print(document), document);
           if (refusal) throw new GraphQLError(refusal.message, { extensions: { ...refusal.extensions, http: { status: 400 } } });
         },
         willSendResponse: async ({ contextValue, response }) => {

@@ -70,6 +70,12 @@ describe('query limits by role at the gateway', () => {
     const beyond = aliasedInstitutions(ANALYST_QUERY_LIMITS.maxAliases + 1);
     expectRefused(await ask(beyond, CALLERS['analyst'] ?? null), 'analyst', 'aliases', ANALYST_QUERY_LIMITS.maxAliases);
     expectRefused(await ask(beyond, CALLERS['learner'] ?? null), 'learner', 'aliases', DEFAULT_QUERY_LIMITS.maxAliases);
+    // Each operation's check is remembered: the same text is refused again, and admitted again within limits.
+    expectRefused(await ask(between, CALLERS['learner'] ?? null), 'learner again', 'aliases', DEFAULT_QUERY_LIMITS.maxAliases);
+    expectRefused(await ask(between, null), 'anonymous again', 'aliases', DEFAULT_QUERY_LIMITS.maxAliases);
+    const within = aliasedInstitutions(DEFAULT_QUERY_LIMITS.maxAliases);
+    expectAdmitted(await ask(within, CALLERS['learner'] ?? null), 'learner within');
+    expectAdmitted(await ask(within, null), 'anonymous within');
   });
 
   it('holds tokens and cost per role too', async () => {
