@@ -42,15 +42,53 @@ interface Answer {
   readonly body: string;
 }
 
-function responseOf(answer: Answer): FetcherResponse {
-  const response = new Response(answer.body, {
-    status: answer.status,
-    statusText: answer.statusText,
-    headers: answer.headers.map(([name, value]): [string, string] => [name, value]),
-  });
-  // A constructed Response has no URL; error reports name the subgraph's, as for an unshared request.
-  Object.defineProperty(response, 'url', { value: answer.url });
-  return response;
+/**
+ * One waiter's response to a shared answer: what @apollo/gateway reads of a fetch response, served from
+ * the answer's text, which each waiter parses into its own objects. A fetch `Response` would wrap the
+ * text in web streams for every waiter, which cost more than the parse itself.
+ */
+class SharedAnswerResponse implements FetcherResponse {
+  readonly redirected = false;
+  readonly headers: Headers;
+  private used = false;
+
+  constructor(private readonly answer: Answer) {
+    this.headers = new Headers(answer.headers.map(([name, value]): [string, string] => [name, value]));
+  }
+
+  get url(): string {
+    return this.answer.url;
+  }
+  get status(): number {
+    return this.answer.status;
+  }
+  get statusText(): string {
+    return this.answer.statusText;
+  }
+  get ok(): boolean {
+    return this.answer.status >= 200 && this.answer.status < 300;
+  }
+  get bodyUsed(): boolean {
+    return this.used;
+  }
+
+  /** The body, once, as a fetch response gives it. */
+  async text(): Promise<string> {
+    if (this.used) throw new TypeError('Body is unusable: Body has already been read');
+    this.used = true;
+    return this.answer.body;
+  }
+  async json(): Promise<unknown> {
+    return JSON.parse(await this.text());
+  }
+  async arrayBuffer(): Promise<ArrayBuffer> {
+    const bytes = new TextEncoder().encode(await this.text());
+    return bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength);
+  }
+  clone(): FetcherResponse {
+    if (this.used) throw new TypeError('Response.clone: Body has already been consumed.');
+    return new SharedAnswerResponse(this.answer);
+  }
 }
 
 /** How long the gateway waits for a subgraph, and when it stops asking one that does not answer. */
@@ -124,7 +162,7 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
       // carries those of the request that started it.
       const answerHeaders = Object.entries(headers).filter(([name]) => !PROPAGATION_HEADERS.has(name.toLowerCase()));
       const key = JSON.stringify([target, answerHeaders.sort(([a], [b]) => (a < b ? -1 : 1)), sent.body]);
-      return responseOf(await inFlight.run(key, () => read(send, target, sent)));
+      return new SharedAnswerResponse(await inFlight.run(key, () => read(send, target, sent)));
     };
   }
 
