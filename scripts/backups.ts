@@ -106,6 +106,10 @@ export async function backup(locations: readonly DatabaseLocation[], out: string
   }
 }
 
+/** What the backup in `from` holds. */
+export const backupManifest = async (from: string): Promise<BackupManifest> =>
+  JSON.parse(await readFile(join(from, MANIFEST), 'utf8')) as BackupManifest;
+
 export interface RestoreOptions {
   /** Replace what is there: drop the schema, or move the data directory aside (to `<dir>.replaced-<time>`). */
   replace?: boolean;
@@ -117,7 +121,7 @@ export interface RestoreOptions {
  * a file whose checksum differs from the manifest's, before changing anything.
  */
 export async function restore(from: string, locations: readonly DatabaseLocation[], options: RestoreOptions = {}): Promise<void> {
-  const manifest = JSON.parse(await readFile(join(from, MANIFEST), 'utf8')) as BackupManifest;
+  const manifest = await backupManifest(from);
   const kind = kindOf(locations);
   if (manifest.kind !== kind) throw new Error(`the backup holds ${manifest.kind} databases; the target is ${kind}`);
   const plan = locations.map((location) => {

@@ -3,8 +3,8 @@
 // Refuses to overwrite a schema with tables or an existing data directory unless --replace (ADR 0027).
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { restore } from './backups';
-import { databaseLocations } from './databases';
+import { backupManifest, restore } from './backups';
+import { databaseLocations, layoutOfBackup } from './databases';
 
 const root = resolve(import.meta.dirname, '..');
 const { values: args, positionals } = parseArgs({
@@ -17,7 +17,8 @@ if (!from) {
   process.exit(2);
 }
 try {
-  const locations = databaseLocations(process.env, root);
+  const manifest = await backupManifest(resolve(root, from));
+  const locations = databaseLocations(process.env, root, layoutOfBackup(manifest));
   await restore(resolve(root, from), locations, { replace: args.replace ?? false });
   console.log(`restored ${locations.length} databases from ${resolve(root, from)}`);
 } catch (error) {

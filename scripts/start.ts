@@ -8,8 +8,8 @@ import { randomBytes } from 'node:crypto';
 import { join, resolve } from 'node:path';
 import { DEMO_LEARNER, DEMO_PASSWORD } from '@xueshi/institutions/demo';
 import { GATEWAY_DEFAULT_PORT, SUBGRAPHS, subgraphUrlVariable } from '@xueshi/institutions/topology';
-import { createEmptyCluster, EMPTY_CLUSTER, generateSigningKeys, pinnedClock } from '@xueshi/subgraph-kit';
-import { ensurePortalBuilt } from '../apps/portal/build';
+import { embeddedDatabaseListening, embeddedSocketPath, generateSigningKeys, pinnedClock } from '@xueshi/subgraph-kit/launch';
+import { bundleServices } from './bundleServices';
 
 const root = resolve(import.meta.dirname, '..');
 const dataDir = resolve(root, process.env['DATA_DIR'] ?? '.data');
@@ -30,6 +30,8 @@ const logLevel = process.env['LOG_LEVEL'] ?? 'warn';
  */
 const systemClock = process.env['CLOCK_START'] ? pinnedClock(new Date(process.env['CLOCK_START'])) : undefined;
 const READY_TIMEOUT_MS = 180_000;
+/** The supervised process serving the embedded database. */
+const EMBEDDED_DATABASE = 'database';
 
 /** The embedded demo's signing keys: made once, kept in the data directory, never used in production. */
 async function developmentKeys() {
@@ -57,7 +59,7 @@ let stopping = false;
 let up = false;
 
 /** Starts a service and starts it again whenever it exits, until Ctrl-C. */
-function superviseProcess(name: string, entry: string, env: Record<string, string>, readyUrl: string): void {
+function superviseProcess(name: string, entry: string, env: Record<string, string>, ready: Readiness): void {
   let restarts = 0;
   const run = () => {
     const startedAt = Date.now();
@@ -77,7 +79,7 @@ function superviseProcess(name: string, entry: string, env: Record<string, strin
         restartTimers.delete(timer);
         if (stopping) return;
         const again = run();
-        waitUntilReady(name, readyUrl, again).then(
+        waitUntilReady(name, ready, again).then(
           () => console.log(`${name} is back (pid ${again.pid})`),
           (error: unknown) => {
             // A restart that exits again says so itself, and is restarted in turn.
@@ -96,7 +98,9 @@ function superviseProcess(name: string, entry: string, env: Record<string, strin
 }
 
 function startProcess(name: string, entry: string, env: Record<string, string>): ChildProcess {
-  const child = spawn(process.execPath, ['--import', 'tsx', entry], {
+  // Small young generations: ten processes on one machine, each with V8's default of 16 MB semi-spaces,
+  // held about 200 MB more between them in the start suite (ADR 0037).
+  const child = spawn(process.execPath, ['--max-semi-space-size=2', entry], {
     cwd: root,
     env: {
       ...process.env,
@@ -118,59 +122,112 @@ function startProcess(name: string, entry: string, env: Record<string, string>):
   return child;
 }
 
-/** Waits until `url` answers 200; throws on stopping, on the deadline, or when `child` exits first. */
-async function waitUntilReady(name: string, url: string, child?: ChildProcess): Promise<void> {
+/** Where a service says it is ready: a URL answering 200, or the embedded database's socket. */
+type Readiness = { url: string } | { socket: string };
+
+const isReady = async (ready: Readiness): Promise<boolean> => {
+  // The embedded database listens only once its cluster is open.
+  if ('socket' in ready) return embeddedDatabaseListening(ready.socket);
+  try {
+    return (await fetch(ready.url)).ok;
+  } catch {
+    return false;
+  }
+};
+
+/** Waits until the service is ready; throws on stopping, on the deadline, or when `child` exits first. */
+async function waitUntilReady(name: string, ready: Readiness, child?: ChildProcess): Promise<void> {
   const deadline = Date.now() + READY_TIMEOUT_MS;
   while (Date.now() < deadline) {
     if (stopping) throw new Error('stopping');
     if (child && (child.exitCode !== null || child.signalCode !== null)) throw new Error(`${name} exited`);
-    try {
-      if ((await fetch(url)).ok) return;
-    } catch {
-      // not listening yet
-    }
+    if (await isReady(ready)) return;
     await new Promise((done) => setTimeout(done, 300));
   }
-  throw new Error(`${name} was not ready at ${url} within ${READY_TIMEOUT_MS / 1000}s`);
+  throw new Error(`${name} was not ready at ${'url' in ready ? ready.url : ready.socket} within ${READY_TIMEOUT_MS / 1000}s`);
 }
+
+const stopChildren = (names: string[]) =>
+  Promise.all(
+    names.flatMap((name) => {
+      const child = children.get(name);
+      return child
+        ? [
+            new Promise<void>((done) => {
+              child.once('exit', () => done());
+              child.kill('SIGTERM');
+            }),
+          ]
+        : [];
+    }),
+  );
 
 async function stopAll(exitCode: number): Promise<never> {
   stopping = true;
   for (const timer of restartTimers) clearTimeout(timer);
-  await Promise.all(
-    [...children.values()].map(
-      (child) =>
-        new Promise<void>((done) => {
-          child.once('exit', () => done());
-          child.kill('SIGTERM');
-        }),
-    ),
-  );
+  // The services first, so none loses its database while it finishes what it was doing.
+  await stopChildren([...children.keys()].filter((name) => name !== EMBEDDED_DATABASE));
+  await stopChildren([EMBEDDED_DATABASE]);
   process.exit(exitCode);
 }
 
 process.on('SIGINT', () => void stopAll(0));
 process.on('SIGTERM', () => void stopAll(0));
 
+/** Builds the portal unless it is built already, in a process of its own (see below). */
+const portalBuilt = () =>
+  new Promise<void>((built, failed) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'apps/portal/build.ts', '--if-changed'], {
+      cwd: root,
+      stdio: ['ignore', 'inherit', 'inherit'],
+    });
+    child.on('exit', (code) => (code === 0 ? built() : failed(new Error(`the portal build failed (exit ${code})`))));
+  });
+
 const keys = await developmentKeys();
 const shared = { JWT_PUBLIC_JWK: JSON.stringify(keys.publicJwk), NODE_ENV: 'development' };
 console.log(
   `Starting ${SUBGRAPHS.length} subgraphs${process.env['DATABASE_URL'] ? ' on DATABASE_URL' : ` on embedded databases in ${dataDir}`}…`,
 );
-// Embedded services copy one empty cluster made here rather than each running initdb at once (ADR 0035).
-const emptyClusterMade = process.env['DATABASE_URL'] ? Promise.resolve() : createEmptyCluster(join(dataDir, EMPTY_CLUSTER));
+/** Without DATABASE_URL every subgraph keeps its schema in the one embedded database served here (ADR 0037). */
+const embeddedSocket = process.env['DATABASE_URL'] ? undefined : embeddedSocketPath(dataDir);
+/** Every service runs from a bundle of its own made here (ADR 0037). */
+const servicesBundled = bundleServices(
+  {
+    [EMBEDDED_DATABASE]: join(root, 'scripts/embedded-database.ts'),
+    gateway: join(root, 'gateway/src/index.ts'),
+    ...Object.fromEntries(subgraphs.map(({ name }) => [name, join(root, `subgraphs/${name}/src/index.ts`)])),
+  },
+  join(dataDir, '.services'),
+);
+// Awaited where each service starts; this keeps a failed build from going unhandled before then.
+servicesBundled.catch(() => undefined);
+const bundleOf = async (name: string): Promise<string> => {
+  const bundle = (await servicesBundled)[name];
+  if (!bundle) throw new Error(`no bundle for ${name}`);
+  return bundle;
+};
+const embeddedDatabaseUp = async () => {
+  if (!embeddedSocket) return;
+  const ready = { socket: embeddedSocket };
+  superviseProcess(EMBEDDED_DATABASE, await bundleOf(EMBEDDED_DATABASE), {}, ready);
+  await waitUntilReady(EMBEDDED_DATABASE, ready);
+};
 try {
+  const databaseUp = embeddedDatabaseUp();
   await Promise.all([
-    // The gateway serves the built portal; a build of unchanged sources is kept.
-    ensurePortalBuilt(),
+    // The gateway serves the built portal; a build of unchanged sources is kept. Built in a process of its
+    // own: the build's memory would otherwise stay with this supervisor for as long as the system runs.
+    portalBuilt(),
     ...subgraphs.map(async ({ name, port }) => {
-      await emptyClusterMade;
-      const ready = `http://127.0.0.1:${port}/ready`;
+      await databaseUp;
+      const ready = { url: `http://127.0.0.1:${port}/ready` };
       superviseProcess(
         name,
-        `subgraphs/${name}/src/index.ts`,
+        await bundleOf(name),
         {
           ...shared,
+          ...(embeddedSocket ? { EMBEDDED_DATABASE_SOCKET: embeddedSocket } : {}),
           PORT: String(port),
           ...(name === 'registry'
             ? {
@@ -187,8 +244,8 @@ try {
       await waitUntilReady(name, ready);
     }),
   ]);
-  const gatewayReady = `http://127.0.0.1:${gatewayPort}/ready`;
-  superviseProcess('gateway', 'gateway/src/index.ts', { ...shared, ...urls, PORT: String(gatewayPort) }, gatewayReady);
+  const gatewayReady = { url: `http://127.0.0.1:${gatewayPort}/ready` };
+  superviseProcess('gateway', await bundleOf('gateway'), { ...shared, ...urls, PORT: String(gatewayPort) }, gatewayReady);
   await waitUntilReady('gateway', gatewayReady);
 } catch (error) {
   if (!stopping) {

@@ -71,4 +71,6 @@ export async function ensurePortalBuilt(): Promise<void> {
   if (built !== (await sourcesDigest())) await buildPortal();
 }
 
-if (process.argv[1] === fileURLToPath(import.meta.url)) await buildPortal();
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  await (process.argv.includes('--if-changed') ? ensurePortalBuilt() : buildPortal());
+}

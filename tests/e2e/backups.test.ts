@@ -5,12 +5,12 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DEMO_LEARNER, DEMO_PASSWORD } from '@xueshi/institutions/demo';
 import { SUBGRAPHS } from '@xueshi/institutions/topology';
-import { openDatabase } from '@xueshi/subgraph-kit';
-import type { Database } from '@xueshi/subgraph-kit';
+import { openDatabase, openEmbeddedCluster, serveEmbeddedDatabase } from '@xueshi/subgraph-kit';
+import type { Database, EmbeddedServer } from '@xueshi/subgraph-kit';
 import { pgliteTemplate, testDatabaseUrl } from '@xueshi/subgraph-kit/testing';
 import { afterAll, describe, expect, it } from 'vitest';
-import { backup, restore } from '../../scripts/backups';
-import { databaseLocations } from '../../scripts/databases';
+import { backup, backupManifest, restore } from '../../scripts/backups';
+import { databaseLocations, layoutOfBackup, SHARED_EMBEDDED_DATABASE } from '../../scripts/databases';
 import { contractOperation } from '../harness/contract';
 import { startTestGraph } from '../harness/graph';
 import type { TestGraph } from '../harness/graph';
@@ -26,7 +26,7 @@ const VERIFY = `query ($code: String!) {
 /** What `pnpm backup` and `pnpm restore` do (scripts/backup.ts, scripts/restore.ts), with `env` naming the databases. */
 const backupAs = async (env: NodeJS.ProcessEnv, out: string) => backup(databaseLocations(env, ROOT), out);
 const restoreAs = async (env: NodeJS.ProcessEnv, from: string, replace = false) =>
-  restore(from, databaseLocations(env, ROOT), { replace });
+  restore(from, databaseLocations(env, ROOT, layoutOfBackup(await backupManifest(from))), { replace });
 
 describe('pnpm backup and pnpm restore: every database, restored into a fresh system', () => {
   const folder = mkdtemp(join(tmpdir(), 'xueshi-backups-'));
@@ -42,26 +42,42 @@ describe('pnpm backup and pnpm restore: every database, restored into a fresh sy
           ),
         }
       : { DATA_DIR: join(await folder, system) };
-  /** Each subgraph's database of one system: a named schema, or a data directory under the system's folder. */
+  /**
+   * The embedded database of one system as `pnpm start` serves it (ADR 0037): one cluster in
+   * DATA_DIR/database on a socket in DATA_DIR. A new cluster starts from the initialised template.
+   */
+  const embedded = new Map<string, { server: EmbeddedServer; cluster: Awaited<ReturnType<typeof openEmbeddedCluster>> }>();
+  const serveEmbedded = async (system: string) => {
+    const dataDir = join(await folder, system);
+    const cluster = await openEmbeddedCluster({
+      dataDir: join(dataDir, SHARED_EMBEDDED_DATABASE),
+      ...(system === 'before' ? { loadDataDir: await pgliteTemplate() } : {}),
+    });
+    embedded.set(system, { cluster, server: await serveEmbeddedDatabase({ db: cluster, socketDir: dataDir }) });
+  };
+  /** Stops a system's embedded database, as stopping `pnpm start` does. */
+  const stopEmbedded = async (system: string) => {
+    const running = embedded.get(system);
+    embedded.delete(system);
+    await running?.server.close();
+    await running?.cluster.close();
+  };
+  /** Each subgraph's database of one system: a named schema, in PostgreSQL or in the system's embedded one. */
   const databasesOf =
     (system: string) =>
     async (service: string, migrations: Parameters<typeof openDatabase>[0]['migrations']): Promise<Database> =>
       testDatabaseUrl
         ? openDatabase({ url: testDatabaseUrl, schema: schemaOf(service), migrations, poolSize: 2, dropSchemaOnClose: true })
-        : openDatabase({
-            schema: schemaOf(service),
-            migrations,
-            dataDir: join(await folder, system, service),
-            // A new directory starts from the initialised template instead of running initdb.
-            ...(system === 'before' ? { loadDataDir: await pgliteTemplate() } : {}),
-          });
+        : openDatabase({ schema: schemaOf(service), migrations, socket: embedded.get(system)?.server.socketPath });
   let restored: TestGraph | undefined;
   afterAll(async () => {
     await restored?.close();
+    await stopEmbedded('after');
     await rm(await folder, { recursive: true, force: true });
   });
 
   it('gives the demo learner the same record and the same transcript verification', async () => {
+    if (!testDatabaseUrl) await serveEmbedded('before');
     const original = await startTestGraph({ openDatabase: databasesOf('before') });
     const recordOf = async (graph: TestGraph, id: string) => {
       const record = await graph.execute(MY_RECORD, {}, { role: 'LEARNER', subject: id });
@@ -96,11 +112,13 @@ describe('pnpm backup and pnpm restore: every database, restored into a fresh sy
       // Embedded databases are backed up with their services stopped.
       if (testDatabaseUrl) await backupAs(await scriptEnv('before'), join(await folder, 'backup'));
       await original.close();
+      await stopEmbedded('before');
     }
     if (!testDatabaseUrl) await backupAs(await scriptEnv('before'), join(await folder, 'backup'));
 
     // The original is gone (its schemas dropped, or a fresh DATA_DIR): restore, then start on what came back.
     await restoreAs(await scriptEnv('after'), join(await folder, 'backup'));
+    if (!testDatabaseUrl) await serveEmbedded('after');
     restored = await startTestGraph({ seed: 'none', openDatabase: databasesOf('after') });
     expect(await recordOf(restored, learnerId)).toEqual(before);
     expect((await restored.execute<{ verifyTranscript: unknown }>(VERIFY, { code })).data?.verifyTranscript).toEqual(
@@ -111,7 +129,7 @@ describe('pnpm backup and pnpm restore: every database, restored into a fresh sy
     // A restore never overwrites a database that exists unless told to, and refuses a damaged file first.
     const backupFolder = join(await folder, 'backup');
     await expect(restoreAs(await scriptEnv('after'), backupFolder)).rejects.toThrow(testDatabaseUrl ? /already holds/ : /exists/);
-    await writeFile(join(backupFolder, testDatabaseUrl ? 'registry.pgdump' : 'registry.tar.gz'), 'not a backup');
+    await writeFile(join(backupFolder, testDatabaseUrl ? 'registry.pgdump' : 'database.tar.gz'), 'not a backup');
     await expect(restoreAs(await scriptEnv('after'), backupFolder, true)).rejects.toThrow(/damaged/);
     // Two systems start in this test; a loaded machine can take a while over each.
   }, 180_000);

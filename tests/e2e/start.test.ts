@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
@@ -53,6 +53,14 @@ describe('pnpm start', () => {
       body: JSON.stringify({ query, variables }),
     });
     return (await response.json()) as { data?: T; errors?: { message: string }[] };
+  };
+
+  const until = async (text: RegExp) => {
+    const deadline = Date.now() + 90_000;
+    while (!text.test(output)) {
+      if (child.exitCode !== null || Date.now() > deadline) throw new Error(`no ${text} in:\n${output}`);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
   };
 
   beforeAll(async () => {
@@ -170,13 +178,6 @@ describe('pnpm start', () => {
     const sjtuReady = `http://127.0.0.1:${sjtuPort}/ready`;
     expect((await fetch(sjtuReady)).status).toBe(200);
     process.kill(pid, 'SIGKILL');
-    const until = async (text: RegExp) => {
-      const deadline = Date.now() + 90_000;
-      while (!text.test(output)) {
-        if (child.exitCode !== null || Date.now() > deadline) throw new Error(`no ${text} in:\n${output}`);
-        await new Promise((resolve) => setTimeout(resolve, 100));
-      }
-    };
     await until(/^registry exited \(SIGKILL\); restarting it in 1 s \(restart 1\)$/m);
     // Nothing else went down with it.
     expect((await fetch(sjtuReady)).status).toBe(200);
@@ -191,5 +192,60 @@ describe('pnpm start', () => {
     expect(signIn.errors).toBeUndefined();
     const record = await post<{ me: { creditEntries: unknown[] } }>(contractOperation('MyRecord'), {}, signIn.data?.signIn.token);
     expect(record.data?.me.creditEntries).toHaveLength(10);
+  });
+
+  it('starts a killed embedded database again; the services reconnect and nothing committed is lost', async () => {
+    const signIn = await post<{ signIn: { token: string } }>(contractOperation('SignIn'), {
+      idNumber: DEMO_LEARNER.idNumber,
+      password: DEMO_PASSWORD,
+    });
+    const token = signIn.data?.signIn.token;
+    const before = await post<{ me: { registrations: unknown[] } }>(contractOperation('MyRecord'), {}, token);
+    expect(before.data?.me.registrations.length).toBeGreaterThan(0);
+    const pid = Number(/^database started \(pid (\d+)\)$/m.exec(output)?.[1]);
+    expect(pid).toBeGreaterThan(0);
+    process.kill(pid, 'SIGKILL');
+    await until(/^database exited \(SIGKILL\); restarting it in 1 s \(restart 1\)$/m);
+    await until(/^database is back \(pid (\d+)\)$/m);
+    // The services' connections were cut; each reconnects on its next statement.
+    const deadline = Date.now() + 30_000;
+    let after = await post<{ me: { registrations: unknown[] } }>(contractOperation('MyRecord'), {}, token);
+    while (after.errors && Date.now() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      after = await post<{ me: { registrations: unknown[] } }>(contractOperation('MyRecord'), {}, token);
+    }
+    expect(after.errors).toBeUndefined();
+    expect(after.data?.me).toEqual(before.data?.me);
+  });
+
+  it('holds the whole demo, every service and its database, in at most 1.5 GB resident (issue 8)', () => {
+    const table = execFileSync('ps', ['-eo', 'pid=,ppid=,rss=,args='], { encoding: 'utf8' })
+      .trim()
+      .split('\n')
+      .map((line) => {
+        const [pid, parent, rss, ...command] = line.trim().split(/\s+/);
+        return [Number(pid), Number(parent), Number(rss), command.join(' ')] as const;
+      });
+    const system = new Set([child.pid]);
+    for (let grew = true; grew;) {
+      grew = false;
+      for (const [pid, parent] of table) {
+        if (system.has(parent) && !system.has(pid)) {
+          system.add(pid);
+          grew = true;
+        }
+      }
+    }
+    const processes = table.filter(([pid]) => system.has(pid));
+    const residentKb = processes.reduce((sum, [, , rss]) => sum + rss, 0);
+    // The supervisor, the embedded database, seven subgraphs and the gateway: ten processes.
+    expect(system.size).toBeGreaterThanOrEqual(10);
+    console.log(
+      [
+        `pnpm start: ${system.size} processes, ${(residentKb / 1024).toFixed(0)} MB resident`,
+        ...processes.map(([, , rss, command]) => `  ${(rss / 1024).toFixed(0).padStart(5)} MB  ${command.slice(0, 100)}`),
+      ].join('\n'),
+    );
+    expect(residentKb / 1024).toBeLessThanOrEqual(1536);
   });
 });

@@ -60,6 +60,11 @@ export interface DatabaseOptions {
   url?: string | undefined;
   /** This subgraph's PostgreSQL schema; keeps subgraphs sharing one database apart. */
   schema: string;
+  /**
+   * The machine's embedded database server (serveEmbeddedDatabase): the subgraph keeps its schema in that
+   * one shared cluster instead of a PGlite of its own. Ignored with a `url`.
+   */
+  socket?: string | undefined;
   /** PGlite data directory; in memory when absent. */
   dataDir?: string | undefined;
   /** A PGlite data directory dump to start from (tests reuse one initialised cluster). */
@@ -79,7 +84,11 @@ const CONNECT_TIMEOUT_S = 5;
 /** Opens the subgraph's database and applies its migrations; throws when either fails. */
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
   if (!SCHEMA_NAME.test(options.schema)) throw new RangeError(`Invalid schema name: ${options.schema}`);
-  const database = options.url ? openPostgres(options.url, options) : await openPglite(options);
+  const database = options.url
+    ? openPostgres(options.url, options)
+    : options.socket
+      ? openPostgres({ path: options.socket }, options)
+      : await openPglite(options);
   try {
     await applyMigrations(database.raw, options.schema, options.migrations);
   } catch (error) {
@@ -262,8 +271,8 @@ function counter() {
   return { statements, logger };
 }
 
-function openPostgres(url: string, options: DatabaseOptions): Database {
-  const client = postgres(url, {
+function openPostgres(server: string | { path: string }, options: DatabaseOptions): Database {
+  const settings = {
     max: options.poolSize ?? 10,
     // A server that does not take the connection fails the request within this, instead of holding it
     // for the driver's 30 s; a dropped connection is replaced by a new one on the next query.
@@ -273,7 +282,8 @@ function openPostgres(url: string, options: DatabaseOptions): Database {
     onnotice: () => undefined,
     // Timestamps come back as Date and go to drizzle untouched; bigint counts as numbers.
     types: { bigint: postgres.BigInt },
-  });
+  };
+  const client = typeof server === 'string' ? postgres(server, settings) : postgres({ ...settings, path: server.path });
   const { statements, logger } = counter();
   const watchers = observers();
   const spans: StatementSpans = { schema: options.schema };
@@ -348,7 +358,16 @@ export async function createEmptyCluster(dir: string): Promise<void> {
   await rename(making, dir);
 }
 
-async function openPglite(options: DatabaseOptions): Promise<Database> {
+/**
+ * PGlite's PostgreSQL keeps 128 MB of shared buffers by default, all of it resident once touched; the demo's
+ * data and a test's fit in far less (ADR 0037).
+ */
+const EMBEDDED_SETTINGS = ['shared_buffers = 16MB'];
+
+/** Opens (creating when missing) an embedded cluster: in `dataDir`, from a dump, or in memory. */
+export async function openEmbeddedCluster(
+  options: Pick<DatabaseOptions, 'dataDir' | 'loadDataDir' | 'emptyCluster'>,
+): Promise<PGlite> {
   if (options.dataDir) {
     await mkdir(options.dataDir, { recursive: true });
     if (!options.loadDataDir && !holdsCluster(options.dataDir)) {
@@ -359,10 +378,15 @@ async function openPglite(options: DatabaseOptions): Promise<Database> {
       }
     }
   }
-  const client = await PGlite.create({
+  return PGlite.create({
     ...(options.dataDir ? { dataDir: options.dataDir } : {}),
     ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}),
+    postgresqlconf: EMBEDDED_SETTINGS,
   });
+}
+
+async function openPglite(options: DatabaseOptions): Promise<Database> {
+  const client = await openEmbeddedCluster(options);
   // One PGlite holds one subgraph, so its single session can keep the schema on its search path.
   await client.exec(`create schema if not exists "${options.schema}"; set search_path to "${options.schema}"`);
   const { statements, logger } = counter();

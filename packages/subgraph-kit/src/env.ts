@@ -36,6 +36,11 @@ export const subgraphEnvShape = {
     .optional(),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
   DATA_DIR: z.string().default('.data'),
+  /**
+   * Without DATABASE_URL: the socket of the machine's embedded database server, which holds every
+   * service's schema in one cluster (`pnpm start`); without it the service opens its own in DATA_DIR.
+   */
+  EMBEDDED_DATABASE_SOCKET: z.string().optional(),
   JWT_PUBLIC_JWK: jwk,
   /** Pins "now" to this instant at start (then runs at real speed): demos of a past year. */
   CLOCK_START: z.iso.datetime({ offset: true }).optional(),

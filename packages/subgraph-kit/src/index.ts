@@ -4,6 +4,7 @@ export * from './boundedFetch';
 export * from './clock';
 export * from './db';
 export * from './dbErrors';
+export * from './embeddedServer';
 export * from './entities';
 export * from './env';
 export * from './errors';

@@ -91,6 +91,7 @@ export async function startSubgraphService<TContext extends BaseContext, TDepend
   const database = await openDatabase({
     url: env.DATABASE_URL,
     schema: env.DATABASE_SCHEMA ?? service.name.replace(/-/g, '_'),
+    socket: env.EMBEDDED_DATABASE_SOCKET,
     dataDir: env.DATABASE_URL ? undefined : join(env.DATA_DIR, service.name),
     emptyCluster: join(env.DATA_DIR, EMPTY_CLUSTER),
     poolSize: env.DATABASE_POOL_SIZE,
