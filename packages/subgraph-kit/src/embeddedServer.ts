@@ -6,10 +6,12 @@
 // session from its first message until the server reports it idle again (ReadyForQuery 'I'), and is given
 // its own startup settings (search_path, application_name) whenever it takes the session from another.
 // Prepared statement and portal names are made the client's own, and dropped when it leaves.
-import { chmod, rm } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { chmod, mkdir, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { connect, createServer } from 'node:net';
 import type { Server, Socket } from 'node:net';
-import { join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import type { PGlite } from '@electric-sql/pglite';
 
 /** Protocol 3.0, and the special startup requests a client may send before it. */
@@ -53,8 +55,19 @@ export interface EmbeddedServer {
   close(): Promise<void>;
 }
 
-/** The socket a server for `socketDir` listens on. */
-export const embeddedSocketPath = (socketDir: string, port = 5432): string => join(socketDir, `.s.PGSQL.${port}`);
+/** The longest socket path Linux takes (sun_path is 108 bytes, NUL included), with a margin. */
+const SOCKET_PATH_MAX = 100;
+
+/**
+ * The socket a server for `socketDir` listens on: in `socketDir`, or, where that path would be too long
+ * for a Unix socket, in a folder of the system's temporary directory named after `socketDir`.
+ */
+export function embeddedSocketPath(socketDir: string, port = 5432): string {
+  const file = `.s.PGSQL.${port}`;
+  const beside = join(socketDir, file);
+  if (Buffer.byteLength(beside) <= SOCKET_PATH_MAX) return beside;
+  return join(tmpdir(), `xueshi-${createHash('sha256').update(resolve(socketDir)).digest('hex').slice(0, 16)}`, file);
+}
 
 /** Frontend message: type byte, then its body (length excluded). */
 interface Message {
@@ -345,6 +358,7 @@ export async function serveEmbeddedDatabase(options: EmbeddedServerOptions): Pro
 
   const server: Server = createServer(serveClient);
   const path = embeddedSocketPath(socketDir, port);
+  await mkdir(dirname(path), { recursive: true, mode: 0o700 });
   if (await embeddedDatabaseListening(path)) throw new Error(`An embedded database server already listens on ${path}`);
   // What is left of a server that stopped without closing its socket.
   await rm(path, { force: true });

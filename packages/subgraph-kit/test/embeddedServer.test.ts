@@ -4,7 +4,7 @@ import { connect } from 'node:net';
 import { join } from 'node:path';
 import type { PGlite } from '@electric-sql/pglite';
 import postgres from 'postgres';
-import { openDatabase, openEmbeddedCluster, serveEmbeddedDatabase } from '@xueshi/subgraph-kit';
+import { embeddedSocketPath, openDatabase, openEmbeddedCluster, serveEmbeddedDatabase } from '@xueshi/subgraph-kit';
 import type { Database, EmbeddedServer, MigrationSource } from '@xueshi/subgraph-kit';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -194,6 +194,20 @@ describe('serveEmbeddedDatabase: one embedded cluster, every service in its own 
     expect(Date.now() - waited).toBeGreaterThanOrEqual(800);
     expect(Date.now() - waited).toBeLessThan(3_000);
     expect(await abandoned).toMatch(/CONNECTION_CLOSED|idle in transaction/);
+  });
+
+  it('serves a data directory whose socket path would be too long from a folder of its own in the temporary directory', async () => {
+    const deep = join(root, 'a-data-directory-far-down'.repeat(4));
+    const far = await serveEmbeddedDatabase({ db: cluster, socketDir: deep });
+    try {
+      expect(far.socketPath.startsWith(tmpdir())).toBe(true);
+      expect(far.socketPath).toBe(embeddedSocketPath(deep));
+      const reached = postgres({ path: far.socketPath, max: 1, onnotice: () => undefined });
+      clients.push(reached);
+      expect(await reached`select 1 as one`).toEqual([{ one: 1 }]);
+    } finally {
+      await far.close();
+    }
   });
 
   it('refuses a second server on the same socket', async () => {
