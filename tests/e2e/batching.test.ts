@@ -97,14 +97,27 @@ describe('a learner with 60 registrations across all six institutions', () => {
     const registry = graph.subgraph('registry');
     // learner, registrations, seats taken; institution names come from the registry's own list.
     expect(registry.database.statements.count).toBeLessThanOrEqual(3);
-    // The root query, then one _entities call for the sessions' seats and the institutions' names.
-    expect(registry.operations.count).toBe(2);
+    // The root query alone: seats taken are the registry's own, and each institution names itself.
+    expect(registry.operations.count).toBe(1);
     for (const { code } of INSTITUTIONS) {
       const institution = graph.subgraph(code);
       expect(institution.operations.count, `${code} fetches`).toBe(1);
       // Sessions, then their courses.
       expect(institution.database.statements.count, `${code} SQL statements`).toBeLessThanOrEqual(2);
     }
+  });
+
+  it("answers the contract's MyRecord with one registry fetch and one per institution, all at once after it", async () => {
+    graph.resetCounters();
+    const result = await graph.execute<{
+      me: { registrations: { session: { course: { institution: { name: string } } } | null }[] };
+    }>(contractOperation('MyRecord'), {}, { role: 'LEARNER', subject: learnerId });
+    expect(result.errors).toBeUndefined();
+    const names = new Set(result.data?.me.registrations.map((registration) => registration.session?.course.institution.name));
+    expect([...names].sort()).toEqual(INSTITUTIONS.map((institution) => institution.name).sort());
+    // Each institution names itself from the institution list: nothing goes back to the registry after them.
+    expect(graph.subgraph('registry').operations.count).toBe(1);
+    for (const { code } of INSTITUTIONS) expect(graph.subgraph(code).operations.count, `${code} fetches`).toBe(1);
   });
 
   it('costs the same for 6 registrations as for 60', async () => {

@@ -63,7 +63,7 @@ export function institutionResolvers(code: InstitutionCode): ResolverMap {
     __resolveReference: (reference, context) => context.loaders.course.load(reference.id),
     hours: (course) => minutesToHours(course.minutes),
     notice: (course) => (course.noticeTitle === null ? null : { title: course.noticeTitle, url: course.noticeUrl }),
-    institution: () => ({ code }),
+    institution: () => ({ code, name: institution(code).name }),
     sessions: (course, _args, context) => context.loaders.sessionsByCourse.load(course.id),
   };
   return {

@@ -160,6 +160,7 @@ export type Employer = {
 export type Institution = {
   __typename?: 'Institution';
   code: Scalars['ID']['output'];
+  name: Scalars['String']['output'];
 };
 
 /** An institution's own page: where it is, whom to ask and what it teaches. */
@@ -778,6 +779,7 @@ export type InstitutionResolvers<
   ParentType extends ResolversParentTypes['Institution'] = ResolversParentTypes['Institution'],
 > = {
   code?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
 export type InstitutionProfileResolvers<

@@ -359,7 +359,7 @@ export type Institution = {
   code: Scalars['ID']['output'];
   /** 牵头单位: records everyone's credit hours. */
   isLeadUnit: Scalars['Boolean']['output'];
-  /** The Chinese name exactly as the plan writes it. */
+  /** The Chinese name exactly as the plan writes it (every institution subgraph serves it too, from the same list). */
   name: Scalars['String']['output'];
   /** The institution's own profile, served by its own subgraph; null while that subgraph is unreachable. */
   profile?: Maybe<InstitutionProfile>;

@@ -80,6 +80,7 @@ export type DeliveryMode =
 export type Institution = {
   __typename?: 'Institution';
   code: Scalars['ID']['output'];
+  name: Scalars['String']['output'];
 };
 
 /** An institution's own page: where it is, whom to ask and what it teaches. */
@@ -530,6 +531,7 @@ export type InstitutionResolvers<
   ParentType extends ResolversParentTypes['Institution'] = ResolversParentTypes['Institution'],
 > = {
   code?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
 export type InstitutionProfileResolvers<
