@@ -5,9 +5,10 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DEMO_LEARNER, DEMO_PASSWORD } from '@xueshi/institutions/demo';
 import { SUBGRAPHS } from '@xueshi/institutions/topology';
-import { openDatabase, openEmbeddedCluster, serveEmbeddedDatabase } from '@xueshi/subgraph-kit';
-import type { Database, EmbeddedServer } from '@xueshi/subgraph-kit';
-import { pgliteTemplate, testDatabaseUrl } from '@xueshi/subgraph-kit/testing';
+import { openDatabase } from '@xueshi/subgraph-kit';
+import type { Database } from '@xueshi/subgraph-kit';
+import { serveSharedEmbeddedDatabase, testDatabaseUrl } from '@xueshi/subgraph-kit/testing';
+import type { SharedEmbeddedDatabase } from '@xueshi/subgraph-kit/testing';
 import { afterAll, describe, expect, it } from 'vitest';
 import { backup, backupManifest, restore } from '../../scripts/backups';
 import { databaseLocations, layoutOfBackup, SHARED_EMBEDDED_DATABASE } from '../../scripts/databases';
@@ -42,25 +43,24 @@ describe('pnpm backup and pnpm restore: every database, restored into a fresh sy
           ),
         }
       : { DATA_DIR: join(await folder, system) };
-  /**
-   * The embedded database of one system as `pnpm start` serves it (ADR 0037): one cluster in
-   * DATA_DIR/database on a socket in DATA_DIR. A new cluster starts from the initialised template.
-   */
-  const embedded = new Map<string, { server: EmbeddedServer; cluster: Awaited<ReturnType<typeof openEmbeddedCluster>> }>();
+  /** The embedded database of each system as `pnpm start` serves it: one cluster in DATA_DIR/database. */
+  const embedded = new Map<string, SharedEmbeddedDatabase>();
   const serveEmbedded = async (system: string) => {
     const dataDir = join(await folder, system);
-    const cluster = await openEmbeddedCluster({
-      dataDir: join(dataDir, SHARED_EMBEDDED_DATABASE),
-      ...(system === 'before' ? { loadDataDir: await pgliteTemplate() } : {}),
-    });
-    embedded.set(system, { cluster, server: await serveEmbeddedDatabase({ db: cluster, socketDir: dataDir }) });
+    embedded.set(
+      system,
+      await serveSharedEmbeddedDatabase({
+        dataDir: join(dataDir, SHARED_EMBEDDED_DATABASE),
+        socketDir: dataDir,
+        fromTemplate: system === 'before',
+      }),
+    );
   };
   /** Stops a system's embedded database, as stopping `pnpm start` does. */
   const stopEmbedded = async (system: string) => {
     const running = embedded.get(system);
     embedded.delete(system);
-    await running?.server.close();
-    await running?.cluster.close();
+    await running?.close();
   };
   /** Each subgraph's database of one system: a named schema, in PostgreSQL or in the system's embedded one. */
   const databasesOf =
@@ -68,7 +68,7 @@ describe('pnpm backup and pnpm restore: every database, restored into a fresh sy
     async (service: string, migrations: Parameters<typeof openDatabase>[0]['migrations']): Promise<Database> =>
       testDatabaseUrl
         ? openDatabase({ url: testDatabaseUrl, schema: schemaOf(service), migrations, poolSize: 2, dropSchemaOnClose: true })
-        : openDatabase({ schema: schemaOf(service), migrations, socket: embedded.get(system)?.server.socketPath });
+        : (embedded.get(system)?.open(schemaOf(service), migrations) ?? Promise.reject(new Error(`${system} is not served`)));
   let restored: TestGraph | undefined;
   afterAll(async () => {
     await restored?.close();

@@ -356,33 +356,48 @@ export function createManagement(
       if (owner?.institution.code !== code || owner.kind !== 'session')
         throw notFound({ zh: '班次', en: 'Session' }, echoedId(id));
       const reason = optionalText(input.reason, 'reason', 200);
+      const [before] = await db.select().from(sessions).where(eq(sessions.id, id));
+      if (!before) throw notFound({ zh: '班次', en: 'Session' }, echoedId(id));
+      const startsAt = input.startsAt ?? before.startsAt;
+      const endsAt = input.endsAt ?? before.endsAt;
+      const opensAt = input.registrationOpensAt ?? before.registrationOpensAt;
+      checkSchedule(startsAt, endsAt, opensAt);
+      // Only the dates being changed: a past session keeps its dates when its title is corrected.
+      checkPlanned(
+        { startsAt: input.startsAt, endsAt: input.endsAt, registrationOpensAt: input.registrationOpensAt },
+        clock.now(),
+      );
+      if (input.capacity !== undefined) checkCapacity(input.capacity);
+      // What the registry must confirm is asked before the transaction: no lock is held while another
+      // service answers (on the embedded demo's one database, that service would wait for the lock).
+      const proposed = { startsAt, endsAt };
+      if (movesEarlier(before, proposed)) {
+        const refusal = sessionDateChangeRefusal(before, proposed, await seatsTaken(id));
+        if (refusal) {
+          throw conflict({
+            zh: `已有 ${refusal.seatsTaken} 名学员报名该班次，其${refusal.field === 'startsAt' ? '开始' : '结束'}时间只能推后，不能提前`,
+            en: `${refusal.seatsTaken} learners hold seats on this session: its ${refusal.field === 'startsAt' ? 'start' : 'end'} may move only later`,
+          });
+        }
+      }
+      if (input.startsAt || input.endsAt) {
+        const [course] = await db.select({ days: courses.days }).from(courses).where(eq(courses.id, before.courseId));
+        await checkSessionDays(course?.days ?? null, startsAt, endsAt);
+      }
       return db.transaction(async (tx) => {
-        // Locked, so two changes at once each record the dates the other left.
+        // Locked, so two changes at once each record the dates the other left; dates changed by someone
+        // else since the checks above are refused rather than saved unchecked.
         const [current] = await tx.select().from(sessions).where(eq(sessions.id, id)).for('update');
         if (!current) throw notFound({ zh: '班次', en: 'Session' }, echoedId(id));
-        const startsAt = input.startsAt ?? current.startsAt;
-        const endsAt = input.endsAt ?? current.endsAt;
-        const opensAt = input.registrationOpensAt ?? current.registrationOpensAt;
-        checkSchedule(startsAt, endsAt, opensAt);
-        // Only the dates being changed: a past session keeps its dates when its title is corrected.
-        checkPlanned(
-          { startsAt: input.startsAt, endsAt: input.endsAt, registrationOpensAt: input.registrationOpensAt },
-          clock.now(),
-        );
-        if (input.capacity !== undefined) checkCapacity(input.capacity);
-        const proposed = { startsAt, endsAt };
-        if (movesEarlier(current, proposed)) {
-          const refusal = sessionDateChangeRefusal(current, proposed, await seatsTaken(id));
-          if (refusal) {
-            throw conflict({
-              zh: `已有 ${refusal.seatsTaken} 名学员报名该班次，其${refusal.field === 'startsAt' ? '开始' : '结束'}时间只能推后，不能提前`,
-              en: `${refusal.seatsTaken} learners hold seats on this session: its ${refusal.field === 'startsAt' ? 'start' : 'end'} may move only later`,
-            });
-          }
-        }
-        if (input.startsAt || input.endsAt) {
-          const [course] = await tx.select({ days: courses.days }).from(courses).where(eq(courses.id, current.courseId));
-          await checkSessionDays(course?.days ?? null, startsAt, endsAt);
+        if (
+          current.startsAt.getTime() !== before.startsAt.getTime() ||
+          current.endsAt.getTime() !== before.endsAt.getTime() ||
+          current.registrationOpensAt.getTime() !== before.registrationOpensAt.getTime()
+        ) {
+          throw conflict({
+            zh: '该班次的时间刚被他人修改，请刷新后重试',
+            en: "The session's dates changed meanwhile; please refresh and try again",
+          });
         }
         const courseware = current.deliveryMode === 'ONLINE_COURSEWARE';
         const [row] = await tx

@@ -10,7 +10,8 @@ import type { JWK, JWTPayload } from 'jose';
 import { createTokenSigner, generateSigningKeys } from '../auth';
 import type { Caller } from '../auth';
 import type { Clock } from '../clock';
-import { openDatabase } from '../db';
+import { openDatabase, openEmbeddedCluster } from '../db';
+import { serveEmbeddedDatabase } from '../embeddedServer';
 import { createLogger } from '../logger';
 import type { Logger } from '../logger';
 import type { Database } from '../db';
@@ -78,6 +79,38 @@ export async function openTestDatabase(schema: string, migrations: MigrationSour
     });
   }
   return openDatabase({ schema: schema.replace(/-/g, '_'), migrations, loadDataDir: await pgliteTemplate() });
+}
+
+/** One embedded database served to every service of a test graph, as `pnpm start` serves it (ADR 0037). */
+export interface SharedEmbeddedDatabase {
+  /** Opens a service's database: its own schema in the shared cluster. */
+  open(schema: string, migrations: MigrationSource[]): Promise<Database>;
+  /** Stops serving and closes the cluster: close the services' databases first. */
+  close(): Promise<void>;
+}
+
+/**
+ * Serves one embedded cluster in `dataDir` (a copy of the initialised template when it holds none yet)
+ * on a socket in `socketDir`.
+ */
+export async function serveSharedEmbeddedDatabase(options: {
+  dataDir: string;
+  socketDir: string;
+  fromTemplate?: boolean;
+}): Promise<SharedEmbeddedDatabase> {
+  const cluster = await openEmbeddedCluster({
+    dataDir: options.dataDir,
+    ...(options.fromTemplate ? { loadDataDir: await pgliteTemplate() } : {}),
+  });
+  const server = await serveEmbeddedDatabase({ db: cluster, socketDir: options.socketDir });
+  return {
+    open: (schema, migrations) =>
+      openDatabase({ schema: schema.replace(/-/g, '_'), migrations, socket: server.socketPath, poolSize: 4 }),
+    close: async () => {
+      await server.close();
+      await cluster.close();
+    },
+  };
 }
 
 export interface TestKeys {
