@@ -2,6 +2,7 @@
 // a few keep-alive connections for a bounded time, every answer checked, and each service's metrics
 // sampled throughout (memory, errors, latency, database statements still holding a connection).
 import { randomUUID } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
 import { Agent, request } from 'node:http';
 import { DEMO_LEARNER, DEMO_PASSWORD } from '@xueshi/institutions/demo';
 import { contractOperation } from '../tests/harness/contract';
@@ -23,11 +24,17 @@ const OPEN_SESSION = 'mutation OpenSjtuSession($input: OpenSessionInput!) { open
 const REGISTRATION_STATUSES = 'query SoakRegistrations { me { registrations { id status } } }';
 
 /** A service whose /metrics the soak samples. */
-export interface SoakService {
-  name: string;
-  /** http://127.0.0.1:<port>, where /metrics answers. */
-  origin: string;
-}
+export type SoakService =
+  | {
+      name: string;
+      /** http://127.0.0.1:<port>, where /metrics answers. */
+      origin: string;
+    }
+  | {
+      name: string;
+      /** A process without /metrics (the embedded database server): only its resident memory is read. */
+      pid: number;
+    };
 
 export interface SoakOptions {
   gatewayUrl: string;
@@ -138,6 +145,12 @@ function histogramQuantile(before: Map<number, number>, after: Map<number, numbe
 }
 
 async function readMetrics(service: SoakService): Promise<Metrics> {
+  if ('pid' in service) {
+    const status = await readFile(`/proc/${service.pid}/status`, 'utf8');
+    const residentKb = Number(/^VmRSS:\s+(\d+) kB$/m.exec(status)?.[1] ?? Number.NaN);
+    if (!Number.isFinite(residentKb)) throw new Error(`${service.name}: no resident memory in /proc/${service.pid}/status`);
+    return new Map([['process_resident_memory_bytes', residentKb * 1024]]);
+  }
   const response = await fetch(`${service.origin}/metrics`);
   if (!response.ok) throw new Error(`${service.name} /metrics answered ${response.status}`);
   return parseMetrics(await response.text());

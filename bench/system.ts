@@ -1,4 +1,4 @@
-// The system under measurement: the seven subgraphs (started here on embedded databases, or reused
+// The system under measurement: the seven subgraphs (started here on one embedded database, or reused
 // from a running `pnpm start`) and the three gateways over them, each gateway pinned to one core.
 import { spawn, spawnSync } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
@@ -7,7 +7,13 @@ import { createServer } from 'node:net';
 import { cpus, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { SUBGRAPHS, subgraphUrlVariable } from '@xueshi/institutions/topology';
-import { createEmptyCluster, EMPTY_CLUSTER, generateSigningKeys, pinnedClock, systemClock } from '@xueshi/subgraph-kit';
+import {
+  embeddedDatabaseListening,
+  embeddedSocketPath,
+  generateSigningKeys,
+  pinnedClock,
+  systemClock,
+} from '@xueshi/subgraph-kit';
 import type { Clock } from '@xueshi/subgraph-kit';
 import { SCALE_AS_OF } from './scale';
 
@@ -30,8 +36,11 @@ export const GATEWAYS: readonly GatewayName[] = ['ours', 'hive', 'hive-rust'];
 export interface System {
   /** The gateways started, by name. */
   gateways: { ours: string } & Partial<Record<GatewayName, string>>;
-  /** Every subgraph and our gateway, where /metrics answers (http://127.0.0.1:<port>). */
-  services: { name: string; origin: string }[];
+  /**
+   * Every subgraph and our gateway, where /metrics answers (http://127.0.0.1:<port>), and the embedded
+   * database server the bench started, by its process.
+   */
+  services: ({ name: string; origin: string } | { name: string; pid: number })[];
   /** The registry's own GraphQL URL (learners sign up there, outside the gateways' limits). */
   registryUrl: string;
   /** The core every gateway is pinned to, or null where taskset is missing. */
@@ -138,16 +147,26 @@ export async function startSystem(options: SystemOptions): Promise<System> {
       keys = JSON.parse(await readFile(file, 'utf8')) as typeof keys;
     } else {
       dataDir = await mkdtemp(join(tmpdir(), 'xueshi-bench-'));
-      if (!options.databaseUrl) await createEmptyCluster(join(dataDir, EMPTY_CLUSTER));
       keys = await generateSigningKeys('bench');
       options.log(
-        `starting ${SUBGRAPHS.length} subgraphs on ${options.databaseUrl ? 'PostgreSQL' : `embedded databases in ${dataDir}`}`,
+        `starting ${SUBGRAPHS.length} subgraphs on ${options.databaseUrl ? 'PostgreSQL' : `one embedded database in ${dataDir}`}`,
       );
+      // Embedded, the subgraphs share one database server as `pnpm start` runs them (ADR 0037).
+      const socket = options.databaseUrl ? undefined : embeddedSocketPath(dataDir);
+      if (socket) {
+        launch('database', process.execPath, ['--import', 'tsx', 'scripts/embedded-database.ts'], { DATA_DIR: dataDir });
+        const deadline = Date.now() + READY_TIMEOUT_MS;
+        while (!(await embeddedDatabaseListening(socket))) {
+          if (exitedEarly.has('database') || Date.now() > deadline) throw new Error('the embedded database did not start');
+          await new Promise((done) => setTimeout(done, 300));
+        }
+      }
       SUBGRAPHS.forEach(({ name }, index) => {
         launch(name, process.execPath, ['--import', 'tsx', `subgraphs/${name}/src/index.ts`], {
           DATA_DIR: dataDir ?? '',
           CLOCK_START: clock.now().toISOString(),
           ...(options.databaseUrl ? { DATABASE_URL: options.databaseUrl, SEED: 'none' } : {}),
+          ...(socket ? { EMBEDDED_DATABASE_SOCKET: socket } : {}),
           PORT: String(ports[index]),
           JWT_PUBLIC_JWK: JSON.stringify(keys.publicJwk),
           ...(name === 'registry'
@@ -208,6 +227,7 @@ export async function startSystem(options: SystemOptions): Promise<System> {
       services: [
         { name: 'gateway', origin: `http://127.0.0.1:${oursPort}` },
         ...SUBGRAPHS.map(({ name }, index) => ({ name, origin: `http://127.0.0.1:${ports[index] ?? 0}` })),
+        ...children.flatMap(({ name, child }) => (name === 'database' && child.pid ? [{ name, pid: child.pid }] : [])),
       ],
       registryUrl: urls[subgraphUrlVariable('registry')] ?? '',
       core,
