@@ -1,6 +1,11 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pdfText } from '@xueshi/documents/testing';
 import type { Caller } from '@xueshi/subgraph-kit';
+import { serveSharedEmbeddedDatabase, testDatabaseUrl } from '@xueshi/subgraph-kit/testing';
+import type { SharedEmbeddedDatabase } from '@xueshi/subgraph-kit/testing';
 import { contractOperation } from '../harness/contract';
 import { randomIdNumber } from '../harness/fixtures';
 import { startTestGraph } from '../harness/graph';
@@ -142,11 +147,32 @@ async function signUpEmployer(employer: { creditCode: string; name: string }): P
   return result.data?.employerSignUp.token ?? '';
 }
 
+/*
+ * Embedded, the graph's services share one database as `pnpm start` runs them (ADR 0037): scheduling
+ * has the course's institution open a session, which must never wait on a lock the association holds.
+ */
+let shared: SharedEmbeddedDatabase | undefined;
+let sharedRoot: string | undefined;
 beforeAll(async () => {
+  if (!testDatabaseUrl) {
+    sharedRoot = await mkdtemp(join(tmpdir(), 'xueshi-employer-training-'));
+    shared = await serveSharedEmbeddedDatabase({
+      dataDir: join(sharedRoot, 'database'),
+      socketDir: sharedRoot,
+      fromTemplate: true,
+    });
+  }
   // A month end: filed today, the earliest first day is 2021-02-28.
-  graph = await startTestGraph({ startAt: '2021-01-31T10:00:00+08:00' });
+  graph = await startTestGraph({
+    startAt: '2021-01-31T10:00:00+08:00',
+    ...(shared ? { openDatabase: shared.open } : {}),
+  });
 });
-afterAll(() => graph?.close());
+afterAll(async () => {
+  await graph?.close();
+  await shared?.close();
+  if (sharedRoot) await rm(sharedRoot, { recursive: true, force: true });
+});
 
 describe('employer accounts', () => {
   it('signs an employer up with a valid credit code and in again with the contract operations', async () => {
@@ -300,6 +326,35 @@ describe('filing a training request', () => {
 });
 
 describe('deciding a training request', () => {
+  it('keeps every other decision off a request while a scheduler has its session opened, until the claim goes stale', async () => {
+    const filed = await file(ELECTRIC.creditCode, { firstDay: '2021-05-27', headcount: 2 });
+    const requestId = filed.data?.fileTrainingRequest.id ?? '';
+    // A scheduler whose owner has not answered yet: the claim the association sets before it asks.
+    await graph
+      .subgraph('association')
+      .database.raw.query('update training_requests set scheduling_since = $1 where id = $2', [
+        graph.clock.now().toISOString(),
+        requestId,
+      ]);
+    const refusals = [
+      () => graph.execute(DECLINE, { requestId, reason: '师资不足' }, ASSOCIATION_STAFF),
+      () => graph.execute(WITHDRAW, { requestId }, employerCaller(ELECTRIC.creditCode)),
+      () => graph.execute(SCHEDULE_TRAINING_REQUEST, { requestId, teacherName: '钱老师' }, ASSOCIATION_STAFF),
+    ];
+    for (const refused of refusals) expect(errorCode(await refusedWithoutChange(refused))).toBe('CONFLICT');
+    // A claim left by a scheduler that never came back stops holding the request after two minutes.
+    graph.clock.advance(121_000);
+    const scheduled = await graph.execute<{ scheduleTrainingRequest: { status: string } }>(
+      SCHEDULE_TRAINING_REQUEST,
+      { requestId, teacherName: '钱老师' },
+      ASSOCIATION_STAFF,
+    );
+    expect(scheduled.errors).toBeUndefined();
+    expect(scheduled.data?.scheduleTrainingRequest.status).toBe('SCHEDULED');
+    const [row] = (await requestsTable()).filter((request) => request['id'] === requestId);
+    expect(row?.['scheduling_since']).toBeNull();
+  });
+
   it("schedules: the teacher assigned, an employer-only FACE_TO_FACE session opened at the course's institution", async () => {
     const filed = await file(ELECTRIC.creditCode, { firstDay: '2021-05-20', headcount: 2 });
     const requestId = filed.data?.fileTrainingRequest.id ?? '';

@@ -3,7 +3,7 @@ import { optionalText } from '@xueshi/institutions/subgraph';
 import { INSTITUTION_POLICY, requireInstitutionPermit, requireTrainingScheduler } from '@xueshi/institutions';
 import { ErrorCode, UserError, badInput, conflict, isUuid, notFound, permits, unauthenticated } from '@xueshi/subgraph-kit';
 import type { Caller, Clock, Db } from '@xueshi/subgraph-kit';
-import { asc, desc, eq, getTableColumns } from 'drizzle-orm';
+import { and, asc, desc, eq, getTableColumns } from 'drizzle-orm';
 import { trainingRequestScans, trainingRequests } from './db/schema';
 import type { TrainingRequestRow, TrainingRequestScanRow, TrainingRequestStatus } from './db/schema';
 import type { Owners } from './owners';
@@ -53,6 +53,9 @@ const notSubmitted = (row: TrainingRequestRow) =>
  * by it while submitted, scheduled or declined by the association's staff or the registrar. Each refusal
  * is typed and changes nothing.
  */
+/** How long a scheduler's claim keeps others off a request: far longer than the owner may take to answer. */
+const SCHEDULING_CLAIM_MS = 120_000;
+
 export function createTrainingRequests(options: { db: Db; clock: Clock; owners: Owners }) {
   const { db, clock, owners } = options;
 
@@ -85,11 +88,21 @@ export function createTrainingRequests(options: { db: Db; clock: Clock; owners: 
     return row && (who.role !== 'EMPLOYER' || row.employerCreditCode === who.subject) ? row : null;
   };
 
+  /** Refuses to decide a request another scheduler is scheduling (its claim not yet stale). */
+  const checkNotBeingScheduled = (row: TrainingRequestRow, now: Date): void => {
+    if (row.schedulingSince && now.getTime() - row.schedulingSince.getTime() < SCHEDULING_CLAIM_MS) {
+      throw conflict({
+        zh: '该培训需求正由他人安排，请稍后刷新',
+        en: 'Someone is scheduling this request right now; refresh in a moment',
+      });
+    }
+  };
+
   /** Moves a SUBMITTED request on, under a row lock so two decisions never both apply; CONFLICT otherwise. */
   const decide = async (
     id: string,
     allowed: (row: TrainingRequestRow) => void,
-    change: (row: TrainingRequestRow) => Promise<Partial<TrainingRequestRow>>,
+    change: (row: TrainingRequestRow) => Partial<TrainingRequestRow>,
   ): Promise<TrainingRequestView> => {
     if (!isUuid(id)) throw requestNotFound(id);
     await db.transaction(async (tx) => {
@@ -97,9 +110,11 @@ export function createTrainingRequests(options: { db: Db; clock: Clock; owners: 
       if (!row) throw requestNotFound(id);
       allowed(row);
       if (row.status !== 'SUBMITTED') throw notSubmitted(row);
+      const now = clock.now();
+      checkNotBeingScheduled(row, now);
       const [updated] = await tx
         .update(trainingRequests)
-        .set({ ...(await change(row)), decidedAt: clock.now() })
+        .set({ ...change(row), decidedAt: now, schedulingSince: null })
         .where(eq(trainingRequests.id, id))
         .returning();
       if (!updated) throw requestNotFound(id);
@@ -211,7 +226,7 @@ export function createTrainingRequests(options: { db: Db; clock: Clock; owners: 
         (row) => {
           if (row.employerCreditCode !== creditCode) throw requestNotFound(id);
         },
-        async () => ({ status: 'WITHDRAWN', decidedBy: creditCode }),
+        () => ({ status: 'WITHDRAWN', decidedBy: creditCode }),
       );
     },
 
@@ -222,7 +237,7 @@ export function createTrainingRequests(options: { db: Db; clock: Clock; owners: 
       return decide(
         id,
         () => undefined,
-        async () => ({ status: 'DECLINED', declineReason: reason, decidedBy: scheduler.subject }),
+        () => ({ status: 'DECLINED', declineReason: reason, decidedBy: scheduler.subject }),
       );
     },
 
@@ -231,7 +246,7 @@ export function createTrainingRequests(options: { db: Db; clock: Clock; owners: 
      * as the caller there (`authorization`); the request is SCHEDULED only once the session exists, and
      * the owner's refusal leaves it SUBMITTED.
      */
-    schedule: (
+    schedule: async (
       caller: Caller | null,
       authorization: string | undefined,
       id: string,
@@ -239,21 +254,55 @@ export function createTrainingRequests(options: { db: Db; clock: Clock; owners: 
     ): Promise<TrainingRequestView> => {
       const scheduler = requireTrainingScheduler(caller);
       const teacherName = requiredText(teacherInput, 'teacherName', 40, { zh: '授课教师', en: 'teacher’s name' });
-      return decide(
-        id,
-        () => undefined,
-        async (row) => {
-          const session = await owners.openEmployerSession(authorization, {
+      if (!isUuid(id)) throw requestNotFound(id);
+      // Claimed in one transaction and decided in another: the row is not held locked while the owner
+      // opens the session (on the embedded demo's one database the owner would wait for that lock; ADR
+      // 0037), and the claim keeps every other decision off the request meanwhile.
+      const claimedAt = clock.now();
+      const row = await db.transaction(async (tx) => {
+        const [found] = await tx.select().from(trainingRequests).where(eq(trainingRequests.id, id)).for('update');
+        if (!found) throw requestNotFound(id);
+        if (found.status !== 'SUBMITTED') throw notSubmitted(found);
+        checkNotBeingScheduled(found, claimedAt);
+        await tx.update(trainingRequests).set({ schedulingSince: claimedAt }).where(eq(trainingRequests.id, id));
+        return found;
+      });
+      const ours = and(eq(trainingRequests.id, id), eq(trainingRequests.schedulingSince, claimedAt));
+      let sessionId: string;
+      try {
+        sessionId = (
+          await owners.openEmployerSession(authorization, {
             courseId: row.courseId,
             firstDay: row.firstDay,
             venue: row.venue,
             capacity: row.headcount,
             employerCreditCode: row.employerCreditCode,
             employerName: row.employerName,
-          });
-          return { status: 'SCHEDULED', teacherName, sessionId: session.id, decidedBy: scheduler.subject };
-        },
-      );
+          })
+        ).id;
+      } catch (error) {
+        await db.update(trainingRequests).set({ schedulingSince: null }).where(ours);
+        throw error;
+      }
+      const [scheduled] = await db
+        .update(trainingRequests)
+        .set({
+          status: 'SCHEDULED',
+          teacherName,
+          sessionId,
+          decidedBy: scheduler.subject,
+          decidedAt: clock.now(),
+          schedulingSince: null,
+        })
+        .where(and(ours, eq(trainingRequests.status, 'SUBMITTED')))
+        .returning();
+      if (!scheduled) {
+        throw conflict({
+          zh: '安排耗时过长，该培训需求已由他人处理，请刷新',
+          en: 'Scheduling took too long and someone else has taken the request; please refresh',
+        });
+      }
+      return view(id);
     },
 
     /** The last training day of a request: its course's days run consecutively. */

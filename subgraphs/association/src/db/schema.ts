@@ -28,6 +28,8 @@ export const trainingRequests = pgTable('training_requests', {
   declineReason: text('decline_reason'),
   decidedAt: instant('decided_at'),
   decidedBy: text('decided_by'),
+  /** Set while a scheduler has the course's institution open the session (a claim, not a decision). */
+  schedulingSince: instant('scheduling_since'),
 });
 
 export const trainingRequestScans = pgTable('training_request_scans', {
