@@ -1,11 +1,6 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pdfText } from '@xueshi/documents/testing';
 import type { Caller } from '@xueshi/subgraph-kit';
-import { serveSharedEmbeddedDatabase, testDatabaseUrl } from '@xueshi/subgraph-kit/testing';
-import type { SharedEmbeddedDatabase } from '@xueshi/subgraph-kit/testing';
 import { contractOperation } from '../harness/contract';
 import { randomIdNumber } from '../harness/fixtures';
 import { startTestGraph } from '../harness/graph';
@@ -151,27 +146,12 @@ async function signUpEmployer(employer: { creditCode: string; name: string }): P
  * Embedded, the graph's services share one database as `pnpm start` runs them (ADR 0037): scheduling
  * has the course's institution open a session, which must never wait on a lock the association holds.
  */
-let shared: SharedEmbeddedDatabase | undefined;
-let sharedRoot: string | undefined;
 beforeAll(async () => {
-  if (!testDatabaseUrl) {
-    sharedRoot = await mkdtemp(join(tmpdir(), 'xueshi-employer-training-'));
-    shared = await serveSharedEmbeddedDatabase({
-      dataDir: join(sharedRoot, 'database'),
-      socketDir: sharedRoot,
-      fromTemplate: true,
-    });
-  }
   // A month end: filed today, the earliest first day is 2021-02-28.
-  graph = await startTestGraph({
-    startAt: '2021-01-31T10:00:00+08:00',
-    ...(shared ? { openDatabase: shared.open } : {}),
-  });
+  graph = await startTestGraph({ startAt: '2021-01-31T10:00:00+08:00', sharedEmbeddedDatabase: true });
 });
 afterAll(async () => {
   await graph?.close();
-  await shared?.close();
-  if (sharedRoot) await rm(sharedRoot, { recursive: true, force: true });
 });
 
 describe('employer accounts', () => {

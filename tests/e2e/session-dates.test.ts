@@ -1,11 +1,6 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sessions } from '@xueshi/institutions/subgraph';
 import type { Caller } from '@xueshi/subgraph-kit';
-import { serveSharedEmbeddedDatabase, testDatabaseUrl } from '@xueshi/subgraph-kit/testing';
-import type { SharedEmbeddedDatabase } from '@xueshi/subgraph-kit/testing';
 import { eq } from 'drizzle-orm';
 import { contractOperation } from '../harness/contract';
 import { insertSjtuSession } from '../harness/fixtures';
@@ -84,23 +79,11 @@ async function refusedWithoutChange(id: string, call: () => Promise<GraphResult<
  * Embedded, the graph's services share one database as `pnpm start` runs them (ADR 0037): a change of
  * dates asks the registry about seats, which must never wait on a lock the change itself holds.
  */
-let shared: SharedEmbeddedDatabase | undefined;
-let sharedRoot: string | undefined;
 beforeAll(async () => {
-  if (!testDatabaseUrl) {
-    sharedRoot = await mkdtemp(join(tmpdir(), 'xueshi-session-dates-'));
-    shared = await serveSharedEmbeddedDatabase({
-      dataDir: join(sharedRoot, 'database'),
-      socketDir: sharedRoot,
-      fromTemplate: true,
-    });
-  }
-  graph = await startTestGraph(shared ? { openDatabase: shared.open } : {});
+  graph = await startTestGraph({ sharedEmbeddedDatabase: true });
 });
 afterAll(async () => {
   await graph?.close();
-  await shared?.close();
-  if (sharedRoot) await rm(sharedRoot, { recursive: true, force: true });
 });
 
 describe('session dates', () => {

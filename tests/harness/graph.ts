@@ -1,3 +1,6 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { UnpaidHoldLimits } from '@xueshi/domain';
 import type { ApolloServerPlugin, BaseContext } from '@apollo/server';
@@ -29,7 +32,14 @@ import type {
   SubgraphService,
   Tracing,
 } from '@xueshi/subgraph-kit';
-import { ManualClock, openTestDatabase, testKeys, testLogger } from '@xueshi/subgraph-kit/testing';
+import {
+  ManualClock,
+  openTestDatabase,
+  serveSharedEmbeddedDatabase,
+  testDatabaseUrl,
+  testKeys,
+  testLogger,
+} from '@xueshi/subgraph-kit/testing';
 
 /** The instant the suites start at unless they say otherwise: registration for 2021 has just opened. */
 export const DEFAULT_TEST_TIME = '2021-02-22T10:00:00+08:00';
@@ -118,6 +128,11 @@ export interface TestGraphOptions {
   publicCacheMaxAgeMs?: number;
   /** Opens each subgraph's database (a throw-away test database by default), e.g. one restored from a backup. */
   openDatabase?: typeof openTestDatabase;
+  /**
+   * Embedded, every subgraph keeps its schema in one database served to them all, as `pnpm start` runs
+   * them (ADR 0037); on DATABASE_URL nothing changes.
+   */
+  sharedEmbeddedDatabase?: boolean;
   /** Plugins added to a subgraph's server, by subgraph name (e.g. to hold its answers). */
   subgraphPlugins?: Readonly<Record<string, ApolloServerPlugin<BaseContext>[]>>;
   /** Each service exports its spans here over OTLP/HTTP under its own service name, as when deployed. */
@@ -150,8 +165,15 @@ export async function startTestGraph(options: TestGraphOptions = {}): Promise<Te
     return tracing;
   };
 
+  const sharedRoot =
+    options.sharedEmbeddedDatabase && !testDatabaseUrl ? await mkdtemp(join(tmpdir(), 'xueshi-shared-graph-')) : undefined;
+  const shared = sharedRoot
+    ? await serveSharedEmbeddedDatabase({ dataDir: join(sharedRoot, 'database'), socketDir: sharedRoot, fromTemplate: true })
+    : undefined;
+  const openDatabase = options.openDatabase ?? shared?.open ?? openTestDatabase;
+
   const start = async (service: AnyService, extra: (base: SubgraphDependencies) => Promise<object>) => {
-    const database = await (options.openDatabase ?? openTestDatabase)(service.name, service.migrations);
+    const database = await openDatabase(service.name, service.migrations);
     const base = { database, clock, verifier, logger: logger.child({ service: service.name }) };
     const operations = { count: 0 };
     const served = await serveSubgraph(service, base, {
@@ -280,6 +302,8 @@ export async function startTestGraph(options: TestGraphOptions = {}): Promise<Te
         }),
       );
       await Promise.all(tracings.map((tracing) => tracing.shutdown()));
+      await shared?.close();
+      if (sharedRoot) await rm(sharedRoot, { recursive: true, force: true });
     },
   };
 }
