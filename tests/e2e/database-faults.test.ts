@@ -15,7 +15,9 @@ const REGISTER = contractOperation('Register');
 const PAY = contractOperation('Pay');
 const LEARNERS = 40;
 
-const codesOf = (result: GraphResult<unknown>) => result.errors?.map((error) => error.extensions?.['code']) ?? [];
+/** Each error of an answer, as its code and, so a failure says what the learner was told, its message. */
+const refusalsOf = (result: GraphResult<unknown>) =>
+  result.errors?.map((error) => ({ code: error.extensions?.['code'], en: error.extensions?.['en'] ?? error.message })) ?? [];
 
 // Terminating connections needs a server with connections; the embedded database has none.
 describe.runIf(testDatabaseUrl)("the registry's PostgreSQL connections terminated while learners register and pay", () => {
@@ -54,11 +56,11 @@ describe.runIf(testDatabaseUrl)("the registry's PostgreSQL connections terminate
     })();
 
     const told = new Map<string, { registrationId?: string; paid?: string; refusal?: unknown }>();
-    const codes: unknown[] = [];
+    const refusals: { code: unknown; en: unknown }[] = [];
     await Promise.all(
       learners.map(async (learner) => {
         const registered = await graph.execute<{ register: { id: string } }>(REGISTER, { sessionId }, learner);
-        codes.push(...codesOf(registered));
+        refusals.push(...refusalsOf(registered));
         const registrationId = registered.data?.register.id;
         told.set(learner.subject, registrationId ? { registrationId } : { refusal: registered.errors?.[0]?.extensions?.['en'] });
         if (!registrationId) return;
@@ -67,16 +69,19 @@ describe.runIf(testDatabaseUrl)("the registry's PostgreSQL connections terminate
           { registrationId, idempotencyKey: `faults-${registrationId}` },
           learner,
         );
-        codes.push(...codesOf(paid));
+        refusals.push(...refusalsOf(paid));
         if (paid.data?.pay.status) told.set(learner.subject, { registrationId, paid: paid.data.pay.status });
       }),
     );
     faulting = false;
     await terminator;
+    // The last round's kills reach the pool's sockets as they close; until then a query may still be
+    // written to a connection the server has already ended.
+    await new Promise((resolve) => setTimeout(resolve, 250));
 
     expect(terminated).toBeGreaterThan(0);
-    expect(codes.length).toBeGreaterThan(0);
-    expect(new Set(codes)).toEqual(new Set(['UNAVAILABLE']));
+    expect(refusals.length).toBeGreaterThan(0);
+    expect(refusals.filter((refusal) => refusal.code !== 'UNAVAILABLE')).toEqual([]);
 
     const ids = learners.map((learner) => learner.subject);
     // Every registration a learner was given is there. One they were refused because the database was out of

@@ -12,8 +12,12 @@ import type { ServiceProcess } from '../harness/processes';
 const ANALYST: Caller = { role: 'ANALYST', subject: 'analyst' };
 const LEARNER: Caller = { role: 'LEARNER', subject: '00000000-0000-4000-8000-000000000001' };
 const BUDGET_MS = 1_000;
-/** The gateway's event loop may be held this long at most, whatever it is asked to plan. */
-const MAX_HEALTH_MS = 250;
+/**
+ * The gateway's event loop may be held this long at most, whatever it is asked to plan: half the planning
+ * budget, so a plan made on the loop (a whole budget or more) fails, while the scheduling delay of a
+ * two-core machine running the planner's threads and this suite (measured up to 252 ms) does not.
+ */
+const MAX_HEALTH_MS = BUDGET_MS / 2;
 
 /**
  * The red team's shape: every institution's profile, through the entity interface, `aliases` times
@@ -102,7 +106,7 @@ describe('query planning never holds the gateway', () => {
     await graph?.close();
   });
 
-  it('answers /health within 250 ms while analysts send shapes that take seconds to plan, alone and in batches', async () => {
+  it(`answers /health within ${MAX_HEALTH_MS} ms while analysts send shapes that take seconds to plan, alone and in batches`, async () => {
     const answers: { status: number; body: unknown }[] = [];
     const slowest = await slowestHealthDuring(async () => {
       answers.push(
