@@ -99,13 +99,42 @@ const COMPLIANCE =
   'query ($startYear: Int!) { cycleCompliance(startYear: $startYear) { startYear endYear learnersWithCredit compliant requiredShort totalShort } }';
 
 /**
- * The scale run's own figures: MyRecord for the distinct learners at a fixed rate through each gateway
- * (p95, queueing included), and the analysts' aggregates over the whole data through ours, each timed
- * ANALYST_RUNS times one after another.
+ * The scale run's own figures: the analysts' aggregates over the whole data through ours, each timed
+ * ANALYST_RUNS times one after another, then MyRecord for the distinct learners at a fixed rate through
+ * each gateway (p95, queueing included).
  */
 async function measureScale(measured: Awaited<ReturnType<typeof workloads>>, analystToken: string) {
   const many = measured.find((workload) => /^MyRecord \(\d+ learners\)$/.test(workload.name));
   if (!many) throw new Error('no distinct-learner MyRecord workload to run at a fixed rate');
+  // A run refused (the registry's answer later than the gateway waits, on a busy machine) is counted and
+  // its time kept, as the workloads count theirs, so the run still ends with its figures written.
+  const timed = async (query: string, variables: Record<string, unknown>) => {
+    const runsMs: number[] = [];
+    const errorSamples: string[] = [];
+    let answer: unknown = null;
+    for (let run = 0; run < ANALYST_RUNS; run += 1) {
+      const began = performance.now();
+      const result = await graphql(system.gateways.ours, query, variables, analystToken);
+      runsMs.push(performance.now() - began);
+      if (result.errors?.length || !result.data) errorSamples.push(JSON.stringify(result.errors).slice(0, 300));
+      else answer = result.data;
+    }
+    const sorted = [...runsMs].sort((a, b) => a - b);
+    return {
+      runsMs,
+      medianMs: percentile(sorted, 0.5),
+      maxMs: sorted[sorted.length - 1] ?? 0,
+      errors: errorSamples.length,
+      errorSamples,
+      answer,
+    };
+  };
+  // First, on a quiet system: after the fixed rate the subgraphs are still working off its queue for a
+  // while (timed-out requests included), and the aggregates would measure that queue, not themselves.
+  const statistics = {
+    programmeStatistics2021: await timed(STATISTICS, { year: 2021 }),
+    cycleCompliance2021: await timed(COMPLIANCE, { startYear: 2021 }),
+  };
   const rate: Record<string, { requests: number; errors: number; p50Ms: number; p95Ms: number; p99Ms: number }> = {};
   for (const gateway of GATEWAYS) {
     const run = await many.prepare();
@@ -127,24 +156,6 @@ async function measureScale(measured: Awaited<ReturnType<typeof workloads>>, ana
     };
     log(`${many.name} at ${ratePerSecond} req/s, ${gateway}: p95 ${rate[gateway]?.p95Ms.toFixed(1)} ms, ${load.errors} errors`);
   }
-  const timed = async (query: string, variables: Record<string, unknown>) => {
-    const runsMs: number[] = [];
-    let answer: unknown;
-    for (let run = 0; run < ANALYST_RUNS; run += 1) {
-      const began = performance.now();
-      const result = await graphql(system.gateways.ours, query, variables, analystToken);
-      runsMs.push(performance.now() - began);
-      if (result.errors?.length || !result.data)
-        throw new Error(`an analyst query was refused: ${JSON.stringify(result.errors)}`);
-      answer = result.data;
-    }
-    const sorted = [...runsMs].sort((a, b) => a - b);
-    return { runsMs, medianMs: percentile(sorted, 0.5), maxMs: sorted[sorted.length - 1] ?? 0, answer };
-  };
-  const statistics = {
-    programmeStatistics2021: await timed(STATISTICS, { year: 2021 }),
-    cycleCompliance2021: await timed(COMPLIANCE, { startYear: 2021 }),
-  };
   console.log(
     `\n${many.name} at a fixed ${ratePerSecond} req/s for ${rateMs / 1000} s (latency from when each request was due):`,
   );
@@ -159,8 +170,9 @@ async function measureScale(measured: Awaited<ReturnType<typeof workloads>>, ana
   console.log(`Analysts' aggregates through our gateway, ${ANALYST_RUNS} runs each (ms):`);
   for (const [name, figures] of Object.entries(statistics)) {
     console.log(
-      `  ${name.padEnd(24)} median ${figures.medianMs.toFixed(0).padStart(6)}  max ${figures.maxMs.toFixed(0).padStart(6)}  runs ${figures.runsMs.map((ms) => ms.toFixed(0)).join(', ')}`,
+      `  ${name.padEnd(24)} median ${figures.medianMs.toFixed(0).padStart(6)}  max ${figures.maxMs.toFixed(0).padStart(6)}  runs ${figures.runsMs.map((ms) => ms.toFixed(0)).join(', ')}  errors ${figures.errors}`,
     );
+    for (const sample of figures.errorSamples.slice(0, 2)) console.log(`    ${sample}`);
   }
   return { ratePerSecond, rateSeconds: rateMs / 1000, myRecordAtRate: rate, analysts: statistics };
 }

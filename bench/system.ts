@@ -101,7 +101,6 @@ export async function startSystem(options: SystemOptions): Promise<System> {
   const children: { name: string; child: ChildProcess }[] = [];
   const exitedEarly = new Set<string>();
   let stopping = false;
-  const clock = options.reuseFrom === undefined ? pinnedClock(new Date(BENCH_CLOCK_START)) : systemClock;
   const launch = (name: string, command: string, args: string[], env: Record<string, string>) => {
     // The system started here is the embedded demo, whatever database the calling shell points at.
     const { DATABASE_URL: _database, ...inherited } = process.env;
@@ -164,7 +163,7 @@ export async function startSystem(options: SystemOptions): Promise<System> {
       SUBGRAPHS.forEach(({ name }, index) => {
         launch(name, process.execPath, ['--import', 'tsx', `subgraphs/${name}/src/index.ts`], {
           DATA_DIR: dataDir ?? '',
-          CLOCK_START: clock.now().toISOString(),
+          CLOCK_START: BENCH_CLOCK_START,
           ...(options.databaseUrl ? { DATABASE_URL: options.databaseUrl, SEED: 'none' } : {}),
           ...(socket ? { EMBEDDED_DATABASE_SOCKET: socket } : {}),
           PORT: String(ports[index]),
@@ -193,7 +192,7 @@ export async function startSystem(options: SystemOptions): Promise<System> {
     launch('ours', ...pinned(process.execPath, ['--import', 'tsx', 'gateway/src/index.ts']), {
       ...gatewayEnv,
       PORT: String(oursPort),
-      ...(reused ? {} : { CLOCK_START: clock.now().toISOString() }),
+      ...(reused ? {} : { CLOCK_START: BENCH_CLOCK_START }),
       // Plans are made once per operation and kept: on a machine shared with other work, the default
       // budget could refuse the measured operations themselves, which says nothing about throughput.
       QUERY_PLANNING_BUDGET_MS: String(PLANNING_BUDGET_MS),
@@ -219,6 +218,11 @@ export async function startSystem(options: SystemOptions): Promise<System> {
       await waitUntilReady('hive-rust', `http://127.0.0.1:${rustPort}/readiness`, () => exitedEarly.has('hive-rust'));
     }
 
+    // Every service started here got the same CLOCK_START, and its clock runs on from when it read it,
+    // after loading its code: one ready late (a minute or more on a loaded machine) runs that much behind.
+    // The bench's clock starts from the same instant once all are ready, so it is never ahead of any
+    // service's, and a token it mints is never issued in their future (refused beyond MAX_CLOCK_SKEW_SECONDS).
+    const clock = reused ? systemClock : pinnedClock(new Date(BENCH_CLOCK_START));
     const started: System['gateways'] = { ours: `http://127.0.0.1:${oursPort}/graphql` };
     if (wanted.has('hive')) started.hive = `http://127.0.0.1:${hivePort}/graphql`;
     if (wanted.has('hive-rust')) started['hive-rust'] = `http://127.0.0.1:${rustPort}/graphql`;
