@@ -2,6 +2,7 @@ import { createServer } from 'node:http';
 import { ApolloServer } from '@apollo/server';
 import { unwrapResolverError } from '@apollo/server/errors';
 import type { ApolloServerPlugin, BaseContext } from '@apollo/server';
+import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { expressMiddleware } from '@as-integrations/express5';
 import { buildSubgraphSchema } from '@apollo/subgraph';
@@ -173,6 +174,9 @@ export async function startSubgraphServer<TContext extends BaseContext>(
     validationRules: limits.validationRules,
     logger: options.logger,
     plugins: [
+      // Nothing reads cache hints from a subgraph (the gateway's public cache keeps whole answers, ADR
+      // 0024), and Apollo Server's default cache-control plugin costs a hook on every field resolved (ADR 0039).
+      ApolloServerPluginCacheControlDisabled(),
       ApolloServerPluginDrainHttpServer({ httpServer }),
       requestLogPlugin(options.logger),
       metrics.plugin as ApolloServerPlugin<TContext>,

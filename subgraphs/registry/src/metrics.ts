@@ -35,34 +35,38 @@ export function registryMetricsPlugin(metrics: Metrics): ApolloServerPlugin<Regi
 
   return {
     requestDidStart: async () => ({
-      executionDidStart: async () => ({
-        willResolveField: ({ info, args }) => {
-          if (info.parentType.name !== 'Mutation') return undefined;
-          return (error, result) => {
-            switch (info.fieldName) {
-              case 'register':
-                if (!error) taken.inc({ institution: (result as RegistrationRow).institution });
-                else if (codeOf(error) === 'SESSION_FULL') full.inc({ institution: institutionOf(args['sessionId']) });
-                return;
-              case 'pay':
-                if (!error) payments.inc({ status: (result as PaymentRow).status });
-                return;
-              case 'reportOutcome':
-              case 'reportCoursewareCompletion':
-                if (!error) reported([result as RegistrationRow]);
-                return;
-              case 'reportOutcomes':
-              case 'reportOutcomesCsv':
-                if (!error) reported(result as RegistrationRow[]);
-                return;
-              case 'signIn':
-              case 'staffSignIn':
-                if (error) signIns.inc({ who: info.fieldName === 'signIn' ? 'learner' : 'staff', code: codeOf(error) });
-                return;
-            }
-          };
-        },
-      }),
+      // Only mutations are counted: a query then resolves its fields without a hook on each (ADR 0039).
+      executionDidStart: async ({ operation }) =>
+        operation?.operation !== 'mutation'
+          ? undefined
+          : {
+              willResolveField: ({ info, args }) => {
+                if (info.parentType.name !== 'Mutation') return undefined;
+                return (error, result) => {
+                  switch (info.fieldName) {
+                    case 'register':
+                      if (!error) taken.inc({ institution: (result as RegistrationRow).institution });
+                      else if (codeOf(error) === 'SESSION_FULL') full.inc({ institution: institutionOf(args['sessionId']) });
+                      return;
+                    case 'pay':
+                      if (!error) payments.inc({ status: (result as PaymentRow).status });
+                      return;
+                    case 'reportOutcome':
+                    case 'reportCoursewareCompletion':
+                      if (!error) reported([result as RegistrationRow]);
+                      return;
+                    case 'reportOutcomes':
+                    case 'reportOutcomesCsv':
+                      if (!error) reported(result as RegistrationRow[]);
+                      return;
+                    case 'signIn':
+                    case 'staffSignIn':
+                      if (error) signIns.inc({ who: info.fieldName === 'signIn' ? 'learner' : 'staff', code: codeOf(error) });
+                      return;
+                  }
+                };
+              },
+            },
     }),
   };
 }
