@@ -12,10 +12,14 @@
 //   options: --rounds N --seconds S --connections C --json FILE --rate R --rate-seconds S
 //            --ports-from P (subgraphs and gateways on P, P+1, … instead of any free ports)
 //            --workloads REGEX (only the workloads whose name matches, e.g. 'MyRecord')
+//
+// The registration burst: 2,000 new learners (20 in --quick) arrive evenly over 10 s (1 s) and register
+// for 100 new sessions of 20 seats (2 of 5), each gateway in front of two registry processes (ADR 0040).
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { openDatabase, createTokenSigner } from '@xueshi/subgraph-kit';
+import type { BurstReckoning } from './burst';
 import { percentile, runAtRate, runLoad } from './load';
 import { scaleIdentities, scaleRefusal } from './scale';
 import type { LoadResult } from './load';
@@ -24,7 +28,10 @@ import type { GatewayName } from './system';
 import { MISMATCH, demoIdentities, graphql, workloads } from './workloads';
 import type { WorkloadSizes } from './workloads';
 
-const BURST_BOUND_MS = 60_000;
+/** Connections a burst may open at once: its learners arrive whether or not the ones before were answered. */
+const BURST_CONNECTIONS = 256;
+/** A burst's answer that takes longer than this counts as unanswered. */
+const BURST_TIMEOUT_MS = 30_000;
 
 const { values: args } = parseArgs({
   options: {
@@ -60,8 +67,8 @@ const warmUpMs = quick ? 500 : 2000;
 const connections = Number(args.connections ?? 10);
 const jsonFile = resolve(ROOT, args.json ?? (scale ? '.data/bench-scale.json' : '.data/bench.json'));
 const sizes: WorkloadSizes = quick
-  ? { learners: scale ? 50 : 10, burstSessions: 2, burstSeats: 5, burstLearners: 20 }
-  : { learners: scale ? 1000 : 100, burstSessions: 3, burstSeats: 10, burstLearners: 60 };
+  ? { learners: scale ? 50 : 10, burstSessions: 2, burstSeats: 5, burstLearners: 20, burstSeconds: 1 }
+  : { learners: scale ? 1000 : 100, burstSessions: 100, burstSeats: 20, burstLearners: 2000, burstSeconds: 10 };
 
 export interface Cell {
   requests: number;
@@ -177,11 +184,42 @@ async function measureScale(measured: Awaited<ReturnType<typeof workloads>>, ana
   return { ratePerSecond, rateSeconds: rateMs / 1000, myRecordAtRate: rate, analysts: statistics };
 }
 
+/** Each burst's rounds per gateway: how long it took from the first learner's arrival to the last answer, and its reckoning. */
+function burstFigures(
+  measured: Awaited<ReturnType<typeof workloads>>,
+  results: Map<string, Record<GatewayName, { loads: LoadResult[]; reckonings: BurstReckoning[] }>>,
+) {
+  return measured
+    .filter((workload) => workload.burst)
+    .map((workload) => ({
+      workload: workload.name,
+      description: workload.description,
+      rounds: Object.fromEntries(
+        GATEWAYS.map((gateway) => {
+          const entry = results.get(workload.name)?.[gateway];
+          return [
+            gateway,
+            (entry?.loads ?? []).map((load, index) => ({
+              wallSeconds: load.seconds,
+              p50Ms: load.p50Ms,
+              p99Ms: load.p99Ms,
+              requests: load.requests,
+              serverErrors: load.problems.filter((problem) => /^HTTP 5\d\d/.test(problem)).length,
+              errors: load.errors,
+              ...(entry?.reckonings[index] ?? {}),
+            })),
+          ];
+        }),
+      ),
+    }));
+}
+
 const system = await startSystem({
   reuseFrom: args.reuse === undefined ? undefined : Number(args.reuse),
   reuseDataDir: process.env['DATA_DIR'],
   databaseUrl,
   portsFrom: args['ports-from'] === undefined ? undefined : Number(args['ports-from']),
+  registryProcesses: 2,
   log,
 });
 let failed = false;
@@ -190,28 +228,27 @@ const urlOf = (gateway: GatewayName): string => {
   if (!url) throw new Error(`${gateway} was not started`);
   return url;
 };
+// The registry's database, where the burst's learners are prepared and its seats counted.
+const registry = await openDatabase({ ...system.registryDatabase, schema: 'registry', migrations: [], poolSize: 2 });
 try {
   log(`gateways pinned to ${system.core === null ? 'no core (taskset is missing)' : `core ${system.core}`}`);
+  log(`${system.registryProcesses} registry process(es) behind the gateways`);
+  const signer = await createTokenSigner(system.privateJwk, system.clock);
   let analystToken: string | undefined;
   const identities = await (async () => {
     if (!databaseUrl) return demoIdentities(system.gateways.ours, system.registryUrl, sizes.learners);
-    const registry = await openDatabase({ url: databaseUrl, schema: 'registry', migrations: [], poolSize: 1 });
-    try {
-      const minted = await scaleIdentities(registry, await createTokenSigner(system.privateJwk, system.clock), sizes.learners);
-      analystToken = minted.analyst;
-      return minted;
-    } finally {
-      await registry.close();
-    }
+    const minted = await scaleIdentities(registry, signer, sizes.learners);
+    analystToken = minted.analyst;
+    return minted;
   })();
   log(`${identities.manyLearners.length} distinct learners; reference answers from our gateway`);
   const selected = new RegExp(args.workloads ?? '');
-  const measured = (await workloads(system.gateways.ours, system.registryUrl, sizes, identities, system.clock)).filter(
+  const measured = (await workloads(system.gateways.ours, sizes, identities, system.clock, { registry, signer })).filter(
     (workload) => selected.test(workload.name),
   );
   if (measured.length === 0) throw new Error(`no workload matches --workloads ${args.workloads ?? ''}`);
-  type Entry = { loads: LoadResult[]; problems: string[] };
-  const empty = (): Entry => ({ loads: [], problems: [] });
+  type Entry = { loads: LoadResult[]; problems: string[]; reckonings: BurstReckoning[] };
+  const empty = (): Entry => ({ loads: [], problems: [], reckonings: [] });
   const results = new Map<string, Record<GatewayName, Entry>>(
     measured.map((workload) => [workload.name, { ours: empty(), hive: empty(), 'hive-rust': empty() }]),
   );
@@ -228,18 +265,29 @@ try {
     for (const workload of measured) {
       for (const gateway of order) {
         const run = await workload.prepare();
-        const load = await runLoad({
-          url: urlOf(gateway),
-          connections,
-          durationMs: workload.burst ? BURST_BOUND_MS : durationMs,
-          next: run.next,
-          check: run.check,
-        });
+        const passedBefore = system.registryRequests();
+        const load = workload.burst
+          ? await runAtRate({
+              url: urlOf(gateway),
+              connections: BURST_CONNECTIONS,
+              durationMs: (sizes.burstLearners / workload.burst.ratePerSecond) * 1000,
+              ratePerSecond: workload.burst.ratePerSecond,
+              timeoutMs: BURST_TIMEOUT_MS,
+              next: run.next,
+              check: run.check,
+            })
+          : await runLoad({ url: urlOf(gateway), connections, durationMs, next: run.next, check: run.check });
         const entry = results.get(workload.name)?.[gateway];
         entry?.loads.push(load);
         entry?.problems.push(...((await run.after?.()) ?? []));
+        const reckoning = run.reckoning?.();
+        if (reckoning) entry?.reckonings.push(reckoning);
+        const passed = system.registryRequests().map((count, index) => count - (passedBefore[index] ?? 0));
         log(
-          `round ${round + 1}/${rounds} ${workload.name} ${gateway}: ${load.reqPerSecond.toFixed(0)} req/s, ${load.errors} errors`,
+          `round ${round + 1}/${rounds} ${workload.name} ${gateway}: ${load.reqPerSecond.toFixed(0)} req/s, ${load.errors} errors` +
+            (reckoning
+              ? `, ${load.seconds.toFixed(1)} s, p99 ${load.p99Ms.toFixed(0)} ms, registry processes passed ${passed.join(' + ')}`
+              : ''),
         );
       }
     }
@@ -282,6 +330,19 @@ try {
       for (const sample of row.cells[gateway].samples) console.log(`  ${row.workload} / ${gateway}: ${sample}`);
     }
   }
+  const bursts = burstFigures(measured, results);
+  for (const burst of bursts) {
+    console.log(
+      `\n${burst.workload}: ${burst.description}, through ${system.registryProcesses} registry process(es); per round:`,
+    );
+    for (const [gateway, rows] of Object.entries(burst.rounds)) {
+      for (const row of rows) {
+        console.log(
+          `  ${gateway.padEnd(10)} wall ${row.wallSeconds.toFixed(1).padStart(5)} s  p99 ${row.p99Ms.toFixed(0).padStart(6)} ms  5xx ${row.serverErrors}  registered ${row.registered}  refused ${row.refused}  oversold ${row.oversold}  lost ${row.lost}  twice ${row.twice}  left free ${row.seatsLeftFree}`,
+        );
+      }
+    }
+  }
   // Errors (a timeout on a busy machine) are reported; a different answer fails the run.
   failed = table.some((row) => GATEWAYS.some((gateway) => row.cells[gateway].mismatches > 0));
 
@@ -301,7 +362,9 @@ try {
         pinnedCore: system.core,
         reusedSubgraphs: system.reused,
         answersMatched: !failed,
+        registryProcesses: system.registryProcesses,
         scale: scaleFigures,
+        bursts,
         workloads: table.map((row) => ({
           ...row,
           cells: Object.fromEntries(
@@ -321,6 +384,7 @@ try {
   failed = true;
   log(error instanceof Error ? (error.stack ?? error.message) : String(error));
 } finally {
+  await registry.close();
   await system.stop();
 }
 process.exit(failed ? 1 : 0);

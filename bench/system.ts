@@ -15,6 +15,8 @@ import {
   systemClock,
 } from '@xueshi/subgraph-kit';
 import type { Clock } from '@xueshi/subgraph-kit';
+import { roundRobin } from './replicas';
+import type { Replicas } from './replicas';
 import { SCALE_AS_OF } from './scale';
 
 export const ROOT = resolve(import.meta.dirname, '..');
@@ -43,6 +45,15 @@ export interface System {
   services: ({ name: string; origin: string } | { name: string; pid: number })[];
   /** The registry's own GraphQL URL (learners sign up there, outside the gateways' limits). */
   registryUrl: string;
+  /**
+   * The registry's processes the gateways reach, each request the next in turn (bench/replicas.ts): two
+   * when the bench started the system, the one of a reused system.
+   */
+  registryProcesses: number;
+  /** Requests each registry process was passed by the gateways so far (empty for a reused system). */
+  registryRequests(): number[];
+  /** Where the registry's database is, for preparing learners in bulk: a PostgreSQL URL or the embedded socket. */
+  registryDatabase: { url: string } | { socket: string };
   /** The core every gateway is pinned to, or null where taskset is missing. */
   core: number | null;
   reused: boolean;
@@ -92,13 +103,22 @@ export interface SystemOptions {
   gateways?: readonly GatewayName[];
   /** Start the subgraphs on this PostgreSQL database (each in its schema, nothing seeded) instead of embedded ones. */
   databaseUrl?: string | undefined;
-  /** Consecutive ports from this one (subgraphs, then gateways) instead of any free ones, on a shared machine. */
+  /**
+   * Consecutive ports from this one (subgraphs, gateways, then the second registry and the replicas'
+   * address) instead of any free ones, on a shared machine.
+   */
   portsFrom?: number | undefined;
+  /**
+   * Registry processes behind the gateways (a system the bench starts; a reused one keeps its one): with
+   * two, the gateways reach both through one address, each request the next process in turn.
+   */
+  registryProcesses?: 1 | 2;
   log: (line: string) => void;
 }
 
 export async function startSystem(options: SystemOptions): Promise<System> {
   const children: { name: string; child: ChildProcess }[] = [];
+  let replicas: Replicas | undefined;
   const exitedEarly = new Set<string>();
   let stopping = false;
   const launch = (name: string, command: string, args: string[], env: Record<string, string>) => {
@@ -119,6 +139,7 @@ export async function startSystem(options: SystemOptions): Promise<System> {
   };
   const stop = async () => {
     stopping = true;
+    await replicas?.close();
     await Promise.all(
       children.map(
         ({ child }) =>
@@ -134,6 +155,10 @@ export async function startSystem(options: SystemOptions): Promise<System> {
   try {
     const reused = options.reuseFrom !== undefined;
     let dataDir: string | undefined;
+    let secondRegistry: string | undefined;
+    let registryDatabase: System['registryDatabase'] = process.env['DATABASE_URL']
+      ? { url: process.env['DATABASE_URL'] }
+      : { socket: embeddedSocketPath(resolve(ROOT, options.reuseDataDir ?? '.data')) };
     let keys: Awaited<ReturnType<typeof generateSigningKeys>>;
     const ports = reused
       ? SUBGRAPHS.map((_subgraph, index) => (options.reuseFrom ?? 0) + index)
@@ -160,25 +185,44 @@ export async function startSystem(options: SystemOptions): Promise<System> {
           await new Promise((done) => setTimeout(done, 300));
         }
       }
-      SUBGRAPHS.forEach(({ name }, index) => {
-        launch(name, process.execPath, ['--import', 'tsx', `subgraphs/${name}/src/index.ts`], {
-          DATA_DIR: dataDir ?? '',
-          CLOCK_START: BENCH_CLOCK_START,
-          ...(options.databaseUrl ? { DATABASE_URL: options.databaseUrl, SEED: 'none' } : {}),
-          ...(socket ? { EMBEDDED_DATABASE_SOCKET: socket } : {}),
-          PORT: String(ports[index]),
-          JWT_PUBLIC_JWK: JSON.stringify(keys.publicJwk),
-          ...(name === 'registry'
-            ? { ...urls, JWT_PRIVATE_JWK: JSON.stringify(keys.privateJwk), PASSWORD_HASH_COST: '14' }
-            : { SUBGRAPH_URL_REGISTRY: urls[subgraphUrlVariable('registry')] ?? '' }),
-        });
+      const subgraphEnv = (name: string, port: number): Record<string, string> => ({
+        DATA_DIR: dataDir ?? '',
+        CLOCK_START: BENCH_CLOCK_START,
+        ...(options.databaseUrl ? { DATABASE_URL: options.databaseUrl, SEED: 'none' } : {}),
+        ...(socket ? { EMBEDDED_DATABASE_SOCKET: socket } : {}),
+        PORT: String(port),
+        JWT_PUBLIC_JWK: JSON.stringify(keys.publicJwk),
+        ...(name === 'registry'
+          ? { ...urls, JWT_PRIVATE_JWK: JSON.stringify(keys.privateJwk), PASSWORD_HASH_COST: '14' }
+          : { SUBGRAPH_URL_REGISTRY: urls[subgraphUrlVariable('registry')] ?? '' }),
       });
+      SUBGRAPHS.forEach(({ name }, index) => {
+        launch(
+          name,
+          process.execPath,
+          ['--import', 'tsx', `subgraphs/${name}/src/index.ts`],
+          subgraphEnv(name, ports[index] ?? 0),
+        );
+      });
+      registryDatabase = socket ? { socket } : { url: options.databaseUrl ?? '' };
+      if (options.registryProcesses === 2) {
+        // Started with the others, so its clock (pinned when it has loaded) runs with theirs: a token it
+        // signs is never from another subgraph's future. Migrations are taken one at a time under their
+        // lock; it seeds nothing itself.
+        const port = await portAt(options.portsFrom, SUBGRAPHS.length + GATEWAYS.length);
+        launch('registry-2', process.execPath, ['--import', 'tsx', 'subgraphs/registry/src/index.ts'], {
+          ...subgraphEnv('registry', port),
+          SEED: 'none',
+        });
+        secondRegistry = `http://127.0.0.1:${port}`;
+      }
     }
-    await Promise.all(
-      SUBGRAPHS.map(({ name }, index) =>
+    await Promise.all([
+      ...SUBGRAPHS.map(({ name }, index) =>
         waitUntilReady(name, `http://127.0.0.1:${ports[index] ?? 0}/ready`, () => exitedEarly.has(name)),
       ),
-    );
+      ...(secondRegistry ? [waitUntilReady('registry-2', `${secondRegistry}/ready`, () => exitedEarly.has('registry-2'))] : []),
+    ]);
 
     const core = hasTaskset() ? cpus().length - 1 : null;
     const pinned = (command: string, args: string[]): [string, string[]] =>
@@ -187,7 +231,18 @@ export async function startSystem(options: SystemOptions): Promise<System> {
       GATEWAYS.map((_gateway, index) => portAt(options.portsFrom, SUBGRAPHS.length + index)),
     );
     const [oursPort = 0, hivePort = 0, rustPort = 0] = gatewayPorts;
-    const gatewayEnv = { ...urls, JWT_PUBLIC_JWK: JSON.stringify(keys.publicJwk) };
+    const registryOrigin = new URL(urls[subgraphUrlVariable('registry')] ?? '').origin;
+    if (secondRegistry) {
+      replicas = await roundRobin(
+        [registryOrigin, secondRegistry],
+        await portAt(options.portsFrom, SUBGRAPHS.length + GATEWAYS.length + 1),
+      );
+    }
+    const gatewayEnv = {
+      ...urls,
+      ...(replicas ? { [subgraphUrlVariable('registry')]: `${replicas.origin}/graphql` } : {}),
+      JWT_PUBLIC_JWK: JSON.stringify(keys.publicJwk),
+    };
     const wanted = new Set(options.gateways ?? GATEWAYS);
     launch('ours', ...pinned(process.execPath, ['--import', 'tsx', 'gateway/src/index.ts']), {
       ...gatewayEnv,
@@ -234,6 +289,9 @@ export async function startSystem(options: SystemOptions): Promise<System> {
         ...children.flatMap(({ name, child }) => (name === 'database' && child.pid ? [{ name, pid: child.pid }] : [])),
       ],
       registryUrl: urls[subgraphUrlVariable('registry')] ?? '',
+      registryProcesses: replicas ? 2 : 1,
+      registryRequests: () => replicas?.passed() ?? [],
+      registryDatabase,
       core,
       reused,
       clock,

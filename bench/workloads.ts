@@ -8,10 +8,12 @@ import {
   shanghaiDay,
   shanghaiYear,
 } from '@xueshi/domain';
-import type { Clock } from '@xueshi/subgraph-kit';
+import type { Clock, Database, TokenSigner } from '@xueshi/subgraph-kit';
 import { DEMO_LEARNER, DEMO_PASSWORD } from '@xueshi/institutions/demo';
 import { contractOperation } from '../tests/harness/contract';
 import { randomIdNumber } from '../tests/harness/fixtures';
+import { insertBurstLearners, reckonBurst } from './burst';
+import type { BurstAnswer, BurstReckoning } from './burst';
 import type { BenchRequest } from './load';
 
 /**
@@ -69,13 +71,18 @@ export interface Run {
   check: (sent: BenchRequest, status: number, body: string) => string | null;
   /** Checks made after the run (a burst's seats), as problems found. */
   after?: () => Promise<string[]>;
+  /** A burst's reckoning, once `after` has run. */
+  reckoning?: () => BurstReckoning | null;
 }
 
 export interface Workload {
   name: string;
   description: string;
-  /** A burst: sends its requests once, bounded by a longer time than a steady workload's round. */
-  burst?: boolean;
+  /**
+   * A burst: sends its requests once, open loop, this many a second (each at its time whether or not the
+   * ones before have been answered), so its latencies include any queueing.
+   */
+  burst?: { ratePerSecond: number };
   /** Prepares one run (a burst opens fresh sessions and signs up fresh learners for each). */
   prepare(): Promise<Run>;
   /** Requests that warm a gateway up for this workload without changing anything. */
@@ -163,6 +170,14 @@ export interface WorkloadSizes {
   burstSessions: number;
   burstSeats: number;
   burstLearners: number;
+  /** The burst's learners arrive evenly over this many seconds. */
+  burstSeconds: number;
+}
+
+/** The registry's database and key: the burst's learners are inserted and given tokens there. */
+export interface BurstPreparation {
+  registry: Database;
+  signer: TokenSigner;
 }
 
 /** Who the workloads act as: a token for each. */
@@ -194,10 +209,10 @@ export async function demoIdentities(ours: string, registryUrl: string, count: n
 
 export async function workloads(
   ours: string,
-  registryUrl: string,
   sizes: WorkloadSizes,
   identities: Identities,
   clock: Clock,
+  preparation: BurstPreparation,
 ): Promise<Workload[]> {
   const catalogue = [requestOf(CATALOGUE, { year: 2021 })];
   const demoToken = identities.oneLearner;
@@ -220,7 +235,7 @@ export async function workloads(
   const openSessions = async (): Promise<string[]> => {
     const ids: string[] = [];
     const { startsAt, endsAt } = benchSessionTimes(clock.now(), courseDays);
-    for (let index = 0; index < sizes.burstSessions; index += 1) {
+    const openOne = async () => {
       const answer = await graphql<{ openSjtuSession: { id: string } }>(
         ours,
         'mutation ($input: OpenSessionInput!) { openSjtuSession(input: $input) { id } }',
@@ -239,6 +254,10 @@ export async function workloads(
       const id = answer.data?.openSjtuSession.id;
       if (!id) throw new Error(`a bench session could not be opened: ${JSON.stringify(answer.errors)}`);
       ids.push(id);
+    };
+    const OPENED_AT_ONCE = 4;
+    for (let opened = 0; opened < sizes.burstSessions; opened += OPENED_AT_ONCE) {
+      await Promise.all(Array.from({ length: Math.min(OPENED_AT_ONCE, sizes.burstSessions - opened) }, openOne));
     }
     return ids;
   };
@@ -268,44 +287,67 @@ export async function workloads(
     },
     {
       name: 'Registration burst',
-      burst: true,
+      burst: { ratePerSecond: sizes.burstLearners / sizes.burstSeconds },
       // Registering for a session that does not exist plans the operation and changes nothing.
       warmUp: steady([requestOf(REGISTER, { sessionId: 'sjtu:session:2021-bench-none' }, demoToken)]),
-      description: `${sizes.burstLearners} new learners register at once for ${sizes.burstSessions} new sessions of ${sizes.burstSeats} seats`,
+      description: `${sizes.burstLearners} new learners register for ${sizes.burstSessions} new sessions of ${sizes.burstSeats} seats, arriving over ${sizes.burstSeconds} s`,
       prepare: async () => {
         const sessions = await openSessions();
-        const tokens = await signUpLearners(registryUrl, sizes.burstLearners);
-        const requests = tokens.map((token, index) =>
+        const learners = await insertBurstLearners(preparation.registry, preparation.signer, sizes.burstLearners);
+        // Learner i chooses session i mod sessions: each session is wanted by the same number of learners.
+        const requests = learners.map(({ token }, index) =>
           requestOf(REGISTER, { sessionId: sessions[index % sessions.length] }, token),
         );
+        const learnerOf = new Map(requests.map((request, index) => [request, learners[index]?.id ?? '']));
+        const answers = new Map<string, BurstAnswer>(learners.map(({ id }) => [id, 'unanswered']));
         let sent = 0;
-        let taken = 0;
+        let reckoning: BurstReckoning | null = null;
         return {
           next: () => requests[sent++] ?? null,
-          check: (_sent, status, body) => {
+          check: (request, status, body) => {
             if (status !== 200) return `HTTP ${status}: ${body.slice(0, 200)}`;
-            const answer = JSON.parse(body) as GraphAnswer<{ register: { status: string } | null }>;
+            const answer = JSON.parse(body) as GraphAnswer<{ register: { id: string; status: string } | null }>;
+            const learner = learnerOf.get(request) ?? '';
             if (answer.data?.register?.status === 'AWAITING_PAYMENT') {
-              taken += 1;
+              answers.set(learner, { registered: answer.data.register.id });
               return null;
             }
             const codes = answer.errors?.map((error) => error.extensions?.['code']) ?? [];
-            return codes.length === 1 && codes[0] === 'SESSION_FULL'
-              ? null
-              : `neither a seat nor SESSION_FULL: ${body.slice(0, 200)}`;
+            if (codes.length === 1 && codes[0] === 'SESSION_FULL') {
+              answers.set(learner, 'SESSION_FULL');
+              return null;
+            }
+            return `neither a seat nor SESSION_FULL: ${body.slice(0, 200)}`;
           },
+          reckoning: () => reckoning,
           after: async () => {
+            const wanted = (id: string) => requests.filter((_request, index) => sessions[index % sessions.length] === id).length;
+            reckoning = await reckonBurst(
+              preparation.registry,
+              sessions.map((id) => ({ id, seats: sizes.burstSeats, wanted: wanted(id) })),
+              answers,
+            );
             const problems: string[] = [];
+            const { oversold, lost, twice, seatsLeftFree, registered } = reckoning;
+            if (oversold > 0) problems.push(`${MISMATCH}: ${oversold} seats oversold`);
+            if (lost > 0) problems.push(`${MISMATCH}: ${lost} learners hold other than what they were told`);
+            if (twice > 0) problems.push(`${MISMATCH}: ${twice} learners registered twice`);
+            const unanswered = [...answers.values()].filter((answer) => answer === 'unanswered').length;
+            // A learner left unanswered (a timeout) may hold a seat or not; only a full answer sheet shows free seats.
+            if (unanswered === 0 && seatsLeftFree > 0) problems.push(`${MISMATCH}: ${seatsLeftFree} wanted seats left free`);
             const seats = Math.min(requests.length, sessions.length * sizes.burstSeats);
-            if (taken !== seats) problems.push(`${MISMATCH}: ${taken} seats taken where ${seats} were to be had`);
+            if (unanswered === 0 && registered !== seats) {
+              problems.push(`${MISMATCH}: ${registered} seats taken where ${seats} were to be had`);
+            }
+            // What every caller sees through our gateway, as well as what the rows say.
             for (const id of sessions) {
               const answer = await graphql<{ session: { seatsTaken: number } | null }>(
                 ours,
                 'query ($id: ID!) { session(id: $id) { seatsTaken } }',
                 { id },
               );
-              const expectedTaken = Math.min(sizes.burstSeats, requests.filter((request) => request.body.includes(id)).length);
-              if (answer.data?.session?.seatsTaken !== expectedTaken) {
+              const expectedTaken = Math.min(sizes.burstSeats, wanted(id));
+              if (unanswered === 0 && answer.data?.session?.seatsTaken !== expectedTaken) {
                 problems.push(
                   `${MISMATCH}: ${id} has ${answer.data?.session?.seatsTaken} seats taken, ${expectedTaken} expected`,
                 );
