@@ -231,26 +231,37 @@ export async function workloads(
   const courseId = course.id;
   const courseDays = course.days;
 
+  const neverSent = (errors: GraphAnswer<unknown>['errors']) =>
+    errors?.some(({ extensions }) => extensions?.['reason'] === 'circuit-open' || extensions?.['reason'] === 'overloaded') ??
+    false;
   /** Opens the sessions of one burst: on the next working days its course fits, open since an hour ago. */
   const openSessions = async (): Promise<string[]> => {
     const ids: string[] = [];
     const { startsAt, endsAt } = benchSessionTimes(clock.now(), courseDays);
     const openOne = async () => {
-      const answer = await graphql<{ openSjtuSession: { id: string } }>(
-        ours,
-        'mutation ($input: OpenSessionInput!) { openSjtuSession(input: $input) { id } }',
-        {
-          input: {
-            courseId,
-            startsAt,
-            endsAt,
-            deliveryMode: 'LIVE_ONLINE',
-            capacity: sizes.burstSeats,
-            registrationOpensAt: new Date(clock.now().getTime() - 3_600_000).toISOString(),
+      const send = () =>
+        graphql<{ openSjtuSession: { id: string } }>(
+          ours,
+          'mutation ($input: OpenSessionInput!) { openSjtuSession(input: $input) { id } }',
+          {
+            input: {
+              courseId,
+              startsAt,
+              endsAt,
+              deliveryMode: 'LIVE_ONLINE',
+              capacity: sizes.burstSeats,
+              registrationOpensAt: new Date(clock.now().getTime() - 3_600_000).toISOString(),
+            },
           },
-        },
-        staffToken,
-      );
+          staffToken,
+        );
+      // The burst before may leave a subgraph's circuit in our gateway open for a while: such an answer
+      // was never sent, so asking again (for up to a minute) opens no session twice.
+      let answer = await send();
+      for (let waited = 0; waited < 60 && neverSent(answer.errors); waited += 1) {
+        await new Promise((done) => setTimeout(done, 1_000));
+        answer = await send();
+      }
       const id = answer.data?.openSjtuSession.id;
       if (!id) throw new Error(`a bench session could not be opened: ${JSON.stringify(answer.errors)}`);
       ids.push(id);

@@ -14,6 +14,7 @@ import cors from 'cors';
 import {
   DEFAULT_CIRCUIT_BREAKER,
   DEFAULT_FETCH_TIMEOUT_MS,
+  DEFAULT_SUBGRAPH_MAX_IN_FLIGHT,
   SIGN_UP_LIMITS,
   callerOfRequest,
   createErrorFormatter,
@@ -81,6 +82,8 @@ export interface GatewayOptions {
   subgraphTimeoutMs?: number | undefined;
   /** The same for named subgraphs, overriding `subgraphTimeoutMs`. */
   subgraphTimeoutsMs?: Readonly<Record<string, number>> | undefined;
+  /** Fetches out to each subgraph at once, more waiting their turn (DEFAULT_SUBGRAPH_MAX_IN_FLIGHT unless given). */
+  subgraphMaxInFlight?: number | undefined;
   /** When to stop asking a subgraph (or the documents' registry) that does not answer; DEFAULT_CIRCUIT_BREAKER for any not given. */
   circuitBreaker?: Partial<CircuitBreakerSettings> | undefined;
   verifier: TokenVerifier;
@@ -226,6 +229,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
         new SubgraphDataSource(name, options.subgraphUrls[name] ?? url ?? '', logger, {
           timeoutMs: options.subgraphTimeoutsMs?.[name] ?? options.subgraphTimeoutMs ?? DEFAULT_FETCH_TIMEOUT_MS,
           breaker,
+          maxInFlight: options.subgraphMaxInFlight ?? DEFAULT_SUBGRAPH_MAX_IN_FLIGHT,
         }),
       ),
   });

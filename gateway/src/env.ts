@@ -3,7 +3,7 @@ import { parseEnv, subgraphEnvShape } from '@xueshi/subgraph-kit';
 import { z } from 'zod';
 import { DEFAULT_MAX_BATCH_OPERATIONS } from './batchLimit';
 import { DEFAULT_PLANNING_LIMITS } from './planning/planner';
-import { DEFAULT_FETCH_TIMEOUT_MS, DEFAULT_QUERY_LIMITS } from '@xueshi/subgraph-kit';
+import { DEFAULT_FETCH_TIMEOUT_MS, DEFAULT_QUERY_LIMITS, DEFAULT_SUBGRAPH_MAX_IN_FLIGHT } from '@xueshi/subgraph-kit';
 import type { QueryLimits } from '@xueshi/subgraph-kit';
 
 /** Where the frontends run in development (Next.js, Vite). */
@@ -73,6 +73,8 @@ const gatewayEnv = z.object({
   ...Object.fromEntries(SUBGRAPHS.map(({ name }) => [subgraphUrlVariable(name), z.string().url().optional()])),
   /** How long to wait for a subgraph's answer, in milliseconds; SUBGRAPH_TIMEOUT_MS_<NAME> for one subgraph. */
   SUBGRAPH_TIMEOUT_MS: limit(DEFAULT_FETCH_TIMEOUT_MS),
+  /** Fetches out to each subgraph at once; more wait their turn in the gateway, each for up to its timeout. */
+  SUBGRAPH_MAX_IN_FLIGHT: limit(DEFAULT_SUBGRAPH_MAX_IN_FLIGHT),
   ...Object.fromEntries(SUBGRAPHS.map(({ name }) => [subgraphTimeoutVariable(name), optionalMilliseconds])),
 });
 

@@ -34,6 +34,7 @@ runService('gateway', async () => {
       subgraphUrls: env.subgraphUrls,
       subgraphTimeoutMs: env.SUBGRAPH_TIMEOUT_MS,
       subgraphTimeoutsMs: env.subgraphTimeoutsMs,
+      subgraphMaxInFlight: env.SUBGRAPH_MAX_IN_FLIGHT,
       documentsOrigin: env.documentsOrigin,
       trainingDocumentsOrigin: env.trainingDocumentsOrigin,
       verifier,

@@ -95,6 +95,8 @@ class SharedAnswerResponse implements FetcherResponse {
 export interface SubgraphFetchLimits {
   timeoutMs: number;
   breaker: CircuitBreakerSettings;
+  /** Fetches out to the subgraph at once; more wait their turn in the gateway (boundedFetch's `maxInFlight`). */
+  maxInFlight: number;
 }
 
 /**
@@ -149,6 +151,7 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
       timeoutMs: limits.timeoutMs,
       breaker: new CircuitBreaker(name, limits.breaker, logger),
       retryable: isGraphQLRead,
+      maxInFlight: limits.maxInFlight,
     });
     // The gateway sends JSON text bodies, which fetch takes as they are.
     super({ url, fetcher: (target, init) => bounded(target, init as RequestInit) });

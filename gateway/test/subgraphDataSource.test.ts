@@ -2,7 +2,12 @@ import { createServer } from 'node:http';
 import type { IncomingHttpHeaders, Server, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { GraphQLDataSourceProcessOptions } from '@apollo/gateway';
-import { DEFAULT_CIRCUIT_BREAKER, DEFAULT_FETCH_TIMEOUT_MS, createLogger } from '@xueshi/subgraph-kit';
+import {
+  DEFAULT_CIRCUIT_BREAKER,
+  DEFAULT_FETCH_TIMEOUT_MS,
+  DEFAULT_SUBGRAPH_MAX_IN_FLIGHT,
+  createLogger,
+} from '@xueshi/subgraph-kit';
 import { parse } from 'graphql';
 import type { OperationTypeNode } from 'graphql';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -70,6 +75,7 @@ describe('identical subgraph requests in flight at once', () => {
     source = new SubgraphDataSource('registry', subgraph.url, createLogger('test', { level: 'silent' }), {
       timeoutMs: DEFAULT_FETCH_TIMEOUT_MS,
       breaker: DEFAULT_CIRCUIT_BREAKER,
+      maxInFlight: DEFAULT_SUBGRAPH_MAX_IN_FLIGHT,
     });
   });
   afterEach(() => {
@@ -181,6 +187,7 @@ describe('a subgraph that does not answer in time', () => {
     source = new SubgraphDataSource('registry', subgraph.url, createLogger('test', { level: 'silent' }), {
       timeoutMs: 200,
       breaker: DEFAULT_CIRCUIT_BREAKER,
+      maxInFlight: DEFAULT_SUBGRAPH_MAX_IN_FLIGHT,
     });
   });
   afterAll(() => {
@@ -205,5 +212,52 @@ describe('a subgraph that does not answer in time', () => {
     expect(extensions).toMatchObject({ code: 'UNAVAILABLE', reason: 'timeout', outcomeUnknown: true });
     expect(extensions?.['zh']).toMatch(/可能已经完成/);
     expect(extensions?.['en']).toMatch(/may have been made/);
+  });
+});
+
+describe('fetches beyond the in-flight bound', () => {
+  let subgraph: Awaited<ReturnType<typeof heldSubgraph>>;
+  let source: SubgraphDataSource;
+
+  beforeAll(async () => {
+    subgraph = await heldSubgraph();
+    source = new SubgraphDataSource('registry', subgraph.url, createLogger('test', { level: 'silent' }), {
+      timeoutMs: 300,
+      breaker: DEFAULT_CIRCUIT_BREAKER,
+      maxInFlight: 1,
+    });
+  });
+  afterAll(() => {
+    subgraph.server.closeAllConnections();
+    return new Promise((resolve) => subgraph.server.close(resolve));
+  });
+
+  it('wait their turn in the gateway, and a change never sent is not reported as perhaps made', async () => {
+    const first = source.process(fetchOf(SIGN_IN, 'mutation' as OperationTypeNode, { variables: { idNumber: '1' } }));
+    await receivedAll(subgraph.received, 1);
+    // Sent once the first is answered, with a timeout of its own from then: waiting used none of it.
+    const second = source.process(fetchOf(SIGN_IN, 'mutation' as OperationTypeNode, { variables: { idNumber: '2' } }));
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    subgraph.received[0]?.answer(200, { data: { signIn: { token: 'a' } } });
+    await receivedAll(subgraph.received, 2);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    subgraph.received[1]?.answer(200, { data: { signIn: { token: 'b' } } });
+    expect((await first).data).toEqual({ signIn: { token: 'a' } });
+    expect((await second).data).toEqual({ signIn: { token: 'b' } });
+
+    // The subgraph holds this one past its timeout; the next never gets its turn and is never sent.
+    const held = source.process(fetchOf(SIGN_IN, 'mutation' as OperationTypeNode, { variables: { idNumber: '3' } }));
+    const waiting = source.process(fetchOf(SIGN_IN, 'mutation' as OperationTypeNode, { variables: { idNumber: '4' } }));
+    const [heldOutcome, waitingOutcome] = await Promise.allSettled([held, waiting]);
+    expect(heldOutcome).toMatchObject({
+      status: 'rejected',
+      reason: { extensions: { reason: 'timeout', outcomeUnknown: true } },
+    });
+    expect(waitingOutcome).toMatchObject({
+      status: 'rejected',
+      reason: { extensions: { code: 'UNAVAILABLE', reason: 'overloaded' } },
+    });
+    expect((waitingOutcome as PromiseRejectedResult).reason.extensions).not.toHaveProperty('outcomeUnknown');
+    expect(subgraph.received.map(({ body }) => body.variables?.['idNumber'])).toEqual(['1', '2', '3']);
   });
 });

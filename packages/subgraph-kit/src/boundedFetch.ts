@@ -12,10 +12,20 @@ export const DEFAULT_CIRCUIT_BREAKER: CircuitBreakerSettings = { failureThreshol
 /** The longest a service waits for another's answer unless told otherwise. */
 export const DEFAULT_FETCH_TIMEOUT_MS = 5_000;
 
+/**
+ * Calls the gateway has out to one subgraph at once unless told otherwise (ADR 0041): far more than a
+ * subgraph's database pool serves at once, so it only holds back a burst the subgraph could not answer
+ * in time anyway, which then waits in the gateway rather than inside the subgraph, against its timeout.
+ */
+export const DEFAULT_SUBGRAPH_MAX_IN_FLIGHT = 64;
+
 export type CircuitState = 'closed' | 'open' | 'half-open';
 
-/** Why a call to another service got no answer. */
-export type FetchFailure = 'timeout' | 'unreachable' | 'circuit-open';
+/**
+ * Why a call to another service got no answer; 'overloaded': it waited its turn behind `maxInFlight`
+ * calls for as long as it may and was never sent.
+ */
+export type FetchFailure = 'timeout' | 'unreachable' | 'circuit-open' | 'overloaded';
 
 /**
  * A call to another service that got no usable answer; `reason` says why, and `mayHaveArrived` whether
@@ -98,7 +108,67 @@ export interface BoundedFetchOptions {
    * for reads, since a write may have happened before the reset.
    */
   retryable: (init: RequestInit) => boolean;
+  /**
+   * Calls out to the service at once; more wait their turn, in order, for at most `timeoutMs` each, and
+   * one not sent by then fails 'overloaded'. A call's own timeout starts when it is sent. Unbounded
+   * when absent.
+   */
+  maxInFlight?: number;
   fetch?: typeof fetch;
+}
+
+/**
+ * At most `size` holders at once; the rest wait in arrival order. `acquire` resolves with the release
+ * function, or with null when `waitMs` passed (or `signal` aborted) first, leaving the queue.
+ */
+class Slots {
+  #free: number;
+  readonly #waiting: ((release: () => void) => boolean)[] = [];
+
+  constructor(size: number) {
+    this.#free = size;
+  }
+
+  acquire(waitMs: number, signal?: AbortSignal | null): Promise<(() => void) | null> {
+    if (this.#free > 0 && this.#waiting.length === 0) {
+      this.#free--;
+      return Promise.resolve(this.#releaser());
+    }
+    if (signal?.aborted) return Promise.resolve(null);
+    return new Promise((resolve) => {
+      let settled = false;
+      const giveUp = () => {
+        if (settled) return;
+        settled = true;
+        clearTimeout(timer);
+        signal?.removeEventListener('abort', giveUp);
+        resolve(null);
+      };
+      const timer = setTimeout(giveUp, waitMs);
+      signal?.addEventListener('abort', giveUp, { once: true });
+      this.#waiting.push((release) => {
+        if (settled) return false;
+        settled = true;
+        clearTimeout(timer);
+        signal?.removeEventListener('abort', giveUp);
+        resolve(release);
+        return true;
+      });
+    });
+  }
+
+  #releaser(): () => void {
+    let released = false;
+    return () => {
+      if (released) return;
+      released = true;
+      // The slot passes to the first waiter still waiting; those that gave up are skipped.
+      for (let next = this.#waiting.shift(); next; next = this.#waiting.shift()) {
+        if (next(this.#releaser())) return;
+      }
+      this.#free++;
+    };
+  }
 }
 
 const RESET_CODES = new Set(['ECONNRESET', 'EPIPE', 'UND_ERR_SOCKET']);
@@ -117,8 +187,30 @@ const isTimeout = (error: unknown) => error instanceof DOMException && error.nam
  * `fetch`, bounded: each attempt must answer within `timeoutMs`; a read is sent once more if the
  * connection was reset, nothing else is retried; calls fail at once (FetchFailed 'circuit-open') while
  * the service's circuit is open. A 5xx answer counts against the circuit but is returned as it is.
+ * With `maxInFlight`, calls beyond it wait their turn here (see BoundedFetchOptions); one that never got
+ * its turn fails 'overloaded', is known not to have arrived, and does not count against the circuit.
  */
 export function boundedFetch(options: BoundedFetchOptions): typeof fetch {
+  const slots = options.maxInFlight === undefined ? null : new Slots(options.maxInFlight);
+  const attempt = sendBounded(options);
+  if (!slots) return attempt;
+  return async (input, init = {}) => {
+    if (options.breaker.state === 'open') throw new FetchFailed(options.service, 'circuit-open');
+    const release = await slots.acquire(options.timeoutMs, init.signal);
+    if (!release) {
+      if (init.signal?.aborted) throw init.signal.reason;
+      throw new FetchFailed(options.service, 'overloaded');
+    }
+    // Held until the answer's headers arrive: a GraphQL service has done its work by then.
+    try {
+      return await attempt(input, init);
+    } finally {
+      release();
+    }
+  };
+}
+
+function sendBounded(options: BoundedFetchOptions): typeof fetch {
   const send = options.fetch ?? fetch;
   return async (input, init = {}) => {
     if (!options.breaker.tryAcquire()) throw new FetchFailed(options.service, 'circuit-open');

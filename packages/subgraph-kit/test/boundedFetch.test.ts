@@ -109,6 +109,29 @@ describe('boundedFetch', () => {
     expect(breaker.state).toBe('open');
   });
 
+  it('holds calls beyond maxInFlight back in order, each timed from when it is sent; one never sent fails overloaded', async () => {
+    const held: ServerResponse[] = [];
+    const { url, seen } = await serve((_req, res) => held.push(res));
+    const breaker = new CircuitBreaker('sjtu', { failureThreshold: 1, openMs: 1_000 }, silent);
+    const send = boundedFetch({ service: 'sjtu', timeoutMs: 300, breaker, retryable: isGraphQLRead, maxInFlight: 1 });
+    const first = send(url, post(MUTATION));
+    const second = send(url, post(MUTATION));
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(seen.count).toBe(1);
+    held[0]?.end('{"data":{}}');
+    expect((await first).status).toBe(200);
+    // Waited 200 ms of its 300 before it was sent; its own 300 start now.
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(seen.count).toBe(2);
+    held[1]?.end('{"data":{}}');
+    expect((await second).status).toBe(200);
+
+    const [third, fourth] = await Promise.allSettled([send(url, post(MUTATION)), send(url, post(MUTATION))]);
+    expect(third).toMatchObject({ status: 'rejected', reason: { reason: 'timeout', mayHaveArrived: true } });
+    expect(fourth).toMatchObject({ status: 'rejected', reason: { reason: 'overloaded', mayHaveArrived: false } });
+    expect(seen.count).toBe(3);
+  });
+
   it('tells reads from writes by the GraphQL body', () => {
     expect(isGraphQLRead(post(QUERY))).toBe(true);
     expect(isGraphQLRead(post(JSON.stringify({ query: '{ institutions { code } }' })))).toBe(true);
