@@ -19,19 +19,10 @@ import {
   unauthenticated,
 } from '@xueshi/subgraph-kit';
 import type { Caller, Clock, Db } from '@xueshi/subgraph-kit';
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import { employerStaff, learners, payments, programmeYears, refunds, registrations } from '../db/schema';
 import type { RegistrationRow } from '../db/schema';
-import {
-  activeForCourse,
-  expireLapsed,
-  lockLearnerHolds,
-  lockRegistration,
-  lockSession,
-  registrationById,
-  seatsHeld,
-  unpaidRegistrationsOf,
-} from '../store/registrations';
+import { expireLapsed, lockRegistration, registrationById, seatChecks } from '../store/registrations';
 import type { InstitutionDirectory } from './institutionDirectory';
 import { reverseInvoiceForRefund } from './invoices';
 import type { Refunds } from './refunds';
@@ -133,6 +124,22 @@ const holdHistoryMinutes = (holdMinutes: number, limits: UnpaidHoldLimits) =>
 export function createRegistrations(options: RegistrationOptions) {
   const { db, clock, directory } = options;
 
+  /**
+   * When each programme year opens for registration, kept once read: a year's row is written once
+   * (seed, or by an operator before the year) and never changed; a year not found is asked again.
+   */
+  const opensAtByYear = new Map<number, Date>();
+  const registrationOpensAt = async (year: number): Promise<Date | null> => {
+    const known = opensAtByYear.get(year);
+    if (known) return known;
+    const [row] = await db
+      .select({ opensAt: programmeYears.registrationOpensAt })
+      .from(programmeYears)
+      .where(eq(programmeYears.year, year));
+    if (row) opensAtByYear.set(year, row.opensAt);
+    return row?.opensAt ?? null;
+  };
+
   /** The caller's own registration, or NOT_FOUND (also for someone else's: existence is not revealed). */
   const ownRegistration = async (caller: Caller, id: string): Promise<RegistrationRow> => {
     if (!isUuid(id)) throw registrationNotFound(id);
@@ -162,21 +169,27 @@ export function createRegistrations(options: RegistrationOptions) {
       const learnerId = requireAllowed('learnerSelfService', caller).subject;
       const facts = await directory.sessionFacts(sessionId);
       if (!facts) throw notFound({ zh: '班次', en: 'Session' }, echoedId(sessionId));
-      const [learner] = await db.select().from(learners).where(eq(learners.id, learnerId));
+      const [learner] = await db
+        .select({
+          listed: facts.employerCreditCode
+            ? sql<boolean>`exists (${db
+                .select({ idNumber: employerStaff.idNumber })
+                .from(employerStaff)
+                .where(
+                  and(eq(employerStaff.creditCode, facts.employerCreditCode), eq(employerStaff.idNumber, learners.idNumber)),
+                )})`
+            : sql<boolean>`false`,
+        })
+        .from(learners)
+        .where(eq(learners.id, learnerId));
       if (!learner) throw unauthenticated();
-      const [year] = await db.select().from(programmeYears).where(eq(programmeYears.year, facts.year));
+      const opensAt = await registrationOpensAt(facts.year);
       const now = clock.now();
-      const listed = facts.employerCreditCode
-        ? await db
-            .select({ idNumber: employerStaff.idNumber })
-            .from(employerStaff)
-            .where(and(eq(employerStaff.creditCode, facts.employerCreditCode), eq(employerStaff.idNumber, learner.idNumber)))
-        : [];
       const refusal = registrationRefusal({
         now,
-        programmeYearOpensAt: year?.registrationOpensAt ?? null,
+        programmeYearOpensAt: opensAt,
         session: facts,
-        learnerIsEmployerStaff: listed.length > 0,
+        learnerIsEmployerStaff: learner.listed,
       });
       if (refusal) throw refusalError(refusal, facts.year);
 
@@ -184,22 +197,26 @@ export function createRegistrations(options: RegistrationOptions) {
         return await retryOnConflict(() =>
           db.transaction(async (tx) => {
             const free = facts.feeFen === 0;
+            const checks = await seatChecks(tx, {
+              sessionId: facts.id,
+              learnerId,
+              courseId: facts.courseId,
+              now,
+              unpaidSince: free
+                ? null
+                : new Date(now.getTime() - holdHistoryMinutes(options.holdMinutes, options.unpaidHoldLimits) * 60_000),
+            });
             if (!free) {
-              await lockLearnerHolds(tx, learnerId);
-              const since = new Date(now.getTime() - holdHistoryMinutes(options.holdMinutes, options.unpaidHoldLimits) * 60_000);
-              const unpaid = await unpaidRegistrationsOf(tx, learnerId, since);
-              const refusal = unpaidHoldRefusal(facts.id, unpaid, now, options.unpaidHoldLimits);
+              const refusal = unpaidHoldRefusal(facts.id, checks.unpaid, now, options.unpaidHoldLimits);
               if (refusal) throw holdLimitError(refusal, now);
             }
-            await lockSession(tx, facts.id);
-            await expireLapsed(tx, now, { sessionId: facts.id, learnerId, courseId: facts.courseId });
-            if (await activeForCourse(tx, learnerId, facts.courseId, now)) {
+            if (checks.holdsCourse) {
               throw conflict({
                 zh: `您已报名 ${facts.year} 年度的「${facts.courseTitle}」，同一课程每年只能保留一个有效报名`,
                 en: `You already hold a registration for ${facts.courseTitle} in ${facts.year}`,
               });
             }
-            if (facts.capacity !== null && (await seatsHeld(tx, facts.id, now)) >= facts.capacity) {
+            if (facts.capacity !== null && checks.seatsHeld >= facts.capacity) {
               throw new UserError(ErrorCode.SESSION_FULL, {
                 zh: '该班次名额已满，请选择其他班次',
                 en: 'This session is full; please choose another',

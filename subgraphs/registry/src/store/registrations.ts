@@ -1,3 +1,4 @@
+import type { UnpaidRegistration } from '@xueshi/domain';
 import { and, count, eq, gt, gte, isNull, lt, lte, notExists, or, sql } from 'drizzle-orm';
 import type { SQL } from 'drizzle-orm';
 import { payments, registrations } from '../db/schema';
@@ -13,34 +14,6 @@ export function holdsSeatAt(now: Date): SQL {
   ) as SQL;
 }
 
-/** Serialises every seat-taking write on one session, across all registry replicas (an advisory lock). */
-export async function lockSession(tx: Tx, sessionId: string): Promise<void> {
-  await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`xueshi-session:${sessionId}`}))`);
-}
-
-/**
- * Serialises one learner's new holds, across all registry replicas, so parallel registrations for
- * different sessions cannot each slip under the unpaid-hold limits. Taken before the session's lock.
- */
-export async function lockLearnerHolds(tx: Tx, learnerId: string): Promise<void> {
-  await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`xueshi-holds:${learnerId}`}))`);
-}
-
-/** The learner's registrations since `since` that were never paid and cost something: their holds. */
-export async function unpaidRegistrationsOf(executor: Executor, learnerId: string, since: Date): Promise<RegistrationRow[]> {
-  return executor
-    .select()
-    .from(registrations)
-    .where(
-      and(
-        eq(registrations.learnerId, learnerId),
-        gte(registrations.registeredAt, since),
-        isNull(registrations.paidAt),
-        gt(registrations.feeFen, 0),
-      ),
-    );
-}
-
 export async function lockRegistration(tx: Tx, id: string): Promise<RegistrationRow | undefined> {
   const [row] = await tx.select().from(registrations).where(eq(registrations.id, id)).for('update');
   return row;
@@ -51,47 +24,19 @@ export async function registrationById(executor: Executor, id: string): Promise<
   return row;
 }
 
-/** Seats held on a session at `now`. */
-export async function seatsHeld(executor: Executor, sessionId: string, now: Date): Promise<number> {
-  const [row] = await executor
-    .select({ taken: count() })
-    .from(registrations)
-    .where(and(eq(registrations.sessionId, sessionId), holdsSeatAt(now)));
-  return Number(row?.taken ?? 0);
-}
-
-/** The learner's registration for a course that still holds a seat at `now`, if any. */
-export async function activeForCourse(
-  executor: Executor,
-  learnerId: string,
-  courseId: string,
-  now: Date,
-): Promise<RegistrationRow | undefined> {
-  const [row] = await executor
-    .select()
-    .from(registrations)
-    .where(and(eq(registrations.learnerId, learnerId), eq(registrations.courseId, courseId), holdsSeatAt(now)))
-    .limit(1);
-  return row;
-}
-
 /**
- * Writes down what time has already decided: unpaid registrations past their hold (unless a payment
- * is still in flight) and paid courseware past its year become EXPIRED. `scope` narrows it to one
- * session or one learner's course. Returns how many rows changed.
+ * The two statements that write down what time has already decided: unpaid registrations past their
+ * hold (unless a payment is still in flight) and paid courseware past its year become EXPIRED. `scope`
+ * narrows them to one session or one learner's course.
  */
-export async function expireLapsed(
-  executor: Executor,
-  now: Date,
-  scope?: { sessionId: string; learnerId: string; courseId: string },
-): Promise<number> {
+function expiryStatements(executor: Executor, now: Date, scope?: { sessionId: string; learnerId: string; courseId: string }) {
   const inScope = scope
     ? or(
         eq(registrations.sessionId, scope.sessionId),
         and(eq(registrations.learnerId, scope.learnerId), eq(registrations.courseId, scope.courseId)),
       )
     : undefined;
-  const unpaid = await executor
+  const unpaid = executor
     .update(registrations)
     .set({ status: 'EXPIRED', endedAt: registrations.holdExpiresAt })
     .where(
@@ -108,10 +53,99 @@ export async function expireLapsed(
       ),
     )
     .returning({ id: registrations.id });
-  const courseware = await executor
+  const courseware = executor
     .update(registrations)
     .set({ status: 'EXPIRED', endedAt: registrations.accessExpiresAt })
     .where(and(eq(registrations.status, 'PAID'), lt(registrations.accessExpiresAt, now), inScope))
     .returning({ id: registrations.id });
-  return unpaid.length + courseware.length;
+  return [unpaid, courseware] as const;
+}
+
+/**
+ * Writes down what time has already decided (see expiryStatements); `scope` narrows it to one session
+ * or one learner's course. Returns how many rows changed.
+ */
+export async function expireLapsed(
+  executor: Executor,
+  now: Date,
+  scope?: { sessionId: string; learnerId: string; courseId: string },
+): Promise<number> {
+  const [unpaid, courseware] = expiryStatements(executor, now, scope);
+  return (await unpaid).length + (await courseware).length;
+}
+
+/** What a new registration is decided on, read under the learner's and the session's locks. */
+export interface SeatChecks {
+  /** Seats the session holds now. */
+  seatsHeld: number;
+  /** Whether the learner holds a registration for the course now. */
+  holdsCourse: boolean;
+  /** The learner's unpaid holds since `unpaidSince` (none read without it). */
+  unpaid: UnpaidRegistration[];
+}
+
+/**
+ * A registration's checks in two statements (ADR 0042). The first takes the advisory locks that
+ * serialise seat-taking on the session and new holds of the learner (when `unpaidSince` is given: a
+ * paid session) across every registry process, the learner's first, so no two registrations wait on
+ * each other's in opposite order. The second, whose snapshot is taken once the locks are held, so that it sees every registration
+ * committed under them, writes down what time has decided for the session and the learner's course (the
+ * statements of `expireLapsed`, as data-modifying WITH clauses) and reads the seats held, whether the
+ * learner holds the course, and their unpaid holds since `unpaidSince`. What it reads is what it would
+ * read after the expiry: seats and courses are counted by `holdsSeatAt(now)`, which no expiry changes,
+ * and `unpaidHoldRefusal` tells a lapsed hold from its expiry date as well as from its status.
+ */
+export async function seatChecks(
+  tx: Tx,
+  check: { sessionId: string; learnerId: string; courseId: string; now: Date; unpaidSince: Date | null },
+): Promise<SeatChecks> {
+  const { sessionId, learnerId, courseId, now, unpaidSince } = check;
+  const sessionLock = sql`pg_advisory_xact_lock(hashtext(${`xueshi-session:${sessionId}`}))`;
+  await tx.execute(
+    unpaidSince
+      ? sql`select pg_advisory_xact_lock(hashtext(${`xueshi-holds:${learnerId}`})), ${sessionLock}`
+      : sql`select ${sessionLock}`,
+  );
+  const [expiredUnpaid, expiredCourseware] = expiryStatements(tx, now, { sessionId, learnerId, courseId });
+  const seats = tx
+    .select({ taken: count() })
+    .from(registrations)
+    .where(and(eq(registrations.sessionId, sessionId), holdsSeatAt(now)));
+  const course = tx
+    .select({ id: registrations.id })
+    .from(registrations)
+    .where(and(eq(registrations.learnerId, learnerId), eq(registrations.courseId, courseId), holdsSeatAt(now)));
+  const unpaid = unpaidSince
+    ? sql`(select coalesce(json_agg(json_build_array(${registrations.sessionId}, ${registrations.status}, ${registrations.holdExpiresAt}, ${registrations.endedAt})), json_build_array())::text
+        from ${registrations}
+        where ${and(
+          eq(registrations.learnerId, learnerId),
+          gte(registrations.registeredAt, unpaidSince),
+          isNull(registrations.paidAt),
+          gt(registrations.feeFen, 0),
+        )})`
+    : sql`json_build_array()::text`;
+  // Query builders come into the text in parentheses of their own.
+  const result = await tx.execute(sql`
+    with expired_unpaid as ${expiredUnpaid}, expired_courseware as ${expiredCourseware}
+    select ${seats}::int as seats_held, exists ${course} as holds_course, ${unpaid} as unpaid`);
+  // postgres.js answers with the rows, PGlite with an object holding them.
+  const rows = (Array.isArray(result) ? result : (result as { rows: unknown[] }).rows) as {
+    seats_held: number;
+    holds_course: boolean;
+    unpaid: string;
+  }[];
+  const [row] = rows;
+  if (!row) throw new Error('seat checks returned no row');
+  const held = JSON.parse(row.unpaid) as [string, UnpaidRegistration['status'], string | null, string | null][];
+  return {
+    seatsHeld: row.seats_held,
+    holdsCourse: row.holds_course,
+    unpaid: held.map(([heldSession, status, holdExpiresAt, endedAt]) => ({
+      sessionId: heldSession,
+      status,
+      holdExpiresAt: holdExpiresAt === null ? null : new Date(holdExpiresAt),
+      endedAt: endedAt === null ? null : new Date(endedAt),
+    })),
+  };
 }
