@@ -563,6 +563,47 @@ describe('registrationFacts: aggregates for analysts, small groups suppressed', 
       expect(hidden).toBe(7);
     });
 
+    it('counts a learner at two institutions once in the year and once at each, and a learner twice at one once there', async () => {
+      // 2025, a year nothing else counts. Five learners at both sjtu and the association; four at shu, one
+      // of them on two courses. Counting per institution, or registrations, would publish shu (5) and
+      // give the year 14 learners.
+      const registry = graph.subgraph('registry').database;
+      const taken = (institution: string, course: string): Taken => ({
+        institution,
+        course,
+        status: 'PAID',
+        registeredAt: '2025-03-03T02:00:00Z',
+        year: 2025,
+      });
+      for (const _ of times(5, (index) => index)) {
+        await learnerWith(registry, '上海癸公司', [taken('sjtu', '2025-data'), taken('association', '2025-ethics')]);
+      }
+      for (const index of times(4, (index) => index)) {
+        await learnerWith(registry, '上海癸公司', [taken('shu', '2025-ai'), ...(index === 0 ? [taken('shu', '2025-law')] : [])]);
+      }
+      type Figures = { registrations: number | null; paid: number | null; suppressed: boolean };
+      const result = await graph.execute<{
+        programmeStatistics: Figures & {
+          learners: number | null;
+          byInstitution: (Figures & { institution: { code: string } })[];
+        };
+      }>(
+        '{ programmeStatistics(year: 2025) { learners registrations paid suppressed byInstitution { institution { code } registrations paid suppressed } } }',
+        {},
+        ANALYST,
+      );
+      expect(result.errors).toBeUndefined();
+      const statistics = result.data?.programmeStatistics;
+      expect(statistics).toMatchObject({ learners: 9, registrations: 15, paid: 15, suppressed: false });
+      const rows = Object.fromEntries(
+        (statistics?.byInstitution ?? []).map(({ institution, ...figures }) => [institution.code, figures]),
+      );
+      // shu's 4 learners are withheld, and with them the smaller of the other two (tied at 5: the first by code).
+      expect(rows['sjtu']).toEqual({ registrations: 5, paid: 5, suppressed: false });
+      expect(rows['shu']).toEqual({ registrations: null, paid: null, suppressed: true });
+      expect(rows['association']).toEqual({ registrations: null, paid: null, suppressed: true });
+    });
+
     it('withholds a cycle of 4 learners with credit whole, and of 5 only the counts that describe or leave 1–4', async () => {
       // The 2026–2028 cycle, which no other case reaches: 6 hours of required credit each, none compliant.
       const registry = graph.subgraph('registry').database;

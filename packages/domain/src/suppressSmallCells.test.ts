@@ -97,6 +97,32 @@ describe('suppressSmallCells', () => {
     expect(suppressSmallCells([cell(['a'], 1), cell(['b'], 2)])).toEqual([true, true]);
   });
 
+  it('decides the same from counted cells that name only the learners of cells below the minimum', () => {
+    const counted = (coordinates: string[], learners: number): FactCell => ({ coordinates, learnerIds: [], learners });
+    const named = (coordinates: string[], learnerIds: string[]): FactCell => ({
+      coordinates,
+      learnerIds,
+      learners: learnerIds.length,
+    });
+    expect(
+      suppressSmallCells([
+        counted(['sjtu'], 20),
+        named(['shu'], ['a', 'b', 'c']),
+        counted(['association'], 7),
+        counted(['engineers-society'], 9),
+      ]),
+    ).toEqual([false, true, true, false]);
+    // The two small cells share three learners: four in all, so the smallest counted cell is withheld too.
+    expect(
+      suppressSmallCells([
+        named(['2021-03'], ['a', 'b', 'c']),
+        named(['2021-04'], ['a', 'b', 'c', 'd']),
+        counted(['2021-05'], 6),
+        counted(['2021-06'], 8),
+      ]),
+    ).toEqual([true, true, true, false]);
+  });
+
   it('answers nothing for no cells, and refuses ragged cells or a minimum below 1', () => {
     expect(suppressSmallCells([])).toEqual([]);
     expect(() => suppressSmallCells([cell(['a'], 5), cell(['a', 'b'], 5)])).toThrow(RangeError);

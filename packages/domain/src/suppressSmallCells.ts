@@ -7,10 +7,12 @@ export interface FactCell {
   readonly coordinates: readonly string[];
   /** Opaque ids of the learners the cell's figures describe (repeats allowed). */
   readonly learnerIds: readonly string[];
+  /**
+   * The cell's distinct learners when counted where the data is: then `learnerIds` need name them only
+   * when they are fewer than the minimum, since a group holding a cell of the minimum already reaches it.
+   */
+  readonly learners?: number;
 }
-
-const distinctLearners = (cells: readonly FactCell[], indices: readonly number[]): number =>
-  new Set(indices.flatMap((index) => cells[index]?.learnerIds ?? [])).size;
 
 /**
  * Which cells of one answer to withhold, one flag per cell in order.
@@ -33,7 +35,11 @@ export function suppressSmallCells(cells: readonly FactCell[], minimum: number =
   if (cells.some((cell) => cell.coordinates.length !== dimensions)) {
     throw new RangeError('Every cell must have a coordinate in each dimension');
   }
-  const sizes = cells.map((cell) => new Set(cell.learnerIds).size);
+  const sizes = cells.map((cell) => cell.learners ?? new Set(cell.learnerIds).size);
+  // Whether withheld cells together describe `minimum` distinct learners: ids are needed only below it.
+  const reachMinimum = (indices: readonly number[]) =>
+    indices.some((index) => (sizes[index] ?? 0) >= minimum) ||
+    new Set(indices.flatMap((index) => cells[index]?.learnerIds ?? [])).size >= minimum;
   const withheld = sizes.map((size) => size < minimum);
   const order = (a: number, b: number) =>
     (sizes[a] ?? 0) - (sizes[b] ?? 0) ||
@@ -57,7 +63,7 @@ export function suppressSmallCells(cells: readonly FactCell[], minimum: number =
       const hidden = group.filter((index) => withheld[index]);
       if (hidden.length === 0) continue;
       for (const index of group) {
-        if (hidden.length >= 2 && distinctLearners(cells, hidden) >= minimum) break;
+        if (hidden.length >= 2 && reachMinimum(hidden)) break;
         if (withheld[index]) continue;
         withheld[index] = true;
         hidden.push(index);
