@@ -3,14 +3,15 @@ import type { RunningGateway } from '@xueshi/gateway';
 import { registrations, payments } from '@xueshi/registry/db';
 import type { Caller } from '@xueshi/subgraph-kit';
 import { testDatabaseUrl, testKeys, testLogger } from '@xueshi/subgraph-kit/testing';
-import { and, eq } from 'drizzle-orm';
+import { and, eq, inArray } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { contractOperation } from '../harness/contract';
-import { insertLearner, insertSjtuSession } from '../harness/fixtures';
+import { insertHolds, insertLearner, insertSjtuSession } from '../harness/fixtures';
 import { DEFAULT_TEST_TIME, startTestGraph } from '../harness/graph';
 import type { GraphResult, TestGraph } from '../harness/graph';
 import { startServiceProcess } from '../harness/processes';
 import type { ServiceProcess } from '../harness/processes';
+import { insertFreshSjtuSession } from './security/support';
 
 const REGISTER = contractOperation('Register');
 const PAY = contractOperation('Pay');
@@ -95,6 +96,96 @@ describe(`${ATTEMPTS} learners racing for ${CAPACITY} seats`, () => {
       { id: sessionId },
     );
     expect(seats.data?.session.seatsTaken).toBe(CAPACITY);
+  });
+
+  /** Sends each learner's registration at once, alternating between the gateways; the error code or 'TAKEN' per call. */
+  const registerAtOnce = async (attempts: { learnerId: string; sessionId: string }[]) => {
+    const results = await Promise.all(
+      attempts.map(({ learnerId, sessionId }, index) =>
+        send<{ register: { id: string } }>(
+          gateways[index % gateways.length] ?? '',
+          REGISTER,
+          { sessionId },
+          { role: 'LEARNER', subject: learnerId },
+        ),
+      ),
+    );
+    return results.map((result) => (result.data?.register ? 'TAKEN' : result.errors?.[0]?.extensions?.['code']));
+  };
+  const newLearners = async (count: number) => {
+    const ids = Array.from({ length: count }, () => randomUUID());
+    for (const id of ids) await insertLearner(graph.subgraph('registry').database, { id });
+    return ids;
+  };
+  const rowsOf = (sessionId: string) =>
+    graph.subgraph('registry').database.db.select().from(registrations).where(eq(registrations.sessionId, sessionId));
+
+  it('gives the last seat, freed by a lapsed hold, to exactly one of many racing for it, and writes the lapse down', async () => {
+    const registry = graph.subgraph('registry').database;
+    const sessionId = await insertSjtuSession(graph.subgraph('sjtu').database, { local: '2021-data-last', capacity: 3 });
+    const now = graph.clock.now().getTime();
+    const [first, second, lapsed] = await newLearners(3);
+    const [lapsedHold] = await insertHolds(registry, sessionId, [
+      { learnerId: first ?? '', holdExpiresAt: new Date(now + 10 * 60_000) },
+      { learnerId: second ?? '', holdExpiresAt: new Date(now + 10 * 60_000) },
+      { learnerId: lapsed ?? '', holdExpiresAt: new Date(now - 60_000) },
+    ]).then((ids) => ids.slice(2));
+
+    const outcomes = await registerAtOnce((await newLearners(12)).map((learnerId) => ({ learnerId, sessionId })));
+    expect(outcomes.filter((outcome) => outcome === 'TAKEN')).toHaveLength(1);
+    expect(outcomes.filter((outcome) => outcome !== 'TAKEN')).toEqual(Array(11).fill('SESSION_FULL'));
+    const rows = await rowsOf(sessionId);
+    expect(rows.filter((row) => row.status === 'AWAITING_PAYMENT')).toHaveLength(3);
+    expect(rows.find((row) => row.id === lapsedHold)).toMatchObject({ status: 'EXPIRED', endedAt: new Date(now - 60_000) });
+  });
+
+  it('registers a learner once, however many times and to however many sessions of the course they send it at once', async () => {
+    const sjtu = graph.subgraph('sjtu').database;
+    const sessions = [
+      await insertSjtuSession(sjtu, { local: '2021-data-twice-a', capacity: 50 }),
+      await insertSjtuSession(sjtu, { local: '2021-data-twice-b', capacity: 50 }),
+    ];
+    const [learnerId = ''] = await newLearners(1);
+    const outcomes = await registerAtOnce(
+      Array.from({ length: 12 }, (_, index) => ({ learnerId, sessionId: sessions[index % 2] ?? '' })),
+    );
+    expect(outcomes.filter((outcome) => outcome === 'TAKEN')).toHaveLength(1);
+    expect(outcomes.filter((outcome) => outcome !== 'TAKEN')).toEqual(Array(11).fill('CONFLICT'));
+    const rows = await graph
+      .subgraph('registry')
+      .database.db.select()
+      .from(registrations)
+      .where(and(eq(registrations.learnerId, learnerId), inArray(registrations.sessionId, sessions)));
+    expect(rows).toHaveLength(1);
+  });
+
+  it('lets a learner racing for six paid sessions at once hold no more than three unpaid seats', async () => {
+    const sessions: string[] = [];
+    for (let index = 0; index < 6; index += 1) sessions.push(await insertFreshSjtuSession(graph));
+    const [learnerId = ''] = await newLearners(1);
+    const results = await Promise.all(
+      sessions.map((sessionId, index) =>
+        send<{ register: { id: string } }>(
+          gateways[index % gateways.length] ?? '',
+          REGISTER,
+          { sessionId },
+          { role: 'LEARNER', subject: learnerId },
+        ),
+      ),
+    );
+    expect(results.filter((result) => result.data?.register)).toHaveLength(3);
+    const refusals = results.flatMap((result) => result.errors?.map((error) => error.extensions) ?? []);
+    // When the first of the three holds lapses, as the registration read it back from the database
+    // (each registry process has its own clock, so the three need not lapse together).
+    const held = await graph
+      .subgraph('registry')
+      .database.db.select()
+      .from(registrations)
+      .where(eq(registrations.learnerId, learnerId));
+    const holdAgainAt = new Date(Math.min(...held.map((row) => row.holdExpiresAt?.getTime() ?? Infinity))).toISOString();
+    expect(refusals).toEqual(
+      Array(3).fill(expect.objectContaining({ code: 'RATE_LIMITED', limit: 'TOO_MANY_LIVE_HOLDS', holdAgainAt })),
+    );
   });
 
   it('takes one payment for one idempotency key sent twenty times at once to every registry process', async () => {

@@ -54,6 +54,38 @@ export async function insertRegistrations(
   );
 }
 
+/**
+ * Unpaid holds on a session written straight into the registry's database, each registered 30 minutes
+ * before its `holdExpiresAt` (a past one: a hold that has lapsed, not yet written down as EXPIRED).
+ * Returns their ids, in order.
+ */
+export async function insertHolds(
+  database: Database,
+  sessionId: string,
+  holds: { learnerId: string; holdExpiresAt: Date; courseId?: string }[],
+): Promise<string[]> {
+  const rows = await database.db
+    .insert(registrations)
+    .values(
+      holds.map((hold) => ({
+        learnerId: hold.learnerId,
+        sessionId,
+        courseId: hold.courseId ?? 'sjtu:course:2021-data',
+        institution: 'sjtu',
+        year: 2021,
+        courseTitle: '数据分析基础',
+        category: 'REQUIRED' as const,
+        minutes: 720,
+        feeFen: 24_000,
+        status: 'AWAITING_PAYMENT' as const,
+        registeredAt: new Date(hold.holdExpiresAt.getTime() - 30 * 60_000),
+        holdExpiresAt: hold.holdExpiresAt,
+      })),
+    )
+    .returning({ id: registrations.id });
+  return rows.map((row) => row.id);
+}
+
 /** Every row of every table of the registry's schema, in a stable order: compared before and after a refused call. */
 export async function registrySnapshot(database: Database): Promise<string> {
   const tables = await database.raw.query<{ table_name: string }>(

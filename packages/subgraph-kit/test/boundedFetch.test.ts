@@ -132,6 +132,46 @@ describe('boundedFetch', () => {
     expect(seen.count).toBe(3);
   });
 
+  it('passes a freed slot to the longest waiting call, and does not hold a call never sent against the circuit', async () => {
+    const held: { res: ServerResponse; body: string }[] = [];
+    const { url } = await serve((req, res) => {
+      let body = '';
+      req.on('data', (chunk: Buffer) => (body += chunk.toString()));
+      req.on('end', () => held.push({ res, body }));
+    });
+    const breaker = new CircuitBreaker('sjtu', { failureThreshold: 1, openMs: 60_000 }, silent);
+    const send = boundedFetch({ service: 'sjtu', timeoutMs: 1_000, breaker, retryable: isGraphQLRead, maxInFlight: 1 });
+    const call = (name: string) =>
+      send(url, post(JSON.stringify({ query: `mutation ${name} { register(sessionId: "x") { id } }` })));
+    const received = () => held.map(({ body }) => (JSON.parse(body) as { query: string }).query.split(' ')[1]);
+    const answer = (index: number) => held[index]?.res.end('{"data":{}}');
+    const until = async (count: number) => {
+      while (held.length < count) await new Promise((resolve) => setTimeout(resolve, 5));
+    };
+
+    const first = call('First');
+    await until(1);
+    const second = call('Second');
+    const third = call('Third');
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    answer(0);
+    await until(2);
+    // The second waited longest and is sent; the third's wait runs out while the second is still out.
+    const [thirdOutcome] = await Promise.allSettled([third]);
+    expect(thirdOutcome).toMatchObject({ status: 'rejected', reason: { reason: 'overloaded', mayHaveArrived: false } });
+    // With a threshold of one failure: the call never sent did not open the circuit.
+    expect(breaker.state).toBe('closed');
+    answer(1);
+    expect((await first).status).toBe(200);
+    expect((await second).status).toBe(200);
+
+    const fourth = call('Fourth');
+    await until(3);
+    answer(2);
+    expect((await fourth).status).toBe(200);
+    expect(received()).toEqual(['First', 'Second', 'Fourth']);
+  });
+
   it('tells reads from writes by the GraphQL body', () => {
     expect(isGraphQLRead(post(QUERY))).toBe(true);
     expect(isGraphQLRead(post(JSON.stringify({ query: '{ institutions { code } }' })))).toBe(true);
