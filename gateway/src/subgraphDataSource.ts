@@ -6,17 +6,17 @@ import {
   FetchFailed,
   InFlight,
   UserError,
-  boundedFetch,
+  boundedSend,
+  createHttpPost,
   isGraphQLRead,
   isReadOperation,
 } from '@xueshi/subgraph-kit';
-import type { CircuitBreakerSettings, Logger } from '@xueshi/subgraph-kit';
+import type { CircuitBreakerSettings, HttpAnswer, HttpPostInit, Logger } from '@xueshi/subgraph-kit';
 import { GraphQLError } from 'graphql';
 import type { GraphQLFormattedError } from 'graphql';
 import type { GatewayContext } from './create';
 
 type Fetcher = RemoteGraphQLDataSource['fetcher'];
-type FetcherRequestInit = NonNullable<Parameters<Fetcher>[1]>;
 type FetcherResponse = Awaited<ReturnType<Fetcher>>;
 
 /**
@@ -33,26 +33,17 @@ function shareable(options: GraphQLDataSourceProcessOptions<GatewayContext>): bo
   return 'incomingRequestContext' in options && options.incomingRequestContext.operation?.operation === 'query';
 }
 
-/** A subgraph's HTTP answer, read once, from which each request that shared it builds its own response. */
-interface Answer {
-  readonly url: string;
-  readonly status: number;
-  readonly statusText: string;
-  readonly headers: readonly (readonly [string, string])[];
-  readonly body: string;
-}
-
 /**
- * One waiter's response to a shared answer: what @apollo/gateway reads of a fetch response, served from
- * the answer's text, which each waiter parses into its own objects. A fetch `Response` would wrap the
- * text in web streams for every waiter, which cost more than the parse itself.
+ * A response to a subgraph's answer, read whole: what @apollo/gateway reads of a fetch response, served
+ * from the answer's text, which each request sharing it parses into its own objects. A fetch `Response`
+ * would wrap the text in web streams, which cost more than the parse itself.
  */
-class SharedAnswerResponse implements FetcherResponse {
+class AnswerResponse implements FetcherResponse {
   readonly redirected = false;
   readonly headers: Headers;
   private used = false;
 
-  constructor(private readonly answer: Answer) {
+  constructor(private readonly answer: HttpAnswer) {
     this.headers = new Headers(answer.headers.map(([name, value]): [string, string] => [name, value]));
   }
 
@@ -87,7 +78,7 @@ class SharedAnswerResponse implements FetcherResponse {
   }
   clone(): FetcherResponse {
     if (this.used) throw new TypeError('Response.clone: Body has already been consumed.');
-    return new SharedAnswerResponse(this.answer);
+    return new AnswerResponse(this.answer);
   }
 }
 
@@ -118,17 +109,6 @@ function refusalOf(error: unknown): GraphQLFormattedError[] | null {
   return errors.length > 0 ? errors : null;
 }
 
-async function read(send: Fetcher, target: string, init: FetcherRequestInit): Promise<Answer> {
-  const response = await send(target, init);
-  return Object.freeze({
-    url: response.url || target,
-    status: response.status,
-    statusText: response.statusText,
-    headers: Object.freeze([...response.headers].map(([name, value]) => Object.freeze([name, value] as const))),
-    body: await response.text(),
-  });
-}
-
 /** Headers that name the request and its trace (metrics.ts sets them), left out of the sharing key. */
 const PROPAGATION_HEADERS = new Set(['x-request-id', 'traceparent']);
 
@@ -146,26 +126,28 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
     private readonly logger: Logger,
     limits: SubgraphFetchLimits,
   ) {
-    const bounded = boundedFetch({
-      service: name,
-      timeoutMs: limits.timeoutMs,
-      breaker: new CircuitBreaker(name, limits.breaker, logger),
-      retryable: isGraphQLRead,
-      maxInFlight: limits.maxInFlight,
-    });
-    // The gateway sends JSON text bodies, which fetch takes as they are.
-    super({ url, fetcher: (target, init) => bounded(target, init as RequestInit) });
-    const send = this.fetcher;
-    const inFlight = new InFlight<Answer>();
+    const send = boundedSend(
+      {
+        service: name,
+        timeoutMs: limits.timeoutMs,
+        breaker: new CircuitBreaker(name, limits.breaker, logger),
+        retryable: isGraphQLRead,
+        maxInFlight: limits.maxInFlight,
+      },
+      createHttpPost(),
+    );
+    super({ url });
+    const inFlight = new InFlight<HttpAnswer>();
     this.fetcher = async (target, init = {}) => {
       const { [SHAREABLE]: shared, ...headers } = init.headers ?? {};
-      const sent = { ...init, headers };
-      if (shared === undefined) return send(target, sent);
+      // The gateway sends JSON text bodies.
+      const sent: HttpPostInit = { headers, body: typeof init.body === 'string' ? init.body : undefined, signal: init.signal };
+      if (shared === undefined) return new AnswerResponse(await send(target, sent));
       // The ids every request carries differ each time and do not change the answer; a shared fetch
       // carries those of the request that started it.
       const answerHeaders = Object.entries(headers).filter(([name]) => !PROPAGATION_HEADERS.has(name.toLowerCase()));
       const key = JSON.stringify([target, answerHeaders.sort(([a], [b]) => (a < b ? -1 : 1)), sent.body]);
-      return new SharedAnswerResponse(await inFlight.run(key, () => read(send, target, sent)));
+      return new AnswerResponse(await inFlight.run(key, () => send(target, sent)));
     };
   }
 

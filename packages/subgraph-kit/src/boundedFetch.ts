@@ -98,7 +98,7 @@ export class CircuitBreaker {
   }
 }
 
-export interface BoundedFetchOptions {
+export interface BoundedOptions<Init> {
   /** The service called, for errors and logs. */
   service: string;
   timeoutMs: number;
@@ -107,14 +107,25 @@ export interface BoundedFetchOptions {
    * Whether a request may be sent again after the connection was reset before any answer: true only
    * for reads, since a write may have happened before the reset.
    */
-  retryable: (init: RequestInit) => boolean;
+  retryable: (init: Init) => boolean;
   /**
    * Calls out to the service at once; more wait their turn, in order, for at most `timeoutMs` each, and
    * one not sent by then fails 'overloaded'. A call's own timeout starts when it is sent. Unbounded
    * when absent.
    */
   maxInFlight?: number;
+}
+
+export interface BoundedFetchOptions extends BoundedOptions<RequestInit> {
   fetch?: typeof fetch;
+}
+
+/** What a bounded call needs of its request and its answer. */
+interface Signalled {
+  signal?: AbortSignal | null;
+}
+interface WithStatus {
+  readonly status: number;
 }
 
 /**
@@ -187,41 +198,54 @@ const isTimeout = (error: unknown) => error instanceof DOMException && error.nam
  * `fetch`, bounded: each attempt must answer within `timeoutMs`; a read is sent once more if the
  * connection was reset, nothing else is retried; calls fail at once (FetchFailed 'circuit-open') while
  * the service's circuit is open. A 5xx answer counts against the circuit but is returned as it is.
- * With `maxInFlight`, calls beyond it wait their turn here (see BoundedFetchOptions); one that never got
+ * With `maxInFlight`, calls beyond it wait their turn here (see BoundedOptions); one that never got
  * its turn fails 'overloaded', is known not to have arrived, and does not count against the circuit.
  */
 export function boundedFetch(options: BoundedFetchOptions): typeof fetch {
+  const bounded = boundedSend(options, options.fetch ?? fetch);
+  return (input, init = {}) => bounded(input, init);
+}
+
+/**
+ * Any sender, bounded as `boundedFetch` bounds fetch. A call's slot is held until `send` resolves: a
+ * GraphQL service has done its work once the answer's headers arrive.
+ */
+export function boundedSend<Target, Init extends Signalled, Answer extends WithStatus>(
+  options: BoundedOptions<Init>,
+  send: (target: Target, init: Init) => Promise<Answer>,
+): (target: Target, init: Init) => Promise<Answer> {
   const slots = options.maxInFlight === undefined ? null : new Slots(options.maxInFlight);
-  const attempt = sendBounded(options);
+  const attempt = sendBounded(options, send);
   if (!slots) return attempt;
-  return async (input, init = {}) => {
+  return async (target, init) => {
     if (options.breaker.state === 'open') throw new FetchFailed(options.service, 'circuit-open');
     const release = await slots.acquire(options.timeoutMs, init.signal);
     if (!release) {
       if (init.signal?.aborted) throw init.signal.reason;
       throw new FetchFailed(options.service, 'overloaded');
     }
-    // Held until the answer's headers arrive: a GraphQL service has done its work by then.
     try {
-      return await attempt(input, init);
+      return await attempt(target, init);
     } finally {
       release();
     }
   };
 }
 
-function sendBounded(options: BoundedFetchOptions): typeof fetch {
-  const send = options.fetch ?? fetch;
-  return async (input, init = {}) => {
+function sendBounded<Target, Init extends Signalled, Answer extends WithStatus>(
+  options: BoundedOptions<Init>,
+  send: (target: Target, init: Init) => Promise<Answer>,
+): (target: Target, init: Init) => Promise<Answer> {
+  return async (target, init) => {
     if (!options.breaker.tryAcquire()) throw new FetchFailed(options.service, 'circuit-open');
     const attempts = options.retryable(init) ? 2 : 1;
     for (let attempt = 1; ; attempt++) {
       const timeout = AbortSignal.timeout(options.timeoutMs);
       try {
-        const response = await send(input, { ...init, signal: init.signal ? AbortSignal.any([init.signal, timeout]) : timeout });
-        if (response.status >= 500) options.breaker.failed();
+        const answer = await send(target, { ...init, signal: init.signal ? AbortSignal.any([init.signal, timeout]) : timeout });
+        if (answer.status >= 500) options.breaker.failed();
         else options.breaker.succeeded();
-        return response;
+        return answer;
       } catch (error) {
         if (attempt < attempts && wasReset(error)) continue;
         options.breaker.failed();
@@ -236,9 +260,17 @@ function sendBounded(options: BoundedFetchOptions): typeof fetch {
   };
 }
 
+/** How the gateway's and JSON.stringify's GraphQL bodies begin, so most are told apart without parsing. */
+const QUERY_FIELD = '{"query":"';
+
 /** Whether a GraphQL request body (JSON) holds a query, which may be sent again; mutations never are. */
-export function isGraphQLRead(init: RequestInit): boolean {
+export function isGraphQLRead(init: { body?: unknown }): boolean {
   if (typeof init.body !== 'string') return false;
+  if (init.body.startsWith(QUERY_FIELD)) {
+    const operation = init.body.slice(QUERY_FIELD.length, QUERY_FIELD.length + 13);
+    if (/^(query\b|\{)/.test(operation)) return true;
+    if (/^(mutation|subscription)\b/.test(operation)) return false;
+  }
   try {
     const { query } = JSON.parse(init.body) as { query?: unknown };
     return typeof query === 'string' && isReadOperation(query);

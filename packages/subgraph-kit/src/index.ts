@@ -9,6 +9,7 @@ export * from './entities';
 export * from './env';
 export * from './errors';
 export * from './http';
+export * from './httpPost';
 export * from './inFlight';
 export * from './loaders';
 export * from './logger';

@@ -1,8 +1,16 @@
 import { createServer } from 'node:http';
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { CircuitBreaker, FetchFailed, boundedFetch, createLogger, isGraphQLRead } from '@xueshi/subgraph-kit';
-import type { CircuitBreakerSettings } from '@xueshi/subgraph-kit';
+import {
+  CircuitBreaker,
+  FetchFailed,
+  boundedFetch,
+  boundedSend,
+  createHttpPost,
+  createLogger,
+  isGraphQLRead,
+} from '@xueshi/subgraph-kit';
+import type { BoundedOptions, CircuitBreakerSettings, HttpAnswer, HttpPostInit } from '@xueshi/subgraph-kit';
 import { afterEach, describe, expect, it } from 'vitest';
 
 const silent = createLogger('bounded-fetch-test', { level: 'silent' });
@@ -29,11 +37,21 @@ afterEach(async () => {
   }
 });
 
-function bounded(settings: Partial<CircuitBreakerSettings> = {}, timeoutMs = 2_000, now?: () => number) {
-  const breaker = new CircuitBreaker('sjtu', { failureThreshold: 2, openMs: 1_000, ...settings }, silent, now);
-  return { breaker, send: boundedFetch({ service: 'sjtu', timeoutMs, breaker, retryable: isGraphQLRead }) };
-}
-const post = (body: string) => ({ method: 'POST', headers: { 'content-type': 'application/json' }, body });
+type Post = { method: string; headers: Record<string, string>; body: string };
+type Sender = (url: string, init: Post) => Promise<{ status: number }>;
+
+type Bounds = Omit<BoundedOptions<unknown>, 'retryable'>;
+
+/** The same bounds over fetch (other services' calls) and over node:http (the gateway's subgraph calls). */
+const senders: [string, (bounds: Bounds) => Sender][] = [
+  ['fetch', (bounds) => boundedFetch({ ...bounds, retryable: isGraphQLRead })],
+  [
+    'node:http',
+    (bounds) => boundedSend<string, HttpPostInit, HttpAnswer>({ ...bounds, retryable: isGraphQLRead }, createHttpPost()),
+  ],
+];
+
+const post = (body: string): Post => ({ method: 'POST', headers: { 'content-type': 'application/json' }, body });
 const failure = async (promise: Promise<unknown>) => {
   const error = await promise.then(
     () => null,
@@ -43,7 +61,12 @@ const failure = async (promise: Promise<unknown>) => {
   return (error as FetchFailed).reason;
 };
 
-describe('boundedFetch', () => {
+describe.each(senders)('bounded calls over %s', (_name, boundedOver) => {
+  function bounded(settings: Partial<CircuitBreakerSettings> = {}, timeoutMs = 2_000, now?: () => number) {
+    const breaker = new CircuitBreaker('sjtu', { failureThreshold: 2, openMs: 1_000, ...settings }, silent, now);
+    return { breaker, send: boundedOver({ service: 'sjtu', timeoutMs, breaker }) };
+  }
+
   it('gives up on a service that does not answer within the timeout', async () => {
     const { url } = await serve(() => undefined);
     const { send } = bounded({}, 300);
@@ -113,7 +136,7 @@ describe('boundedFetch', () => {
     const held: ServerResponse[] = [];
     const { url, seen } = await serve((_req, res) => held.push(res));
     const breaker = new CircuitBreaker('sjtu', { failureThreshold: 1, openMs: 1_000 }, silent);
-    const send = boundedFetch({ service: 'sjtu', timeoutMs: 300, breaker, retryable: isGraphQLRead, maxInFlight: 1 });
+    const send = boundedOver({ service: 'sjtu', timeoutMs: 300, breaker, maxInFlight: 1 });
     const first = send(url, post(MUTATION));
     const second = send(url, post(MUTATION));
     await new Promise((resolve) => setTimeout(resolve, 200));
@@ -140,7 +163,7 @@ describe('boundedFetch', () => {
       req.on('end', () => held.push({ res, body }));
     });
     const breaker = new CircuitBreaker('sjtu', { failureThreshold: 1, openMs: 60_000 }, silent);
-    const send = boundedFetch({ service: 'sjtu', timeoutMs: 1_000, breaker, retryable: isGraphQLRead, maxInFlight: 1 });
+    const send = boundedOver({ service: 'sjtu', timeoutMs: 1_000, breaker, maxInFlight: 1 });
     const call = (name: string) =>
       send(url, post(JSON.stringify({ query: `mutation ${name} { register(sessionId: "x") { id } }` })));
     const received = () => held.map(({ body }) => (JSON.parse(body) as { query: string }).query.split(' ')[1]);
@@ -172,11 +195,30 @@ describe('boundedFetch', () => {
     expect(received()).toEqual(['First', 'Second', 'Fourth']);
   });
 
+  it('hands back the answer whole: status, headers and body', async () => {
+    const { url } = await serve((_req, res) => {
+      res.setHeader('content-type', 'application/json');
+      res.statusCode = 400;
+      res.end('{"errors":[{"message":"学时"}]}');
+    });
+    const answer = await bounded().send(url, post(QUERY));
+    expect(answer.status).toBe(400);
+    const body = 'body' in answer && typeof answer.body === 'string' ? answer.body : await (answer as Response).text();
+    expect(JSON.parse(body)).toEqual({ errors: [{ message: '学时' }] });
+  });
+});
+
+describe('isGraphQLRead', () => {
   it('tells reads from writes by the GraphQL body', () => {
     expect(isGraphQLRead(post(QUERY))).toBe(true);
     expect(isGraphQLRead(post(JSON.stringify({ query: '{ institutions { code } }' })))).toBe(true);
     expect(isGraphQLRead(post(MUTATION))).toBe(false);
     expect(isGraphQLRead(post('not json'))).toBe(false);
     expect(isGraphQLRead({})).toBe(false);
+    // Bodies that do not begin as the gateway writes them are parsed.
+    expect(isGraphQLRead(post(JSON.stringify({ variables: {}, query: '  query Q { a }' })))).toBe(true);
+    expect(isGraphQLRead(post(JSON.stringify({ query: '\n mutation M { a }' })))).toBe(false);
+    expect(isGraphQLRead(post(JSON.stringify({ query: 'subscription S { a }' })))).toBe(false);
+    expect(isGraphQLRead(post(JSON.stringify({ query: 'queryX' })))).toBe(false);
   });
 });
