@@ -145,6 +145,28 @@ export async function createTokenSigner(privateJwk: JWK, clock: Clock): Promise<
   };
 }
 
+/**
+ * The token of a caller that calls other services many times a minute (the registry asking institutions
+ * about sessions on registration day), signed again only once half its life has passed, or when the clock
+ * went back before it was signed: each new token costs an ECDSA signature here and an ECDSA verification
+ * in every service it reaches, where one seen before costs a lookup (createTokenVerifier).
+ */
+export function renewingToken(signer: TokenSigner, clock: Clock, caller: Caller, ttlSeconds: number): () => Promise<string> {
+  let current: { token: Promise<string>; signedAt: number } | null = null;
+  return () => {
+    const now = clock.now().getTime();
+    if (!current || now < current.signedAt || now >= current.signedAt + (ttlSeconds * 1000) / 2) {
+      const signing = { token: signer.sign(caller, ttlSeconds), signedAt: now };
+      // A signature that failed is not kept: the next call signs again.
+      signing.token.catch(() => {
+        if (current === signing) current = null;
+      });
+      current = signing;
+    }
+    return current.token;
+  };
+}
+
 const invalidToken = { zh: '登录凭证无效，请重新登录', en: 'Invalid token, please sign in again' };
 const expiredToken = { zh: '登录已过期，请重新登录', en: 'Your session has expired, please sign in again' };
 

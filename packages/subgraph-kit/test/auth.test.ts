@@ -7,6 +7,7 @@ import {
   createTokenSigner,
   createTokenVerifier,
   generateSigningKeys,
+  renewingToken,
   requireRole,
 } from '@xueshi/subgraph-kit';
 import type { Caller, TokenSigner, TokenVerifier } from '@xueshi/subgraph-kit';
@@ -190,6 +191,68 @@ describe('tokens', () => {
     ]) {
       await expectUserError(verifier.fromAuthorizationHeader(header), ErrorCode.UNAUTHENTICATED);
     }
+  });
+});
+
+describe('renewingToken', () => {
+  const SERVICE: Caller = { role: 'SERVICE', subject: 'registry' };
+  let clock: ManualClock;
+  let signer: TokenSigner;
+  let verifier: TokenVerifier;
+  let signed: number;
+
+  beforeEach(async () => {
+    const keys = await generateSigningKeys('test-renewing');
+    clock = new ManualClock(START);
+    const real = await createTokenSigner(keys.privateJwk, clock);
+    signed = 0;
+    signer = {
+      ...real,
+      sign: (caller, ttlSeconds) => {
+        signed++;
+        return real.sign(caller, ttlSeconds);
+      },
+    };
+    verifier = await createTokenVerifier(keys.publicJwk, clock);
+  });
+
+  it('gives the same token until half its life has passed, then a new one that verifies as well', async () => {
+    const token = renewingToken(signer, clock, SERVICE, 60);
+    const [first, together] = await Promise.all([token(), token()]);
+    expect(together).toBe(first);
+    clock.advance(29_999);
+    expect(await token()).toBe(first);
+    expect(signed).toBe(1);
+    clock.advance(1);
+    const second = await token();
+    expect(second).not.toBe(first);
+    expect(signed).toBe(2);
+    expect(await verifier.verify(second)).toEqual(SERVICE);
+    // Half a life on, the token handed out still has the other half to live.
+    clock.advance(29_999);
+    expect(await verifier.verify(await token())).toEqual(SERVICE);
+  });
+
+  it('signs again when the clock went back before the token was signed, so it is never from the future', async () => {
+    const token = renewingToken(signer, clock, SERVICE, 60);
+    const first = await token();
+    clock.set(new Date(clock.now().getTime() - 10 * MINUTE));
+    await expectUserError(verifier.verify(first), ErrorCode.UNAUTHENTICATED);
+    const again = await token();
+    expect(again).not.toBe(first);
+    expect(await verifier.verify(again)).toEqual(SERVICE);
+  });
+
+  it('does not keep a signature that failed', async () => {
+    let fail = true;
+    const failing: TokenSigner = {
+      ...signer,
+      sign: (caller, ttlSeconds) => (fail ? Promise.reject(new Error('key unavailable')) : signer.sign(caller, ttlSeconds)),
+    };
+    const token = renewingToken(failing, clock, SERVICE, 60);
+    await expect(token()).rejects.toThrow('key unavailable');
+    fail = false;
+    expect(await verifier.verify(await token())).toEqual(SERVICE);
   });
 });
 

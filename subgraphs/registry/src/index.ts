@@ -33,7 +33,7 @@ runService('registry', async () => {
     const signer = await createTokenSigner(env.JWT_PRIVATE_JWK, clock);
     return {
       signer,
-      directory: createInstitutionDirectory({ urls: institutionUrlsOf(env), signer, logger }),
+      directory: createInstitutionDirectory({ urls: institutionUrlsOf(env), signer, clock, logger }),
       paymentProvider: env.TEST_CRASH_AFTER_CHARGE ? crashingAfterCharge(sandbox) : sandbox,
       passwordCost: env.PASSWORD_HASH_COST,
       holdMinutes: env.HOLD_MINUTES,

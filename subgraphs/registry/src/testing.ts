@@ -41,7 +41,12 @@ export async function registryTestDependencies(
   const signer = await createTokenSigner((await testKeys()).privateJwk, base.clock);
   return {
     signer,
-    directory: createInstitutionDirectory({ urls: options.institutionUrls ?? {}, signer, logger: base.logger }),
+    directory: createInstitutionDirectory({
+      urls: options.institutionUrls ?? {},
+      signer,
+      clock: base.clock,
+      logger: base.logger,
+    }),
     paymentProvider: options.paymentProvider ?? createSandboxProvider(),
     passwordCost: TEST_PASSWORD_COST,
     holdMinutes: options.holdMinutes ?? 30,

@@ -63,9 +63,11 @@ describe('the registry asking an institution about its sessions', () => {
   beforeAll(async () => {
     await new Promise<void>((resolve) => institution.server.listen(0, '127.0.0.1', resolve));
     const { port } = institution.server.address() as AddressInfo;
+    const clock = new ManualClock('2021-02-22T10:00:00+08:00');
     directory = createInstitutionDirectory({
       urls: { sjtu: `http://127.0.0.1:${port}/graphql` },
-      signer: await createTokenSigner((await testKeys()).privateJwk, new ManualClock('2021-02-22T10:00:00+08:00')),
+      signer: await createTokenSigner((await testKeys()).privateJwk, clock),
+      clock,
       logger: createLogger('directory-test', { level: 'silent' }),
     });
   });

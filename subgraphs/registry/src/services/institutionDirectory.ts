@@ -13,8 +13,9 @@ import {
   UserError,
   boundedFetch,
   isGraphQLRead,
+  renewingToken,
 } from '@xueshi/subgraph-kit';
-import type { CircuitBreakerSettings, Logger, TokenSigner } from '@xueshi/subgraph-kit';
+import type { CircuitBreakerSettings, Clock, Logger, TokenSigner } from '@xueshi/subgraph-kit';
 import { Kind, parse, print } from 'graphql';
 import type { OperationDefinitionNode } from 'graphql';
 import type {
@@ -23,6 +24,9 @@ import type {
   SessionFactsQuery,
   SessionFactsQueryVariables,
 } from '../generated/institutionOperations';
+
+/** How long the registry's service token lives; it is signed again after half of it (renewingToken). */
+const SERVICE_TOKEN_TTL_SECONDS = 60;
 
 /** What the registry needs to know about a session when it writes a registration, read from its owner. */
 export interface SessionFacts {
@@ -90,6 +94,8 @@ export interface InstitutionDirectoryOptions {
   urls: Readonly<Record<string, string>>;
   /** Signs the registry's own service token: institutions verify every caller, the registry included. */
   signer: TokenSigner;
+  /** The clock the signer signs by, to know when the service token is due to be signed again. */
+  clock: Clock;
   logger: Logger;
   /** When to stop asking an institution that does not answer (DEFAULT_CIRCUIT_BREAKER unless given). */
   breaker?: CircuitBreakerSettings;
@@ -118,13 +124,20 @@ export function createInstitutionDirectory(options: InstitutionDirectoryOptions)
     ]),
   );
 
+  const serviceToken = renewingToken(
+    options.signer,
+    options.clock,
+    { role: 'SERVICE', subject: 'registry' },
+    SERVICE_TOKEN_TTL_SECONDS,
+  );
+
   const post = async <Data, Variables>(code: string, query: string, variables: Variables): Promise<Data> => {
     const url = options.urls[code];
     const send = senders.get(code);
     if (!url || !send) throw unavailable(code);
     let body: { data?: Data; errors?: unknown[] };
     try {
-      const token = await options.signer.sign({ role: 'SERVICE', subject: 'registry' }, 60);
+      const token = await serviceToken();
       const response = await send(url, {
         method: 'POST',
         headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
