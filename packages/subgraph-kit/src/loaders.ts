@@ -1,4 +1,8 @@
 import DataLoader from 'dataloader';
+import { sql } from 'drizzle-orm';
+import type { SQL } from 'drizzle-orm';
+import type { PgColumn } from 'drizzle-orm/pg-core';
+import type { Db } from './db';
 import { currentTracing } from './requestScope';
 import { inSpan } from './tracing';
 
@@ -56,4 +60,48 @@ export function groupLoader<Key, Row>(
 export function once<T>(load: () => Promise<T>): () => Promise<T> {
   let result: Promise<T> | undefined;
   return () => (result ??= load());
+}
+
+/** One element of a PostgreSQL array literal: quoted, with quotes and backslashes escaped. */
+const arrayElement = (value: unknown): string =>
+  value === null || value === undefined ? 'NULL' : `"${String(value).replace(/[\\"]/g, '\\$&')}"`;
+
+/**
+ * `column = any($keys)`: the keys of a batch as one array parameter, typed as the column, so a prepared
+ * statement's text is the same however many keys a batch holds. The keys go to the driver as one array
+ * literal of the column's driver values: drizzle leaves postgres.js no serializer for some array types
+ * (timestamptz[], date[]), and a literal binds alike on every driver.
+ */
+export function amongKeys(column: PgColumn): SQL {
+  // The placeholder's value, given at execution, is the array of keys.
+  const keys = sql.param<unknown, string>(sql.placeholder('keys'), {
+    mapToDriverValue: (values) =>
+      `{${(values as readonly unknown[]).map((value) => arrayElement(column.mapToDriverValue(value))).join(',')}}`,
+  });
+  return sql`${column} = any(${keys}::${sql.raw(column.getSQLType())}[])`;
+}
+
+/** A drizzle query that can be prepared: a select, update, insert or delete builder. */
+interface Preparable<Result> {
+  prepare(name: string): { execute(values: Record<string, unknown>): Promise<Result> };
+}
+
+/**
+ * A query built and prepared once per database rather than on every call: building a drizzle query costs
+ * more CPU than running it does for a loader's small reads. The result runs it with the placeholders'
+ * values (`amongKeys` takes `keys`); it fails as the query does.
+ */
+export function preparedStatement<Result, Values extends Record<string, unknown> = { keys: readonly unknown[] }>(
+  name: string,
+  build: (db: Db) => Preparable<Result>,
+): (db: Db, values: Values) => Promise<Result> {
+  const prepared = new WeakMap<Db, ReturnType<Preparable<Result>['prepare']>>();
+  return (db, values) => {
+    let query = prepared.get(db);
+    if (!query) {
+      query = build(db).prepare(name);
+      prepared.set(db, query);
+    }
+    return query.execute(values);
+  };
 }
