@@ -1,44 +1,54 @@
-import { asc, inArray } from 'drizzle-orm';
-import { groupLoader, once, rowLoader } from '@xueshi/subgraph-kit';
+import { asc } from 'drizzle-orm';
+import { amongKeys, groupLoader, once, preparedStatement, rowLoader } from '@xueshi/subgraph-kit';
 import type { Db } from '@xueshi/subgraph-kit';
 import { contacts, courses, profile, sessionDateChanges, sessions } from './db/schema';
 import type { ContactRow, ProfileRow } from './db/schema';
 
+// Built once per database (preparedStatement): building a query costs more CPU than running these small reads.
+const profileRow = preparedStatement<ProfileRow[], Record<string, never>>('profile', (db) => db.select().from(profile).limit(1));
+const contactRows = preparedStatement<ContactRow[], Record<string, never>>('contacts', (db) =>
+  db.select().from(contacts).orderBy(asc(contacts.position)),
+);
+const coursesOfYears = preparedStatement('coursesOfYears', (db) =>
+  db.select().from(courses).where(amongKeys(courses.year)).orderBy(asc(courses.position), asc(courses.id)),
+);
+const coursesById = preparedStatement('coursesById', (db) => db.select().from(courses).where(amongKeys(courses.id)));
+const sessionsById = preparedStatement('sessionsById', (db) => db.select().from(sessions).where(amongKeys(sessions.id)));
+const dateChangesOfSessions = preparedStatement('dateChangesOfSessions', (db) =>
+  db.select().from(sessionDateChanges).where(amongKeys(sessionDateChanges.sessionId)).orderBy(asc(sessionDateChanges.id)),
+);
+const sessionsOfCourses = preparedStatement('sessionsOfCourses', (db) =>
+  db.select().from(sessions).where(amongKeys(sessions.courseId)).orderBy(asc(sessions.startsAt), asc(sessions.id)),
+);
+
 /** Per-request loaders: each costs one SQL statement per request, whatever the number of keys. */
 export function createInstitutionLoaders(db: Db) {
   return {
-    profile: once(async (): Promise<ProfileRow | null> => (await db.select().from(profile).limit(1))[0] ?? null),
-    contacts: once((): Promise<ContactRow[]> => db.select().from(contacts).orderBy(asc(contacts.position))),
+    profile: once(async (): Promise<ProfileRow | null> => (await profileRow(db, {}))[0] ?? null),
+    contacts: once(() => contactRows(db, {})),
     coursesByYear: groupLoader(
       'coursesByYear',
-      (years: number[]) =>
-        db.select().from(courses).where(inArray(courses.year, years)).orderBy(asc(courses.position), asc(courses.id)),
+      (years: number[]) => coursesOfYears(db, { keys: years }),
       (row) => row.year,
     ),
     course: rowLoader(
       'course',
-      (ids: string[]) => db.select().from(courses).where(inArray(courses.id, ids)),
+      (ids: string[]) => coursesById(db, { keys: ids }),
       (row) => row.id,
     ),
     session: rowLoader(
       'session',
-      (ids: string[]) => db.select().from(sessions).where(inArray(sessions.id, ids)),
+      (ids: string[]) => sessionsById(db, { keys: ids }),
       (row) => row.id,
     ),
     dateChangesBySession: groupLoader(
       'dateChangesBySession',
-      (sessionIds: string[]) =>
-        db
-          .select()
-          .from(sessionDateChanges)
-          .where(inArray(sessionDateChanges.sessionId, sessionIds))
-          .orderBy(asc(sessionDateChanges.id)),
+      (sessionIds: string[]) => dateChangesOfSessions(db, { keys: sessionIds }),
       (row) => row.sessionId,
     ),
     sessionsByCourse: groupLoader(
       'sessionsByCourse',
-      (courseIds: string[]) =>
-        db.select().from(sessions).where(inArray(sessions.courseId, courseIds)).orderBy(asc(sessions.startsAt), asc(sessions.id)),
+      (courseIds: string[]) => sessionsOfCourses(db, { keys: courseIds }),
       (row) => row.courseId,
     ),
   };

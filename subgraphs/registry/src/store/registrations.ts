@@ -1,12 +1,15 @@
 import type { UnpaidRegistration } from '@xueshi/domain';
 import { and, count, eq, gt, gte, isNull, lt, lte, notExists, or, sql } from 'drizzle-orm';
-import type { SQL } from 'drizzle-orm';
+import type { SQL, SQLWrapper } from 'drizzle-orm';
 import { payments, registrations } from '../db/schema';
 import type { RegistrationRow } from '../db/schema';
 import type { Executor, Tx } from './executor';
 
-/** Registrations that hold a seat at `now`: paid, completed, or unpaid within their hold. */
-export function holdsSeatAt(now: Date): SQL {
+/**
+ * Registrations that hold a seat at `now`: paid, completed, or unpaid within their hold. `now` may be a
+ * placeholder, for a prepared statement.
+ */
+export function holdsSeatAt(now: Date | SQLWrapper): SQL {
   return or(
     eq(registrations.status, 'COMPLETED'),
     and(eq(registrations.status, 'PAID'), or(isNull(registrations.accessExpiresAt), gte(registrations.accessExpiresAt, now))),
