@@ -1,10 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { programmeYears, registrations } from '@xueshi/registry/db';
-import { courses } from '@xueshi/institutions/subgraph';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { contractOperation } from '../harness/contract';
-import { expectRefusedWithoutChange, insertHolds, insertLearner, insertSjtuSession } from '../harness/fixtures';
+import { expectRefusedWithoutChange, insertHolds, insertLearner, insertSjtuCourse, insertSjtuSession } from '../harness/fixtures';
 import { DEFAULT_TEST_TIME, startTestGraph } from '../harness/graph';
 import type { TestGraph } from '../harness/graph';
 import { errorCode } from '../harness/learners';
@@ -101,18 +100,7 @@ describe("the programme year's opening, read once per process", () => {
 
   it('is asked again while the year is not loaded, and taken once it is', async () => {
     const sjtu = graph.subgraph('sjtu').database;
-    await sjtu.db.insert(courses).values({
-      id: 'sjtu:course:2022-checks',
-      year: 2022,
-      position: 900,
-      title: '年度检查课程',
-      category: 'REQUIRED',
-      days: 2,
-      minutes: 720,
-      feeFen: 24_000,
-      description: null,
-      isSample: true,
-    });
+    await insertSjtuCourse(sjtu, '2022-checks', 2022, 900, '年度检查课程');
     const sessionId = await insertSjtuSession(sjtu, {
       local: '2022-checks',
       courseLocal: '2022-checks',

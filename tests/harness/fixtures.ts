@@ -116,6 +116,25 @@ export interface SessionOverrides {
 }
 
 /**
+ * A required two-day sjtu course of `year` (`sjtu:course:<local>`, 240 yuan) written straight into the
+ * institution's database, for sessions of a course no learner holds yet.
+ */
+export async function insertSjtuCourse(database: Database, local: string, year: number, position: number, title: string) {
+  await database.db.insert(courses).values({
+    id: `sjtu:course:${local}`,
+    year,
+    position,
+    title,
+    category: 'REQUIRED',
+    days: 2,
+    minutes: 720,
+    feeFen: 24_000,
+    description: null,
+    isSample: true,
+  });
+}
+
+/**
  * A session of sjtu's 数据分析基础 (or another course of theirs) written straight into the institution's
  * database, for suites that need a small capacity or particular dates. Returns its id.
  */

@@ -1,7 +1,6 @@
-import { courses } from '@xueshi/institutions/subgraph';
 import type { Caller, Database } from '@xueshi/subgraph-kit';
 import { expect } from 'vitest';
-import { insertSjtuSession, registrySnapshot } from '../../harness/fixtures';
+import { insertSjtuCourse, insertSjtuSession, registrySnapshot } from '../../harness/fixtures';
 import type { GraphResult, TestGraph } from '../../harness/graph';
 
 /** A reply as it came over HTTP: status, the raw text (for leak checks) and the parsed body. */
@@ -118,17 +117,6 @@ export async function insertFreshSjtuSession(graph: TestGraph, firstDay = '2021-
   freshCourses += 1;
   const local = `2021-sec${process.pid}-${freshCourses}`;
   const database = graph.subgraph('sjtu').database;
-  await database.db.insert(courses).values({
-    id: `sjtu:course:${local}`,
-    year: 2021,
-    position: 100 + freshCourses,
-    title: `安全测试课程${freshCourses}`,
-    category: 'REQUIRED',
-    days: 2,
-    minutes: 720,
-    feeFen: 24_000,
-    description: null,
-    isSample: true,
-  });
+  await insertSjtuCourse(database, local, 2021, 100 + freshCourses, `安全测试课程${freshCourses}`);
   return insertSjtuSession(database, { local, courseLocal: local, firstDay, capacity: 50 });
 }
