@@ -19,6 +19,11 @@ import type { Tracing } from './tracing';
 /** A drizzle database, whichever driver is behind it. */
 export type Db = PgDatabase<PgQueryResultHKT>;
 
+/** The rows of `db.execute(sql)`: postgres.js answers with the rows, PGlite with an object holding them. */
+export function executedRows<Row>(result: unknown): Row[] {
+  return (Array.isArray(result) ? result : (result as { rows: Row[] }).rows) as Row[];
+}
+
 /** Raw SQL access for what the query builder does not cover: migrations, locks, test resets. */
 export interface RawSql {
   query<Row extends Record<string, unknown>>(text: string, params?: unknown[]): Promise<Row[]>;

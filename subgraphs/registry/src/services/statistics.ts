@@ -1,5 +1,6 @@
 import { MIN_LEARNERS_PER_CELL, cycleVerdict, minutesToHours, splitIsSmall, suppressSmallCells } from '@xueshi/domain';
 import { INSTITUTIONS, institution } from '@xueshi/institutions';
+import { executedRows } from '@xueshi/subgraph-kit';
 import type { Caller, Db } from '@xueshi/subgraph-kit';
 import { and, eq, gte, lte, sql } from 'drizzle-orm';
 import { creditEntries, payments, refunds, registrations } from '../db/schema';
@@ -158,9 +159,6 @@ const STATUS_OF: Record<Exclude<CountName, 'paid'>, string> = {
   expired: 'EXPIRED',
 };
 
-/** postgres.js answers `execute` with the rows, PGlite with an object holding them. */
-const rowsOf = <T>(result: unknown): T[] => (Array.isArray(result) ? result : (result as { rows: T[] }).rows) as T[];
-
 /**
  * A year's registrations and credit entries, one row each (a credit entry's `minutes` not null, a
  * registration's `status` not null), each side in the order of its index (learner, then institution;
@@ -238,7 +236,7 @@ export function createStatistics(options: { db: Db }) {
         sum(registrations)::bigint as registrations, ${sql.join(figures, sql`, `)},
         coalesce(sum(minutes), 0)::bigint as minutes
       from learners group by everywhere, institution`);
-    return rowsOf<CountedRow>(result);
+    return executedRows<CountedRow>(result);
   };
 
   /** The learners of each named institution's named sets (each of 1–4 learners). */
@@ -258,7 +256,7 @@ export function createStatistics(options: { db: Db }) {
       from (${yearFacts(year)}) as facts
       group by institution, learner_id
       having ${sql.join(wanted, sql` or `)}`);
-    return rowsOf<{ institution: string; learner_id: string } & Record<SetName, boolean>>(result);
+    return executedRows<{ institution: string; learner_id: string } & Record<SetName, boolean>>(result);
   };
 
   return {

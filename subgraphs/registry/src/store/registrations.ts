@@ -1,4 +1,5 @@
 import type { UnpaidRegistration } from '@xueshi/domain';
+import { executedRows } from '@xueshi/subgraph-kit';
 import { and, count, eq, gt, gte, isNull, lt, lte, notExists, or, sql } from 'drizzle-orm';
 import type { SQL, SQLWrapper } from 'drizzle-orm';
 import { payments, registrations } from '../db/schema';
@@ -132,13 +133,7 @@ export async function seatChecks(
   const result = await tx.execute(sql`
     with expired_unpaid as ${expiredUnpaid}, expired_courseware as ${expiredCourseware}
     select ${seats}::int as seats_held, exists ${course} as holds_course, ${unpaid} as unpaid`);
-  // postgres.js answers with the rows, PGlite with an object holding them.
-  const rows = (Array.isArray(result) ? result : (result as { rows: unknown[] }).rows) as {
-    seats_held: number;
-    holds_course: boolean;
-    unpaid: string;
-  }[];
-  const [row] = rows;
+  const [row] = executedRows<{ seats_held: number; holds_course: boolean; unpaid: string }>(result);
   if (!row) throw new Error('seat checks returned no row');
   const held = JSON.parse(row.unpaid) as [string, UnpaidRegistration['status'], string | null, string | null][];
   return {
