@@ -215,7 +215,7 @@ export function boundedSend<Target, Init extends Signalled, Answer extends WithS
   send: (target: Target, init: Init) => Promise<Answer>,
 ): (target: Target, init: Init) => Promise<Answer> {
   const slots = options.maxInFlight === undefined ? null : new Slots(options.maxInFlight);
-  const attempt = sendBounded(options, send);
+  const attempt = sentWithinBounds(options, send);
   if (!slots) return attempt;
   return async (target, init) => {
     if (options.breaker.state === 'open') throw new FetchFailed(options.service, 'circuit-open');
@@ -232,7 +232,8 @@ export function boundedSend<Target, Init extends Signalled, Answer extends WithS
   };
 }
 
-function sendBounded<Target, Init extends Signalled, Answer extends WithStatus>(
+/** One call: the circuit asked, each attempt timed, a read sent again after a reset (no waiting turn). */
+function sentWithinBounds<Target, Init extends Signalled, Answer extends WithStatus>(
   options: BoundedOptions<Init>,
   send: (target: Target, init: Init) => Promise<Answer>,
 ): (target: Target, init: Init) => Promise<Answer> {
