@@ -1,6 +1,7 @@
 import type { Server } from 'node:http';
 import type { ErrorRequestHandler, Response } from 'express';
 import { GraphQLError } from 'graphql';
+import type { GraphQLFormattedError } from 'graphql';
 import type { Caller, TokenVerifier } from './auth';
 import { UserError } from './errors';
 import type { Bilingual } from './errors';
@@ -49,20 +50,25 @@ export function jsonErrorHandler(logger: Logger): ErrorRequestHandler {
     const status =
       typeof error === 'object' && error !== null && 'status' in error && typeof error.status === 'number' ? error.status : 500;
     if (status >= 500) logger.error({ err: error }, 'request failed');
-    const message: Bilingual =
-      status === 413
-        ? { zh: '请求过大', en: 'Request body too large' }
-        : status < 500
-          ? { zh: '请求格式错误', en: 'Malformed request' }
-          : { zh: '服务内部错误', en: 'Internal server error' };
-    res.status(status).json({
-      errors: [
-        {
-          message: `${message.zh} (${message.en})`,
-          extensions: { code: status < 500 ? 'BAD_REQUEST' : 'INTERNAL_SERVER_ERROR', zh: message.zh, en: message.en },
-        },
-      ],
-    });
+    res.status(status).json(requestFailure(status));
+  };
+}
+
+/** The GraphQL-shaped answer to a request that never reached GraphQL, by its HTTP status. */
+export function requestFailure(status: number): { errors: GraphQLFormattedError[] } {
+  const message: Bilingual =
+    status === 413
+      ? { zh: '请求过大', en: 'Request body too large' }
+      : status < 500
+        ? { zh: '请求格式错误', en: 'Malformed request' }
+        : { zh: '服务内部错误', en: 'Internal server error' };
+  return {
+    errors: [
+      {
+        message: `${message.zh} (${message.en})`,
+        extensions: { code: status < 500 ? 'BAD_REQUEST' : 'INTERNAL_SERVER_ERROR', zh: message.zh, en: message.en },
+      },
+    ],
   };
 }
 

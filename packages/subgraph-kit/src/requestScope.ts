@@ -1,5 +1,6 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { randomBytes, randomUUID } from 'node:crypto';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { SpanKind, SpanStatusCode, context, isSpanContextValid, trace } from '@opentelemetry/api';
 import type { Context } from '@opentelemetry/api';
 import type { RequestHandler } from 'express';
@@ -45,44 +46,64 @@ export function scopeOfHeaders(headers: Record<string, string | string[] | undef
   };
 }
 
+/** A request's scope once opened, with the context of its server span when it is traced. */
+interface OpenedScope {
+  readonly scope: ServedScope;
+  readonly traced?: Context | undefined;
+}
+
 /**
- * Express middleware that runs the rest of the request inside its scope and answers `x-request-id`;
- * with `tracing`, a GraphQL or document request also runs in a server span, a child of the caller's
- * `traceparent`, whose trace id is the scope's. Mount it first and again after a body parser: parsers
- * resume in the socket's context, not the request's, so the scope is entered again from the one kept on
- * the response.
+ * Opens the scope of a request to `url`: with `tracing`, a GraphQL or document request gets a server span,
+ * a child of the caller's `traceparent`, whose trace id is the scope's, ended when the response closes.
+ */
+function openScope(tracing: Tracing | undefined, req: IncomingMessage, res: ServerResponse, url: string): OpenedScope {
+  const scope = scopeOfHeaders(req.headers);
+  const route = TRACED.exec(url)?.[0];
+  if (!tracing || !route) return { scope };
+  const parent = remoteParent(header(req.headers['traceparent']));
+  // Named by the route alone: paths below it can hold document codes.
+  const span = tracing.tracer.startSpan(
+    `${req.method} ${route}`,
+    { kind: SpanKind.SERVER, attributes: { 'http.request.method': req.method, 'http.route': route } },
+    parent,
+  );
+  res.once('close', () => {
+    span.setAttribute('http.response.status_code', res.statusCode);
+    if (res.statusCode >= 500) span.setStatus({ code: SpanStatusCode.ERROR });
+    span.end();
+  });
+  return {
+    scope: { requestId: scope.requestId, traceId: span.spanContext().traceId, tracing },
+    traced: trace.setSpan(parent, span),
+  };
+}
+
+/** Runs `work` inside the opened scope (and its span's context), answering the scope's `x-request-id`. */
+function runInScope<T>({ scope, traced }: OpenedScope, res: ServerResponse, work: () => T): T {
+  if (!res.headersSent) res.setHeader('x-request-id', scope.requestId);
+  return traced ? context.with(traced, () => storage.run(scope, work)) : storage.run(scope, work);
+}
+
+/**
+ * Express middleware that runs the rest of the request inside its scope (see openScope). Mount it first
+ * and again after a body parser: parsers resume in the socket's context, not the request's, so the scope
+ * is entered again from the one kept on the response.
  */
 export function requestScope(tracing?: Tracing): RequestHandler {
   return (req, res, next) => {
-    const locals = res.locals as { requestScope?: ServedScope; traceContext?: Context };
-    if (!locals.requestScope) {
-      const scope = scopeOfHeaders(req.headers);
-      const route = TRACED.exec(req.originalUrl)?.[0];
-      if (tracing && route) {
-        const parent = remoteParent(header(req.headers['traceparent']));
-        // Named by the route alone: paths below it can hold document codes.
-        const span = tracing.tracer.startSpan(
-          `${req.method} ${route}`,
-          { kind: SpanKind.SERVER, attributes: { 'http.request.method': req.method, 'http.route': route } },
-          parent,
-        );
-        locals.traceContext = trace.setSpan(parent, span);
-        locals.requestScope = { requestId: scope.requestId, traceId: span.spanContext().traceId, tracing };
-        res.once('close', () => {
-          span.setAttribute('http.response.status_code', res.statusCode);
-          if (res.statusCode >= 500) span.setStatus({ code: SpanStatusCode.ERROR });
-          span.end();
-        });
-      } else {
-        locals.requestScope = scope;
-      }
-    }
-    const scope = locals.requestScope;
-    if (!res.headersSent) res.setHeader('x-request-id', scope.requestId);
-    const traced = locals.traceContext;
-    if (traced) context.with(traced, () => storage.run(scope, next));
-    else storage.run(scope, next);
+    const locals = res.locals as { requestScope?: OpenedScope };
+    locals.requestScope ??= openScope(tracing, req, res, req.originalUrl);
+    runInScope(locals.requestScope, res, next);
   };
+}
+
+/**
+ * Opens a request's scope outside Express (see openScope) and returns the function that runs work in it,
+ * for a handler that reads the body first: reading resumes in the socket's context, not the request's.
+ */
+export function requestScopeOf(tracing: Tracing | undefined, req: IncomingMessage, res: ServerResponse): <T>(work: () => T) => T {
+  const opened = openScope(tracing, req, res, req.url ?? '');
+  return (work) => runInScope(opened, res, work);
 }
 
 /** The scope of the request being served, or undefined outside any request. */

@@ -7,6 +7,8 @@ import {
 } from '@xueshi/subgraph-kit';
 import type { Caller, Database, Db, RunningServer, TokenSigner } from '@xueshi/subgraph-kit';
 import { ManualClock } from '@xueshi/subgraph-kit/testing';
+import { request as httpRequest } from 'node:http';
+import { gzipSync } from 'node:zlib';
 import { parse } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
@@ -233,6 +235,53 @@ describe('startSubgraphServer', () => {
     expect(tooLarge.status).toBe(413);
     const justUnder = await post(padding(1024 * 1024 - 200));
     expect(justUnder.status).toBe(200);
+  });
+
+  it('refuses a body over 1 MB sent in chunks without a declared length with 413', async () => {
+    const status = await new Promise<number>((resolve, reject) => {
+      const request = httpRequest(server.url, { method: 'POST', headers: { 'content-type': 'application/json' } }, (response) => {
+        response.resume();
+        resolve(response.statusCode ?? 0);
+      });
+      request.on('error', reject);
+      request.write(`{"query":"{ hello }","variables":{"padding":"`);
+      for (let sent = 0; sent < 1100; sent += 1) request.write('x'.repeat(1024));
+      request.end('"}}');
+    });
+    expect(status).toBe(413);
+  });
+
+  it('answers malformed JSON, and JSON that is not an object, with 400 BAD_REQUEST in both languages', async () => {
+    for (const body of ['{"query": ', '42', '"{ hello }"']) {
+      const response = await fetch(server.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+      expect(response.status).toBe(400);
+      expect(await response.json()).toEqual({
+        errors: [
+          {
+            message: '请求格式错误 (Malformed request)',
+            extensions: { code: 'BAD_REQUEST', zh: '请求格式错误', en: 'Malformed request' },
+          },
+        ],
+      });
+    }
+  });
+
+  it('serves a JSON POST with a charset, and a gzip-compressed one, alike, each answering its x-request-id', async () => {
+    const query = JSON.stringify({ query: '{ hello }' });
+    const withCharset = await fetch(server.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json; charset=utf-8', 'x-request-id': 'bench-request-0001' },
+      body: query,
+    });
+    expect(withCharset.headers.get('x-request-id')).toBe('bench-request-0001');
+    expect(await withCharset.json()).toEqual({ data: { hello: '你好 guest' } });
+    const compressed = await fetch(server.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'content-encoding': 'gzip', 'x-request-id': 'bench-request-0002' },
+      body: gzipSync(query),
+    });
+    expect(compressed.headers.get('x-request-id')).toBe('bench-request-0002');
+    expect(await compressed.json()).toEqual({ data: { hello: '你好 guest' } });
   });
 
   it('on close, finishes the request in flight, then refuses new ones and leaves the database open', async () => {
