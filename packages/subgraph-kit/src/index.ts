@@ -17,6 +17,7 @@ export * from './metrics';
 export * from './migrate';
 export * from './policy';
 export * from './queryLimits';
+export * from './renderedStatement';
 export * from './rateLimit';
 export * from './requestScope';
 export * from './resolvers';

@@ -1,7 +1,7 @@
 import type { UnpaidRegistration } from '@xueshi/domain';
-import { executedRows } from '@xueshi/subgraph-kit';
+import { executedRows, renderedStatement } from '@xueshi/subgraph-kit';
 import { and, count, eq, gt, gte, isNull, lt, lte, notExists, or, sql } from 'drizzle-orm';
-import type { SQL, SQLWrapper } from 'drizzle-orm';
+import type { Placeholder, SQL, SQLWrapper } from 'drizzle-orm';
 import { payments, registrations } from '../db/schema';
 import type { RegistrationRow } from '../db/schema';
 import type { Executor, Tx } from './executor';
@@ -28,12 +28,15 @@ export async function registrationById(executor: Executor, id: string): Promise<
   return row;
 }
 
+/** Who a registration's expiry is narrowed to: values, or placeholders of a rendered statement. */
+type ExpiryScope = { sessionId: string | Placeholder; learnerId: string | Placeholder; courseId: string | Placeholder };
+
 /**
  * The two statements that write down what time has already decided: unpaid registrations past their
  * hold (unless a payment is still in flight) and paid courseware past its year become EXPIRED. `scope`
  * narrows them to one session or one learner's course.
  */
-function expiryStatements(executor: Executor, now: Date, scope?: { sessionId: string; learnerId: string; courseId: string }) {
+function expiryStatements(executor: Executor, now: Date | SQLWrapper, scope?: ExpiryScope) {
   const inScope = scope
     ? or(
         eq(registrations.sessionId, scope.sessionId),
@@ -99,6 +102,54 @@ export interface SeatChecks {
  * read after the expiry: seats and courses are counted by `holdsSeatAt(now)`, which no expiry changes,
  * and `unpaidHoldRefusal` tells a lapsed hold from its expiry date as well as from its status.
  */
+/** An instant placeholder of a rendered statement, encoded as the registrations' timestamps are. */
+const instant = (name: string) => sql.param(sql.placeholder(name), registrations.registeredAt);
+
+interface SeatCheckValues extends Record<string, unknown> {
+  sessionId: string;
+  learnerId: string;
+  courseId: string;
+  now: Date;
+  unpaidSince?: Date;
+}
+
+/** seatChecks' second statement, rendered once (ADR 0050), with or without the learner's unpaid holds. */
+function seatCheckStatement(withUnpaid: boolean) {
+  return renderedStatement<Tx, SeatCheckValues>((tx) => {
+    const now = instant('now');
+    const learnerId = sql.placeholder('learnerId');
+    const courseId = sql.placeholder('courseId');
+    const [expiredUnpaid, expiredCourseware] = expiryStatements(tx, now, {
+      sessionId: sql.placeholder('sessionId'),
+      learnerId,
+      courseId,
+    });
+    const seats = tx
+      .select({ taken: count() })
+      .from(registrations)
+      .where(and(eq(registrations.sessionId, sql.placeholder('sessionId')), holdsSeatAt(now)));
+    const course = tx
+      .select({ id: registrations.id })
+      .from(registrations)
+      .where(and(eq(registrations.learnerId, learnerId), eq(registrations.courseId, courseId), holdsSeatAt(now)));
+    const unpaid = withUnpaid
+      ? sql`(select coalesce(json_agg(json_build_array(${registrations.sessionId}, ${registrations.status}, ${registrations.holdExpiresAt}, ${registrations.endedAt})), json_build_array())::text
+          from ${registrations}
+          where ${and(
+            eq(registrations.learnerId, learnerId),
+            gte(registrations.registeredAt, instant('unpaidSince')),
+            isNull(registrations.paidAt),
+            gt(registrations.feeFen, 0),
+          )})`
+      : sql`json_build_array()::text`;
+    // Query builders come into the text in parentheses of their own.
+    return sql`
+      with expired_unpaid as ${expiredUnpaid}, expired_courseware as ${expiredCourseware}
+      select ${seats}::int as seats_held, exists ${course} as holds_course, ${unpaid} as unpaid`;
+  });
+}
+const seatCheckStatements = { withUnpaid: seatCheckStatement(true), withoutUnpaid: seatCheckStatement(false) };
+
 export async function seatChecks(
   tx: Tx,
   check: { sessionId: string; learnerId: string; courseId: string; now: Date; unpaidSince: Date | null },
@@ -110,29 +161,11 @@ export async function seatChecks(
       ? sql`select pg_advisory_xact_lock(hashtext(${`xueshi-holds:${learnerId}`})), ${sessionLock}`
       : sql`select ${sessionLock}`,
   );
-  const [expiredUnpaid, expiredCourseware] = expiryStatements(tx, now, { sessionId, learnerId, courseId });
-  const seats = tx
-    .select({ taken: count() })
-    .from(registrations)
-    .where(and(eq(registrations.sessionId, sessionId), holdsSeatAt(now)));
-  const course = tx
-    .select({ id: registrations.id })
-    .from(registrations)
-    .where(and(eq(registrations.learnerId, learnerId), eq(registrations.courseId, courseId), holdsSeatAt(now)));
-  const unpaid = unpaidSince
-    ? sql`(select coalesce(json_agg(json_build_array(${registrations.sessionId}, ${registrations.status}, ${registrations.holdExpiresAt}, ${registrations.endedAt})), json_build_array())::text
-        from ${registrations}
-        where ${and(
-          eq(registrations.learnerId, learnerId),
-          gte(registrations.registeredAt, unpaidSince),
-          isNull(registrations.paidAt),
-          gt(registrations.feeFen, 0),
-        )})`
-    : sql`json_build_array()::text`;
-  // Query builders come into the text in parentheses of their own.
-  const result = await tx.execute(sql`
-    with expired_unpaid as ${expiredUnpaid}, expired_courseware as ${expiredCourseware}
-    select ${seats}::int as seats_held, exists ${course} as holds_course, ${unpaid} as unpaid`);
+  const result = await tx.execute(
+    unpaidSince
+      ? seatCheckStatements.withUnpaid(tx, { sessionId, learnerId, courseId, now, unpaidSince })
+      : seatCheckStatements.withoutUnpaid(tx, { sessionId, learnerId, courseId, now }),
+  );
   const [row] = executedRows<{ seats_held: number; holds_course: boolean; unpaid: string }>(result);
   if (!row) throw new Error('seat checks returned no row');
   const held = JSON.parse(row.unpaid) as [string, UnpaidRegistration['status'], string | null, string | null][];
