@@ -19,7 +19,10 @@ export interface Replicas {
  */
 export function roundRobin(targets: string[], port: number): Promise<Replicas> {
   if (targets.length === 0) throw new RangeError('roundRobin needs at least one target');
-  const agent = new Agent({ keepAlive: true, maxSockets: 256 });
+  // Idle connections are closed before a Node server's 5 s keep-alive timeout, as the gateway's own are
+  // (createHttpPost): one reused just as the process closes it would be answered 502 here, a request lost
+  // to the pass-through rather than to the system measured.
+  const agent = new Agent({ keepAlive: true, maxSockets: 256, timeout: 4_000 });
   const passed = targets.map(() => 0);
   let turn = 0;
   const pass = (incoming: IncomingMessage, outgoing: ServerResponse) => {
