@@ -1,15 +1,19 @@
-// `pnpm bench:cpu`: the CPU time each process spends per `MyRecord` of the scale data's 1,000 learners,
-// through our gateway alone, over a fixed number of requests. CPU time per request, unlike req/s, hardly
-// moves with what else the machine runs, so two trees measured on a shared machine can be compared.
-// Each process's CPU is read from its /metrics (process_cpu_seconds_total) before and after each block.
+// `pnpm bench:cpu`: the CPU time each process spends per request through our gateway alone, over a fixed
+// number of requests: `MyRecord` of the scale data's 1,000 learners (the default), or `--workload burst`,
+// new learners registering at `--rate` a second for new sessions of 20 seats through two registry
+// processes (the registration burst of `pnpm bench`, its seats reckoned after each block). CPU time per
+// request, unlike req/s, hardly moves with what else the machine runs, so two trees measured on a shared
+// machine can be compared. Each process's CPU is read from its /metrics (process_cpu_seconds_total)
+// before and after each block.
 //
 //   DATABASE_URL=… pnpm bench:cpu --ports-from 5800 --requests 600 --blocks 3
+//   DATABASE_URL=… pnpm bench:cpu --workload burst --rate 100 --requests 1000 --blocks 3 --ports-from 5800
 //
 // Prints one JSON line per block. Only 127.0.0.1 is ever contacted.
 import { execFileSync } from 'node:child_process';
 import { parseArgs } from 'node:util';
 import { createTokenSigner, openDatabase } from '@xueshi/subgraph-kit';
-import { runLoad } from './load';
+import { runAtRate, runLoad } from './load';
 import type { BenchRequest } from './load';
 import { scaleIdentities, scaleRefusal } from './scale';
 import { startSystem } from './system';
@@ -20,8 +24,15 @@ const { values: args } = parseArgs({
     'ports-from': { type: 'string' },
     requests: { type: 'string', default: '600' },
     blocks: { type: 'string', default: '3' },
+    workload: { type: 'string', default: 'myrecord' },
+    rate: { type: 'string', default: '100' },
   },
 });
+const burst = args.workload === 'burst';
+if (!burst && args.workload !== 'myrecord') {
+  console.error(`--workload is myrecord or burst, not ${args.workload}`);
+  process.exit(2);
+}
 const refusal = scaleRefusal(process.env);
 if (refusal) {
   console.error(refusal);
@@ -29,13 +40,21 @@ if (refusal) {
 }
 const LEARNERS = 1000;
 const CONNECTIONS = 10;
+/** A burst's learners arrive whether or not the ones before were answered (as in `pnpm bench`). */
+const BURST_CONNECTIONS = 256;
+const BURST_SEATS = 20;
 const requests = Number(args.requests);
+const ratePerSecond = Number(args.rate);
+if (burst && (requests % BURST_SEATS !== 0 || !(ratePerSecond > 0))) {
+  console.error(`a burst needs --requests in multiples of ${BURST_SEATS} (one session for each) and a positive --rate`);
+  process.exit(2);
+}
 const log = (line: string) => console.error(line);
 
 const system = await startSystem({
   databaseUrl: process.env['DATABASE_URL'],
   portsFrom: args['ports-from'] === undefined ? undefined : Number(args['ports-from']),
-  registryProcesses: 1,
+  registryProcesses: burst ? 2 : 1,
   gateways: ['ours'],
   log,
 });
@@ -44,11 +63,17 @@ let failed = false;
 try {
   const signer = await createTokenSigner(system.privateJwk, system.clock);
   const identities = await scaleIdentities(registry, signer, LEARNERS);
-  const sizes = { learners: LEARNERS, burstSessions: 0, burstSeats: 0, burstLearners: 0, burstSeconds: 0 };
-  const myRecord = (await workloads(system.gateways.ours, sizes, identities, system.clock, { registry, signer })).find(
-    (workload) => workload.name === `MyRecord (${LEARNERS} learners)`,
+  const sizes = {
+    learners: LEARNERS,
+    burstSessions: requests / BURST_SEATS,
+    burstSeats: BURST_SEATS,
+    burstLearners: requests,
+    burstSeconds: requests / ratePerSecond,
+  };
+  const measured = (await workloads(system.gateways.ours, sizes, identities, system.clock, { registry, signer })).find(
+    (workload) => (burst ? workload.burst !== undefined : workload.name === `MyRecord (${LEARNERS} learners)`),
   );
-  if (!myRecord) throw new Error('no MyRecord workload');
+  if (!measured) throw new Error(`no ${args.workload} workload`);
   const processes = system.services.flatMap((service) => ('origin' in service ? [service] : []));
   const cpuSeconds = async (): Promise<Map<string, number>> =>
     new Map(
@@ -66,33 +91,49 @@ try {
     let left = count;
     return () => (left-- > 0 ? next() : null);
   };
-  const load = async (count: number) => {
-    const run = await myRecord.prepare();
-    return runLoad({
-      url: system.gateways.ours,
-      connections: CONNECTIONS,
-      durationMs: 3_600_000,
-      next: first(run.next, count),
-      check: run.check,
-    });
-  };
-  // Unmeasured: every learner once, so each process has planned, prepared and compiled what it runs.
-  await load(LEARNERS);
-  for (let block = 0; block < Number(args.blocks); block += 1) {
+  /** One block: its requests prepared (a burst's sessions and learners), then sent while CPU is counted. */
+  const block = async (count: number) => {
+    const run = await measured.prepare();
     const before = await cpuSeconds();
-    const result = await load(requests);
+    const result = burst
+      ? await runAtRate({
+          url: system.gateways.ours,
+          connections: BURST_CONNECTIONS,
+          durationMs: (count / ratePerSecond) * 1000,
+          ratePerSecond,
+          next: run.next,
+          check: run.check,
+        })
+      : await runLoad({
+          url: system.gateways.ours,
+          connections: CONNECTIONS,
+          durationMs: 3_600_000,
+          next: first(run.next, count),
+          check: run.check,
+        });
     const after = await cpuSeconds();
-    if (result.errors > 0) failed = true;
+    const problems = (await run.after?.()) ?? [];
+    return { result, before, after, problems };
+  };
+  // Unmeasured: each process plans, prepares and compiles what it runs (every learner once for MyRecord,
+  // one burst for a burst).
+  await block(burst ? requests : LEARNERS);
+  for (let index = 0; index < Number(args.blocks); index += 1) {
+    const { result, before, after, problems } = await block(requests);
+    if (result.errors > 0 || problems.length > 0) failed = true;
     const perRequest = [...after].map(
       ([name, seconds]) => [name, ((seconds - (before.get(name) ?? NaN)) * 1000) / result.requests] as const,
     );
     console.log(
       JSON.stringify({
-        block,
+        block: index,
+        workload: args.workload,
         requests: result.requests,
         errors: result.errors,
         samples: result.samples.slice(0, 2),
+        problems: problems.slice(0, 2),
         reqPerSecond: Number(result.reqPerSecond.toFixed(1)),
+        ...(burst ? { p50Ms: Math.round(result.p50Ms), p99Ms: Math.round(result.p99Ms) } : {}),
         cpuMsPerRequest: Object.fromEntries(perRequest.map(([name, ms]) => [name, Number(ms.toFixed(2))])),
         subgraphsCpuMsPerRequest: Number(
           perRequest

@@ -286,6 +286,7 @@ export async function startSystem(options: SystemOptions): Promise<System> {
       services: [
         { name: 'gateway', origin: `http://127.0.0.1:${oursPort}` },
         ...SUBGRAPHS.map(({ name }, index) => ({ name, origin: `http://127.0.0.1:${ports[index] ?? 0}` })),
+        ...(secondRegistry ? [{ name: 'registry-2', origin: secondRegistry }] : []),
         ...children.flatMap(({ name, child }) => (name === 'database' && child.pid ? [{ name, pid: child.pid }] : [])),
       ],
       registryUrl: urls[subgraphUrlVariable('registry')] ?? '',

@@ -2,9 +2,17 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { PGlite } from '@electric-sql/pglite';
-import { amongKeys, openDatabase, openEmbeddedCluster, preparedStatement, serveEmbeddedDatabase } from '@xueshi/subgraph-kit';
+import {
+  amongKeys,
+  executedRows,
+  openDatabase,
+  openEmbeddedCluster,
+  preparedStatement,
+  renderedStatement,
+  serveEmbeddedDatabase,
+} from '@xueshi/subgraph-kit';
 import type { Database, Db, EmbeddedServer, MigrationSource } from '@xueshi/subgraph-kit';
-import { asc, sql } from 'drizzle-orm';
+import { and, asc, gt, like, lt, sql } from 'drizzle-orm';
 import { integer, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { migrationFolder, scratchDatabase, target } from './support/scratch';
@@ -115,6 +123,73 @@ describe(`amongKeys and preparedStatement (${target})`, () => {
 
   it('fails as the query does when a placeholder has no value', async () => {
     await expect(notesByIdBefore(database.db, { keys: ['n1'] } as never)).rejects.toThrow(/before/);
+  });
+});
+
+describe(`renderedStatement (${target})`, () => {
+  let scratch: ScratchDatabase;
+  let database: Database;
+  type Values = { prefix: string; after: Date; before: Date };
+  const between = (db: Db) =>
+    sql`select ${notes.id} as id from ${notes}
+         where ${notes.id} like ${sql.placeholder('prefix')} || '%'
+           and ${notes.at} > ${sql.param(sql.placeholder('after'), notes.at)}
+           and ${notes.at} < ${sql.param(sql.placeholder('before'), notes.at)}
+           and ${notes.rank} in ${db
+             .select({ rank: notes.rank })
+             .from(notes)
+             .where(sql`${notes.id} like ${sql.placeholder('prefix')} || '%'`)}
+         order by ${notes.rank}`;
+
+  beforeAll(async () => {
+    const root = await mkdtemp(join(tmpdir(), 'xueshi-rendered-'));
+    scratch = await scratchDatabase('rendered', root);
+    database = await scratch.open([await notesMigration(root)]);
+    await database.db.insert(notes).values(rows);
+    await rm(root, { recursive: true, force: true });
+  });
+  afterAll(async () => {
+    await database.close();
+    await scratch.dispose();
+  });
+
+  it('renders once, then binds the values of each call (a placeholder used twice, timestamps as their column maps them) inside transactions', async () => {
+    const build = vi.fn(between);
+    const rendered = renderedStatement<Db, Values>(build);
+    const run = async (values: Values) =>
+      database.db.transaction(async (tx) =>
+        ids(executedRows<{ id: string }>(await tx.execute(rendered(tx as unknown as Db, values)))),
+      );
+    expect(await run({ prefix: 'n1', after: at(9), before: at(13) })).toEqual(['n10', 'n11', 'n12']);
+    expect(await run({ prefix: 'n2', after: at(1), before: at(30) })).toEqual([
+      'n2',
+      'n20',
+      'n21',
+      'n22',
+      'n23',
+      'n24',
+      'n25',
+      'n26',
+      'n27',
+      'n28',
+      'n29',
+    ]);
+    expect(await run({ prefix: '引', after: at(0), before: at(NOTES + AWKWARD.length) })).toEqual(['引号']);
+    expect(build).toHaveBeenCalledTimes(1);
+    // The same rows as the statement built afresh.
+    const built = await database.db
+      .select({ id: notes.id })
+      .from(notes)
+      .where(and(like(notes.id, 'n1%'), gt(notes.at, at(9)), lt(notes.at, at(13))))
+      .orderBy(asc(notes.rank));
+    expect(ids(built)).toEqual(['n10', 'n11', 'n12']);
+  });
+
+  it('fails when a placeholder has no value, and refuses a statement whose text holds a $n of its own', async () => {
+    const rendered = renderedStatement<Db, Values>(between);
+    expect(() => rendered(database.db, { prefix: 'n1', after: at(1) } as Values)).toThrow(/before/);
+    const literal = renderedStatement<Db, { id: string }>(() => sql`select '$1' as text, ${sql.placeholder('id')} as id`);
+    expect(() => literal(database.db, { id: 'n1' })).toThrow(/not \$1\.\.\$1 in order/);
   });
 });
 
