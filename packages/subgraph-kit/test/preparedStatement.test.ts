@@ -91,13 +91,13 @@ function preparedQueries(database: () => Database) {
   });
 }
 
-describe(`amongKeys and preparedStatement (${target})`, () => {
+/** A scratch schema of the target database holding the notes, open for the enclosing suite. */
+function notesDatabase(name: string): () => Database {
   let scratch: ScratchDatabase;
   let database: Database;
-
   beforeAll(async () => {
-    const root = await mkdtemp(join(tmpdir(), 'xueshi-prepared-'));
-    scratch = await scratchDatabase('prepared', root);
+    const root = await mkdtemp(join(tmpdir(), `xueshi-${name}-`));
+    scratch = await scratchDatabase(name, root);
     database = await scratch.open([await notesMigration(root)]);
     await database.db.insert(notes).values(rows);
     await rm(root, { recursive: true, force: true });
@@ -106,29 +106,33 @@ describe(`amongKeys and preparedStatement (${target})`, () => {
     await database.close();
     await scratch.dispose();
   });
+  return () => database;
+}
 
-  preparedQueries(() => database);
+describe(`amongKeys and preparedStatement (${target})`, () => {
+  const database = notesDatabase('prepared');
+
+  preparedQueries(database);
 
   it('builds the query once per database, and again for another', async () => {
     const build = vi.fn((db: Db) => db.select({ id: notes.id }).from(notes).where(amongKeys(notes.id)));
     const byId = preparedStatement('test_builtOnce', build);
-    expect(ids(await byId(database.db, { keys: ['n1'] }))).toEqual(['n1']);
-    expect(ids(await byId(database.db, { keys: ['n2'] }))).toEqual(['n2']);
+    expect(ids(await byId(database().db, { keys: ['n1'] }))).toEqual(['n1']);
+    expect(ids(await byId(database().db, { keys: ['n2'] }))).toEqual(['n2']);
     expect(build).toHaveBeenCalledTimes(1);
-    await database.db.transaction(async (tx) => {
+    await database().db.transaction(async (tx) => {
       expect(ids(await byId(tx as unknown as Db, { keys: ['n3'] }))).toEqual(['n3']);
     });
     expect(build).toHaveBeenCalledTimes(2);
   });
 
   it('fails as the query does when a placeholder has no value', async () => {
-    await expect(notesByIdBefore(database.db, { keys: ['n1'] } as never)).rejects.toThrow(/before/);
+    await expect(notesByIdBefore(database().db, { keys: ['n1'] } as never)).rejects.toThrow(/before/);
   });
 });
 
 describe(`renderedStatement (${target})`, () => {
-  let scratch: ScratchDatabase;
-  let database: Database;
+  const database = notesDatabase('rendered');
   type Values = { prefix: string; after: Date; before: Date };
   const between = (db: Db) =>
     sql`select ${notes.id} as id from ${notes}
@@ -141,23 +145,11 @@ describe(`renderedStatement (${target})`, () => {
              .where(sql`${notes.id} like ${sql.placeholder('prefix')} || '%'`)}
          order by ${notes.rank}`;
 
-  beforeAll(async () => {
-    const root = await mkdtemp(join(tmpdir(), 'xueshi-rendered-'));
-    scratch = await scratchDatabase('rendered', root);
-    database = await scratch.open([await notesMigration(root)]);
-    await database.db.insert(notes).values(rows);
-    await rm(root, { recursive: true, force: true });
-  });
-  afterAll(async () => {
-    await database.close();
-    await scratch.dispose();
-  });
-
   it('renders once, then binds the values of each call (a placeholder used twice, timestamps as their column maps them) inside transactions', async () => {
     const build = vi.fn(between);
     const rendered = renderedStatement<Db, Values>(build);
     const run = async (values: Values) =>
-      database.db.transaction(async (tx) =>
+      database().db.transaction(async (tx) =>
         ids(executedRows<{ id: string }>(await tx.execute(rendered(tx as unknown as Db, values)))),
       );
     expect(await run({ prefix: 'n1', after: at(9), before: at(13) })).toEqual(['n10', 'n11', 'n12']);
@@ -177,8 +169,8 @@ describe(`renderedStatement (${target})`, () => {
     expect(await run({ prefix: '引', after: at(0), before: at(NOTES + AWKWARD.length) })).toEqual(['引号']);
     expect(build).toHaveBeenCalledTimes(1);
     // The same rows as the statement built afresh.
-    const built = await database.db
-      .select({ id: notes.id })
+    const built = await database()
+      .db.select({ id: notes.id })
       .from(notes)
       .where(and(like(notes.id, 'n1%'), gt(notes.at, at(9)), lt(notes.at, at(13))))
       .orderBy(asc(notes.rank));
@@ -187,9 +179,9 @@ describe(`renderedStatement (${target})`, () => {
 
   it('fails when a placeholder has no value, and refuses a statement whose text holds a $n of its own', async () => {
     const rendered = renderedStatement<Db, Values>(between);
-    expect(() => rendered(database.db, { prefix: 'n1', after: at(1) } as Values)).toThrow(/before/);
+    expect(() => rendered(database().db, { prefix: 'n1', after: at(1) } as Values)).toThrow(/before/);
     const literal = renderedStatement<Db, { id: string }>(() => sql`select '$1' as text, ${sql.placeholder('id')} as id`);
-    expect(() => literal(database.db, { id: 'n1' })).toThrow(/not \$1\.\.\$1 in order/);
+    expect(() => literal(database().db, { id: 'n1' })).toThrow(/not \$1\.\.\$1 in order/);
   });
 });
 
