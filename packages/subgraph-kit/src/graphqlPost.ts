@@ -3,7 +3,7 @@ import { HeaderMap } from '@apollo/server';
 import type { ApolloServer, BaseContext } from '@apollo/server';
 import { requestFailure } from './http';
 import type { Logger } from './logger';
-import { requestScopeOf } from './requestScope';
+import { inRequestScope } from './requestScope';
 import type { Tracing } from './tracing';
 
 /** A JSON body in UTF-8 and not compressed: all a GraphQL client sends, and all this path reads. */
@@ -92,37 +92,33 @@ export function graphqlPostHandler<TContext extends BaseContext>(
     res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(body) });
     res.end(body);
   };
-  return (req, res) => {
-    const inScope = requestScopeOf(options.tracing, req, res);
-    void (async () => {
-      try {
-        const body = await readJsonBody(req, options.bodyLimitBytes);
-        const headers = new HeaderMap();
-        for (const [name, value] of Object.entries(req.headers)) {
-          if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(', ') : value);
-        }
-        const url = req.url ?? '';
-        const answer = await inScope(() =>
-          apollo.executeHTTPGraphQLRequest({
-            httpGraphQLRequest: { method: 'POST', headers, search: url.includes('?') ? url.slice(url.indexOf('?')) : '', body },
-            context: () => options.context(req),
-          }),
-        );
-        for (const [name, value] of answer.headers) res.setHeader(name, value);
-        res.statusCode = answer.status ?? 200;
-        if (answer.body.kind === 'complete') {
-          res.setHeader('content-length', Buffer.byteLength(answer.body.string));
-          res.end(answer.body.string);
-          return;
-        }
-        for await (const chunk of answer.body.asyncIterator) res.write(chunk);
-        res.end();
-      } catch (error) {
-        const status = error instanceof BodyRefused ? error.status : 500;
-        if (status >= 500) options.logger.error({ err: error }, 'request failed');
-        if (res.headersSent) res.destroy();
-        else answerFailure(res, status);
+  const answer = async (req: IncomingMessage, res: ServerResponse) => {
+    try {
+      const body = await readJsonBody(req, options.bodyLimitBytes);
+      const headers = new HeaderMap();
+      for (const [name, value] of Object.entries(req.headers)) {
+        if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(', ') : value);
       }
-    })();
+      const url = req.url ?? '';
+      const answered = await apollo.executeHTTPGraphQLRequest({
+        httpGraphQLRequest: { method: 'POST', headers, search: url.includes('?') ? url.slice(url.indexOf('?')) : '', body },
+        context: () => options.context(req),
+      });
+      for (const [name, value] of answered.headers) res.setHeader(name, value);
+      res.statusCode = answered.status ?? 200;
+      if (answered.body.kind === 'complete') {
+        res.setHeader('content-length', Buffer.byteLength(answered.body.string));
+        res.end(answered.body.string);
+        return;
+      }
+      for await (const chunk of answered.body.asyncIterator) res.write(chunk);
+      res.end();
+    } catch (error) {
+      const status = error instanceof BodyRefused ? error.status : 500;
+      if (status >= 500) options.logger.error({ err: error }, 'request failed');
+      if (res.headersSent) res.destroy();
+      else answerFailure(res, status);
+    }
   };
+  return (req, res) => inRequestScope(options.tracing, req, res, () => void answer(req, res));
 }

@@ -98,12 +98,12 @@ export function requestScope(tracing?: Tracing): RequestHandler {
 }
 
 /**
- * Opens a request's scope outside Express (see openScope) and returns the function that runs work in it,
- * for a handler that reads the body first: reading resumes in the socket's context, not the request's.
+ * Runs `work` in a new request scope outside Express (see openScope), answering its `x-request-id`. The
+ * scope follows `work`'s awaits, a body read included: only callbacks from the socket's own events would
+ * leave it, which is why the Express middleware is mounted again after a body parser.
  */
-export function requestScopeOf(tracing: Tracing | undefined, req: IncomingMessage, res: ServerResponse): <T>(work: () => T) => T {
-  const opened = openScope(tracing, req, res, req.url ?? '');
-  return (work) => runInScope(opened, res, work);
+export function inRequestScope<T>(tracing: Tracing | undefined, req: IncomingMessage, res: ServerResponse, work: () => T): T {
+  return runInScope(openScope(tracing, req, res, req.url ?? ''), res, work);
 }
 
 /** The scope of the request being served, or undefined outside any request. */

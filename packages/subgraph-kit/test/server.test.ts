@@ -251,10 +251,15 @@ describe('startSubgraphServer', () => {
     expect(status).toBe(413);
   });
 
-  it('answers malformed JSON, and JSON that is not an object, with 400 BAD_REQUEST in both languages', async () => {
+  it('answers malformed JSON, and JSON that is not an object, with 400 BAD_REQUEST in both languages and its x-request-id', async () => {
     for (const body of ['{"query": ', '42', '"{ hello }"']) {
-      const response = await fetch(server.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+      const response = await fetch(server.url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-request-id': 'malformed-0001' },
+        body,
+      });
       expect(response.status).toBe(400);
+      expect(response.headers.get('x-request-id')).toBe('malformed-0001');
       expect(await response.json()).toEqual({
         errors: [
           {
