@@ -2,6 +2,7 @@ import { Writable } from 'node:stream';
 import { createLogger } from '@xueshi/subgraph-kit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestGraph } from '../harness/graph';
+import { signUpLearner } from '../harness/learners';
 import type { TestGraph } from '../harness/graph';
 
 interface LogLine {
@@ -51,6 +52,29 @@ describe('request and trace ids in every log line, across services', () => {
     expect(services).toContain('registry');
     expect(services).toContain('sjtu');
     for (const line of ours) expect(line.traceId).toBe(TRACE_ID);
+  });
+
+  it("carries the ids on from the registry to the institution it asks for a session's facts", async () => {
+    const learner = await signUpLearner(graph);
+    const traceId = '0af7651916cd43dd8448eb211c80319c';
+    // Only the registry is asked by the gateway for this selection: sjtu hears of it from the registry alone.
+    const response = await fetch(graph.gatewayUrl, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        authorization: `Bearer ${learner.token}`,
+        'x-request-id': 'portal-register-0001',
+        traceparent: `00-${traceId}-b7ad6b7169203331-01`,
+      },
+      body: JSON.stringify({
+        query: 'mutation ($sessionId: ID!) { register(sessionId: $sessionId) { id status } }',
+        variables: { sessionId: 'sjtu:session:2021-data-0311' },
+      }),
+    });
+    expect(response.status, await response.clone().text()).toBe(200);
+    const sjtu = linesOf('portal-register-0001').filter((line) => line.service === 'sjtu');
+    expect(sjtu.length).toBeGreaterThan(0);
+    for (const line of sjtu) expect(line.traceId).toBe(traceId);
   });
 
   it('makes a new id for a request without one, or with one that is not well-formed, and never logs the bad one', async () => {

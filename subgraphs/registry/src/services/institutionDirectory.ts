@@ -14,6 +14,7 @@ import {
   boundedSend,
   createHttpPost,
   isGraphQLRead,
+  propagationHeaders,
   renewingToken,
 } from '@xueshi/subgraph-kit';
 import type { CircuitBreakerSettings, Clock, Logger, TokenSigner } from '@xueshi/subgraph-kit';
@@ -145,7 +146,8 @@ export function createInstitutionDirectory(options: InstitutionDirectoryOptions)
     try {
       const token = await serviceToken();
       const response = await send(url, {
-        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+        // The request's ids go on with it, so the institution's log lines and spans join the caller's trace.
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}`, ...propagationHeaders() },
         body: JSON.stringify({ query, variables }),
       });
       if (response.status < 200 || response.status >= 300) throw new Error(`HTTP ${response.status}`);
