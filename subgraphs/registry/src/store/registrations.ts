@@ -91,17 +91,6 @@ export interface SeatChecks {
   unpaid: UnpaidRegistration[];
 }
 
-/**
- * A registration's checks in two statements (ADR 0042). The first takes the advisory locks that
- * serialise seat-taking on the session and new holds of the learner (when `unpaidSince` is given: a
- * paid session) across every registry process, the learner's first, so no two registrations wait on
- * each other's in opposite order. The second, whose snapshot is taken once the locks are held, so that it sees every registration
- * committed under them, writes down what time has decided for the session and the learner's course (the
- * statements of `expireLapsed`, as data-modifying WITH clauses) and reads the seats held, whether the
- * learner holds the course, and their unpaid holds since `unpaidSince`. What it reads is what it would
- * read after the expiry: seats and courses are counted by `holdsSeatAt(now)`, which no expiry changes,
- * and `unpaidHoldRefusal` tells a lapsed hold from its expiry date as well as from its status.
- */
 /** An instant placeholder of a rendered statement, encoded as the registrations' timestamps are. */
 const instant = (name: string) => sql.param(sql.placeholder(name), registrations.registeredAt);
 
@@ -150,6 +139,17 @@ function seatCheckStatement(withUnpaid: boolean) {
 }
 const seatCheckStatements = { withUnpaid: seatCheckStatement(true), withoutUnpaid: seatCheckStatement(false) };
 
+/**
+ * A registration's checks in two statements (ADR 0042). The first takes the advisory locks that
+ * serialise seat-taking on the session and new holds of the learner (when `unpaidSince` is given: a
+ * paid session) across every registry process, the learner's first, so no two registrations wait on
+ * each other's in opposite order. The second, whose snapshot is taken once the locks are held, so that it sees every registration
+ * committed under them, writes down what time has decided for the session and the learner's course (the
+ * statements of `expireLapsed`, as data-modifying WITH clauses) and reads the seats held, whether the
+ * learner holds the course, and their unpaid holds since `unpaidSince`. What it reads is what it would
+ * read after the expiry: seats and courses are counted by `holdsSeatAt(now)`, which no expiry changes,
+ * and `unpaidHoldRefusal` tells a lapsed hold from its expiry date as well as from its status.
+ */
 export async function seatChecks(
   tx: Tx,
   check: { sessionId: string; learnerId: string; courseId: string; now: Date; unpaidSince: Date | null },
