@@ -16,14 +16,20 @@ class BodyRefused extends Error {
   }
 }
 
+/** A request target cut at its query string: the path, and the search with its `?` (or empty). */
+function targetOf(req: IncomingMessage): { path: string; search: string } {
+  const url = req.url ?? '';
+  const at = url.indexOf('?');
+  return at < 0 ? { path: url, search: '' } : { path: url.slice(0, at), search: url.slice(at) };
+}
+
 /**
  * Whether `req` is a GraphQL POST this path answers: to /graphql, with a plain JSON body. Anything else
  * (GET, another content type or encoding) goes through Express's full pipeline, which answers it as before.
  */
 export function isPlainGraphQLPost(req: IncomingMessage): boolean {
   if (req.method !== 'POST') return false;
-  const url = req.url ?? '';
-  const path = url.includes('?') ? url.slice(0, url.indexOf('?')) : url;
+  const { path } = targetOf(req);
   if (path !== '/graphql' && path !== '/graphql/') return false;
   const encoding = req.headers['content-encoding'];
   return PLAIN_JSON.test(req.headers['content-type'] ?? '') && (encoding === undefined || encoding === 'identity');
@@ -99,9 +105,8 @@ export function graphqlPostHandler<TContext extends BaseContext>(
       for (const [name, value] of Object.entries(req.headers)) {
         if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(', ') : value);
       }
-      const url = req.url ?? '';
       const answered = await apollo.executeHTTPGraphQLRequest({
-        httpGraphQLRequest: { method: 'POST', headers, search: url.includes('?') ? url.slice(url.indexOf('?')) : '', body },
+        httpGraphQLRequest: { method: 'POST', headers, search: targetOf(req).search, body },
         context: () => options.context(req),
       });
       for (const [name, value] of answered.headers) res.setHeader(name, value);
