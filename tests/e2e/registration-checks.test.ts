@@ -120,3 +120,20 @@ describe("the programme year's opening, read once per process", () => {
     expect((await register(learnerId, sessionId)).errors).toBeUndefined();
   });
 });
+
+describe('a learner whose account is gone', () => {
+  it('is refused UNAUTHENTICATED with a valid token, for a paid and for a free session, and nothing changes', async () => {
+    const registry = graph.subgraph('registry').database;
+    const sjtu = graph.subgraph('sjtu').database;
+    await insertSjtuCourse(sjtu, '2021-data-free', 2021, 90, '免费测试课程');
+    const paid = await insertSjtuSession(sjtu, { local: '2021-data-gone-paid' });
+    const free = await insertSjtuSession(sjtu, { local: '2021-data-gone-free', courseLocal: '2021-data-free', feeFen: 0 });
+    for (const sessionId of [paid, free]) {
+      const refused = await expectRefusedWithoutChange(registry, () => register(randomUUID(), sessionId));
+      expect(errorCode(refused)).toBe('UNAUTHENTICATED');
+    }
+    // The same sessions take a learner whose account exists.
+    expect((await register(await newLearner(), paid)).errors).toBeUndefined();
+    expect((await register(await newLearner(), free)).data?.register.status).toBe('PAID');
+  });
+});

@@ -140,6 +140,21 @@ export function createRegistrations(options: RegistrationOptions) {
     return row?.opensAt ?? null;
   };
 
+  /** Whether the learner is on the employer's staff list; UNAUTHENTICATED when their account is gone. */
+  const listedStaff = async (learnerId: string, creditCode: string): Promise<boolean> => {
+    const [learner] = await db
+      .select({
+        listed: sql<boolean>`exists (${db
+          .select({ idNumber: employerStaff.idNumber })
+          .from(employerStaff)
+          .where(and(eq(employerStaff.creditCode, creditCode), eq(employerStaff.idNumber, learners.idNumber)))})`,
+      })
+      .from(learners)
+      .where(eq(learners.id, learnerId));
+    if (!learner) throw unauthenticated();
+    return learner.listed;
+  };
+
   /** The caller's own registration, or NOT_FOUND (also for someone else's: existence is not revealed). */
   const ownRegistration = async (caller: Caller, id: string): Promise<RegistrationRow> => {
     if (!isUuid(id)) throw registrationNotFound(id);
@@ -169,27 +184,16 @@ export function createRegistrations(options: RegistrationOptions) {
       const learnerId = requireAllowed('learnerSelfService', caller).subject;
       const facts = await directory.sessionFacts(sessionId);
       if (!facts) throw notFound({ zh: '班次', en: 'Session' }, echoedId(sessionId));
-      const [learner] = await db
-        .select({
-          listed: facts.employerCreditCode
-            ? sql<boolean>`exists (${db
-                .select({ idNumber: employerStaff.idNumber })
-                .from(employerStaff)
-                .where(
-                  and(eq(employerStaff.creditCode, facts.employerCreditCode), eq(employerStaff.idNumber, learners.idNumber)),
-                )})`
-            : sql<boolean>`false`,
-        })
-        .from(learners)
-        .where(eq(learners.id, learnerId));
-      if (!learner) throw unauthenticated();
+      // Only an employer's session needs the learner read before the checks (are they on its staff
+      // list?); otherwise whether the account exists is read with the transaction's locks.
+      const listed = facts.employerCreditCode ? await listedStaff(learnerId, facts.employerCreditCode) : false;
       const opensAt = await registrationOpensAt(facts.year);
       const now = clock.now();
       const refusal = registrationRefusal({
         now,
         programmeYearOpensAt: opensAt,
         session: facts,
-        learnerIsEmployerStaff: learner.listed,
+        learnerIsEmployerStaff: listed,
       });
       if (refusal) throw refusalError(refusal, facts.year);
 
@@ -206,6 +210,7 @@ export function createRegistrations(options: RegistrationOptions) {
                 ? null
                 : new Date(now.getTime() - holdHistoryMinutes(options.holdMinutes, options.unpaidHoldLimits) * 60_000),
             });
+            if (!checks.learnerKnown) throw unauthenticated();
             if (!free) {
               const refusal = unpaidHoldRefusal(facts.id, checks.unpaid, now, options.unpaidHoldLimits);
               if (refusal) throw holdLimitError(refusal, now);

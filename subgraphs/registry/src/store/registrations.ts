@@ -2,7 +2,7 @@ import type { UnpaidRegistration } from '@xueshi/domain';
 import { executedRows, renderedStatement } from '@xueshi/subgraph-kit';
 import { and, count, eq, gt, gte, isNull, lt, lte, notExists, or, sql } from 'drizzle-orm';
 import type { Placeholder, SQL, SQLWrapper } from 'drizzle-orm';
-import { payments, registrations } from '../db/schema';
+import { learners, payments, registrations } from '../db/schema';
 import type { RegistrationRow } from '../db/schema';
 import type { Executor, Tx } from './executor';
 
@@ -83,6 +83,8 @@ export async function expireLapsed(
 
 /** What a new registration is decided on, read under the learner's and the session's locks. */
 export interface SeatChecks {
+  /** Whether the learner's account exists (a valid token may outlive it). */
+  learnerKnown: boolean;
   /** Seats the session holds now. */
   seatsHeld: number;
   /** Whether the learner holds a registration for the course now. */
@@ -140,26 +142,42 @@ function seatCheckStatement(withUnpaid: boolean) {
 const seatCheckStatements = { withUnpaid: seatCheckStatement(true), withoutUnpaid: seatCheckStatement(false) };
 
 /**
+ * seatChecks' first statement, rendered once: the session's lock, after the learner's holds lock when
+ * `withHolds`, and whether the learner's account exists (read in the same round trip).
+ */
+function lockStatement(withHolds: boolean) {
+  return renderedStatement<Tx, { learnerId: string; sessionId: string }>(() => {
+    const learnerId = sql.placeholder('learnerId');
+    const sessionLock = sql`pg_advisory_xact_lock(hashtext('xueshi-session:' || ${sql.placeholder('sessionId')}))`;
+    const locks = withHolds ? sql`pg_advisory_xact_lock(hashtext('xueshi-holds:' || ${learnerId})), ${sessionLock}` : sessionLock;
+    return sql`select ${locks}, exists (select 1 from ${learners} where ${eq(learners.id, learnerId)}) as learner_known`;
+  });
+}
+const lockStatements = { learnerAndSession: lockStatement(true), session: lockStatement(false) };
+
+/**
  * A registration's checks in two statements (ADR 0042). The first takes the advisory locks that
  * serialise seat-taking on the session and new holds of the learner (when `unpaidSince` is given: a
  * paid session) across every registry process, the learner's first, so no two registrations wait on
- * each other's in opposite order. The second, whose snapshot is taken once the locks are held, so that it sees every registration
- * committed under them, writes down what time has decided for the session and the learner's course (the
- * statements of `expireLapsed`, as data-modifying WITH clauses) and reads the seats held, whether the
- * learner holds the course, and their unpaid holds since `unpaidSince`. What it reads is what it would
- * read after the expiry: seats and courses are counted by `holdsSeatAt(now)`, which no expiry changes,
- * and `unpaidHoldRefusal` tells a lapsed hold from its expiry date as well as from its status.
+ * each other's in opposite order, and reads whether the learner's account exists (ADR 0052). The second,
+ * whose snapshot is taken once the locks are held, so that it sees every registration committed under
+ * them, writes down what time has decided for the session and the learner's course (the statements of
+ * `expireLapsed`, as data-modifying WITH clauses) and reads the seats held, whether the learner holds
+ * the course, and their unpaid holds since `unpaidSince`. What it reads is what it would read after the
+ * expiry: seats and courses are counted by `holdsSeatAt(now)`, which no expiry changes, and
+ * `unpaidHoldRefusal` tells a lapsed hold from its expiry date as well as from its status.
  */
 export async function seatChecks(
   tx: Tx,
   check: { sessionId: string; learnerId: string; courseId: string; now: Date; unpaidSince: Date | null },
 ): Promise<SeatChecks> {
   const { sessionId, learnerId, courseId, now, unpaidSince } = check;
-  const sessionLock = sql`pg_advisory_xact_lock(hashtext(${`xueshi-session:${sessionId}`}))`;
-  await tx.execute(
-    unpaidSince
-      ? sql`select pg_advisory_xact_lock(hashtext(${`xueshi-holds:${learnerId}`})), ${sessionLock}`
-      : sql`select ${sessionLock}`,
+  const [locked] = executedRows<{ learner_known: boolean }>(
+    await tx.execute(
+      unpaidSince
+        ? lockStatements.learnerAndSession(tx, { learnerId, sessionId })
+        : lockStatements.session(tx, { learnerId, sessionId }),
+    ),
   );
   const result = await tx.execute(
     unpaidSince
@@ -170,6 +188,7 @@ export async function seatChecks(
   if (!row) throw new Error('seat checks returned no row');
   const held = JSON.parse(row.unpaid) as [string, UnpaidRegistration['status'], string | null, string | null][];
   return {
+    learnerKnown: locked?.learner_known === true,
     seatsHeld: row.seats_held,
     holdsCourse: row.holds_course,
     unpaid: held.map(([heldSession, status, holdExpiresAt, endedAt]) => ({
