@@ -12,6 +12,7 @@ import {
 } from '@xueshi/subgraph-kit';
 import type { Caller, TokenSigner, TokenVerifier } from '@xueshi/subgraph-kit';
 import { ManualClock } from '@xueshi/subgraph-kit/testing';
+import { createHmac, createPrivateKey, sign } from 'node:crypto';
 import { SignJWT, importJWK } from 'jose';
 import type { JWK, JWTPayload } from 'jose';
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -130,6 +131,62 @@ describe('tokens', () => {
       JSON.stringify({ role: 'REGISTRAR', sub: 'learner-1', iss: TOKEN_ISSUER, aud: TOKEN_AUDIENCE, exp: 4_102_444_800 }),
     ).toString('base64url');
     await expectUserError(verifier.verify(`${header}.${forged}.${signature}`), ErrorCode.UNAUTHENTICATED);
+  });
+
+  it('refuses a token of another algorithm, with critical header parameters, or a signature of another form', async () => {
+    const token = await signer.sign({ role: 'LEARNER', subject: 'learner-1' });
+    const [realHeader = '', payload = '', signature = ''] = token.split('.');
+    const encoded = (fields: Record<string, unknown>) => Buffer.from(JSON.stringify(fields)).toString('base64url');
+    const privateKey = createPrivateKey({ key: { ...keys.privateJwk }, format: 'jwk' });
+    /** The payload under `header`, signed by the real key (`dsaEncoding` der: the other ECDSA form). */
+    const signedUnder = (header: string, dsaEncoding: 'ieee-p1363' | 'der' = 'ieee-p1363') =>
+      `${header}.${payload}.${sign('sha256', Buffer.from(`${header}.${payload}`), { key: privateKey, dsaEncoding }).toString('base64url')}`;
+    const hmac = createHmac('sha256', 'secret')
+      .update(`${encoded({ alg: 'HS256' })}.${payload}`)
+      .digest('base64url');
+    // What the real key signs is refused all the same when the header is not exactly ours.
+    expect(await verifier.verify(signedUnder(realHeader))).toEqual({ role: 'LEARNER', subject: 'learner-1' });
+    for (const forged of [
+      `${encoded({ alg: 'none' })}.${payload}.`,
+      `${encoded({ alg: 'HS256' })}.${payload}.${hmac}`,
+      signedUnder(encoded({ alg: 'ES384' })),
+      signedUnder(encoded({ alg: 'ES256', crit: ['exp'], exp: 1 })),
+      signedUnder(encoded({ typ: 'JWT' })),
+      signedUnder(realHeader, 'der'),
+      signedUnder(Buffer.from('not json').toString('base64url')),
+      `${realHeader}.${payload}.${signature}AA`,
+      `${token}.${signature}`,
+    ]) {
+      const error = await expectUserError(verifier.verify(forged), ErrorCode.UNAUTHENTICATED);
+      expect(error.extensions['en'], forged).toMatch(/Invalid token/);
+    }
+  });
+
+  it('refuses a token not yet valid, and takes an audience among several', async () => {
+    const now = Math.floor(clock.now().getTime() / 1000);
+    await expectUserError(
+      verifier.verify(await signRaw({ role: 'LEARNER', sub: 'a', nbf: now + 60 })),
+      ErrorCode.UNAUTHENTICATED,
+    );
+    await expectUserError(verifier.verify(await signRaw({ role: 'LEARNER', sub: 'a', nbf: 'soon' })), ErrorCode.UNAUTHENTICATED);
+    expect(await verifier.verify(await signRaw({ role: 'LEARNER', sub: 'a', nbf: now }))).toEqual({
+      role: 'LEARNER',
+      subject: 'a',
+    });
+    const key = await importJWK(keys.privateJwk, 'ES256');
+    const several = await new SignJWT({ role: 'LEARNER', sub: 'b' })
+      .setProtectedHeader({ alg: 'ES256' })
+      .setIssuer(TOKEN_ISSUER)
+      .setAudience(['elsewhere', TOKEN_AUDIENCE])
+      .setIssuedAt(now)
+      .setExpirationTime(now + 600)
+      .sign(key);
+    expect(await verifier.verify(several)).toEqual({ role: 'LEARNER', subject: 'b' });
+  });
+
+  it('will not start with a key that is not a public P-256 key', async () => {
+    await expect(createTokenVerifier(keys.privateJwk, clock)).rejects.toThrow(/public P-256/);
+    await expect(createTokenVerifier({ ...keys.publicJwk, crv: 'P-384' }, clock)).rejects.toThrow(/public P-256/);
   });
 
   it('refuses a token for another issuer or audience', async () => {
