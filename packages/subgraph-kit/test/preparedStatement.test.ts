@@ -149,9 +149,7 @@ describe(`renderedStatement (${target})`, () => {
     const build = vi.fn(between);
     const rendered = renderedStatement<Db, Values>(build);
     const run = async (values: Values) =>
-      database().db.transaction(async (tx) =>
-        ids(executedRows<{ id: string }>(await tx.execute(rendered(tx as unknown as Db, values)))),
-      );
+      database().db.transaction(async (tx) => ids(executedRows<{ id: string }>(await rendered(tx as unknown as Db, values))));
     expect(await run({ prefix: 'n1', after: at(9), before: at(13) })).toEqual(['n10', 'n11', 'n12']);
     expect(await run({ prefix: 'n2', after: at(1), before: at(30) })).toEqual([
       'n2',
@@ -177,11 +175,28 @@ describe(`renderedStatement (${target})`, () => {
     expect(ids(built)).toEqual(['n10', 'n11', 'n12']);
   });
 
+  // postgres.js keeps a named statement per connection; PGlite, one session, has no connections to keep it on.
+  it.runIf(target === 'postgres')(
+    'runs as a named statement the connection keeps, parsed once however often it runs',
+    async () => {
+      const rendered = renderedStatement<Db, Values>(between);
+      const kept = await database().db.transaction(async (tx) => {
+        for (const prefix of ['n1', 'n2', 'n3']) await rendered(tx as unknown as Db, { prefix, after: at(0), before: at(NOTES) });
+        return executedRows<{ statements: number }>(
+          await tx.execute(
+            sql`select count(*)::int as statements from pg_prepared_statements where statement like ${'%like $1 || %'}`,
+          ),
+        );
+      });
+      expect(kept).toEqual([{ statements: 1 }]);
+    },
+  );
+
   it('fails when a placeholder has no value, and refuses a statement whose text holds a $n of its own', async () => {
     const rendered = renderedStatement<Db, Values>(between);
-    expect(() => rendered(database().db, { prefix: 'n1', after: at(1) } as Values)).toThrow(/before/);
+    await expect(rendered(database().db, { prefix: 'n1', after: at(1) } as Values)).rejects.toThrow(/before/);
     const literal = renderedStatement<Db, { id: string }>(() => sql`select '$1' as text, ${sql.placeholder('id')} as id`);
-    expect(() => literal(database().db, { id: 'n1' })).toThrow(/not \$1\.\.\$1 in order/);
+    await expect(literal(database().db, { id: 'n1' })).rejects.toThrow(/not \$1\.\.\$1 in order/);
   });
 });
 
