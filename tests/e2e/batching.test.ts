@@ -107,6 +107,14 @@ describe('a learner with 60 registrations across all six institutions', () => {
     }
   });
 
+  it("plans each institution statement once per connection, and leaves the registry's plans to PostgreSQL (ADR 0053)", async () => {
+    const planMode = async (name: string) =>
+      (await graph.subgraph(name).database.raw.query<{ plan_cache_mode: string }>('show plan_cache_mode'))[0]?.plan_cache_mode;
+    for (const { code } of INSTITUTIONS) expect(await planMode(code), code).toBe('force_generic_plan');
+    // The registry's analysts' aggregates want a plan for the values they are given.
+    expect(await planMode('registry')).toBe('auto');
+  });
+
   it("answers the contract's MyRecord with one registry fetch and one per institution, all at once after it", async () => {
     graph.resetCounters();
     const result = await graph.execute<{

@@ -173,7 +173,7 @@ export async function startTestGraph(options: TestGraphOptions = {}): Promise<Te
   const openDatabase = options.openDatabase ?? shared?.open ?? openTestDatabase;
 
   const start = async (service: AnyService, extra: (base: SubgraphDependencies) => Promise<object>) => {
-    const database = await openDatabase(service.name, service.migrations);
+    const database = await openDatabase(service.name, service.migrations, { genericPlans: service.genericPlans });
     const base = { database, clock, verifier, logger: logger.child({ service: service.name }) };
     const operations = { count: 0 };
     const served = await serveSubgraph(service, base, {

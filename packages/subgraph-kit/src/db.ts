@@ -80,6 +80,12 @@ export interface DatabaseOptions {
   migrations: MigrationSource[];
   /** Drops the schema on close: for throw-away test schemas only. */
   dropSchemaOnClose?: boolean | undefined;
+  /**
+   * Plans each statement once per connection (`plan_cache_mode` force_generic_plan), for a service whose
+   * statements are all reads and writes by key (ADR 0053): left to choose, PostgreSQL planned a loader's
+   * `= any($keys)` afresh on every call, at more cost than running it.
+   */
+  genericPlans?: boolean | undefined;
 }
 
 const SCHEMA_NAME = /^[a-z_][a-z0-9_]{0,62}$/;
@@ -283,7 +289,11 @@ function openPostgres(server: string | { path: string }, options: DatabaseOption
     // for the driver's 30 s; a dropped connection is replaced by a new one on the next query.
     connect_timeout: CONNECT_TIMEOUT_S,
     // Named, so an operator (or a fault test) finds this subgraph's connections in pg_stat_activity.
-    connection: { search_path: options.schema, application_name: options.schema },
+    connection: {
+      search_path: options.schema,
+      application_name: options.schema,
+      ...(options.genericPlans ? { plan_cache_mode: 'force_generic_plan' } : {}),
+    },
     onnotice: () => undefined,
     // Timestamps come back as Date and go to drizzle untouched; bigint counts as numbers.
     types: { bigint: postgres.BigInt },
@@ -394,6 +404,7 @@ async function openPglite(options: DatabaseOptions): Promise<Database> {
   const client = await openEmbeddedCluster(options);
   // One PGlite holds one subgraph, so its single session can keep the schema on its search path.
   await client.exec(`create schema if not exists "${options.schema}"; set search_path to "${options.schema}"`);
+  if (options.genericPlans) await client.exec('set plan_cache_mode to force_generic_plan');
   const { statements, logger } = counter();
   const watchers = observers();
   const spans: StatementSpans = { schema: options.schema };

@@ -29,6 +29,8 @@ export type SeedLevel = 'plan' | 'demo';
 export interface SubgraphService<TContext extends BaseContext, TDependencies extends SubgraphDependencies> {
   name: string;
   migrations: MigrationSource[];
+  /** Its statements are all by key: each is planned once per connection (DatabaseOptions.genericPlans). */
+  genericPlans?: boolean;
   /** Loads the seed idempotently: running it twice changes nothing. */
   seed?: (database: Database, level: SeedLevel, clock: Clock) => Promise<void>;
   create: (dependencies: TDependencies) => SubgraphServerOptions<TContext> | Promise<SubgraphServerOptions<TContext>>;
@@ -96,6 +98,7 @@ export async function startSubgraphService<TContext extends BaseContext, TDepend
     emptyCluster: join(env.DATA_DIR, EMPTY_CLUSTER),
     poolSize: env.DATABASE_POOL_SIZE,
     migrations: service.migrations,
+    genericPlans: service.genericPlans,
   });
   let tracing: Tracing | undefined;
   try {

@@ -61,6 +61,8 @@ export function institutionSubgraph(
   return {
     name: options.code,
     migrations: extension ? [INSTITUTION_MIGRATIONS, extension.migrations] : [INSTITUTION_MIGRATIONS],
+    // Loaders by key, management by id: nothing an institution runs wants a plan of its own per value.
+    genericPlans: true,
     seed: options.seed,
     create: (dependencies) => {
       const management = createManagement(options.code, dependencies.database.db, dependencies.clock, {

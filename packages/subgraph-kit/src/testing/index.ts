@@ -14,7 +14,7 @@ import { openDatabase, openEmbeddedCluster } from '../db';
 import { serveEmbeddedDatabase } from '../embeddedServer';
 import { createLogger } from '../logger';
 import type { Logger } from '../logger';
-import type { Database } from '../db';
+import type { Database, DatabaseOptions } from '../db';
 import type { MigrationSource } from '../migrate';
 
 export { ManualClock } from '../clock';
@@ -68,7 +68,11 @@ export function pgliteTemplate(): Promise<Blob> {
  * A fresh, migrated database for one test suite: a throw-away schema on the PostgreSQL named by
  * DATABASE_URL (dropped on close), else an in-memory PGlite.
  */
-export async function openTestDatabase(schema: string, migrations: MigrationSource[]): Promise<Database> {
+export async function openTestDatabase(
+  schema: string,
+  migrations: MigrationSource[],
+  settings: Pick<DatabaseOptions, 'genericPlans'> = {},
+): Promise<Database> {
   if (testDatabaseUrl) {
     return openDatabase({
       url: testDatabaseUrl,
@@ -76,15 +80,16 @@ export async function openTestDatabase(schema: string, migrations: MigrationSour
       migrations,
       poolSize: 4,
       dropSchemaOnClose: true,
+      ...settings,
     });
   }
-  return openDatabase({ schema: schema.replace(/-/g, '_'), migrations, loadDataDir: await pgliteTemplate() });
+  return openDatabase({ schema: schema.replace(/-/g, '_'), migrations, loadDataDir: await pgliteTemplate(), ...settings });
 }
 
 /** One embedded database served to every service of a test graph, as `pnpm start` serves it (ADR 0037). */
 export interface SharedEmbeddedDatabase {
   /** Opens a service's database: its own schema in the shared cluster. */
-  open(schema: string, migrations: MigrationSource[]): Promise<Database>;
+  open(schema: string, migrations: MigrationSource[], settings?: Pick<DatabaseOptions, 'genericPlans'>): Promise<Database>;
   /** Stops serving and closes the cluster: close the services' databases first. */
   close(): Promise<void>;
 }
@@ -104,8 +109,8 @@ export async function serveSharedEmbeddedDatabase(options: {
   });
   const server = await serveEmbeddedDatabase({ db: cluster, socketDir: options.socketDir });
   return {
-    open: (schema, migrations) =>
-      openDatabase({ schema: schema.replace(/-/g, '_'), migrations, socket: server.socketPath, poolSize: 4 }),
+    open: (schema, migrations, settings = {}) =>
+      openDatabase({ schema: schema.replace(/-/g, '_'), migrations, socket: server.socketPath, poolSize: 4, ...settings }),
     close: async () => {
       await server.close();
       await cluster.close();

@@ -29,7 +29,7 @@ export async function startStandaloneSubgraph<TContext extends BaseContext, TDep
   } = {},
 ): Promise<StandaloneSubgraph> {
   const clock = new ManualClock(options.startAt ?? '2021-02-22T10:00:00+08:00');
-  const database = await openTestDatabase(service.name, service.migrations);
+  const database = await openTestDatabase(service.name, service.migrations, { genericPlans: service.genericPlans });
   const keys = await testKeys();
   const base: SubgraphDependencies = {
     database,
