@@ -4,13 +4,16 @@
 // processes (the registration burst of `pnpm bench`, its seats reckoned after each block). CPU time per
 // request, unlike req/s, hardly moves with what else the machine runs, so two trees measured on a shared
 // machine can be compared. Each process's CPU is read from its /metrics (process_cpu_seconds_total)
-// before and after each block.
+// before and after each block; a PostgreSQL server on this machine is read from /proc (`postgres`), and
+// the bench's own process (`bench`: the load's client and the registries' pass-through) from itself, so
+// `systemCpuMsPerRequest` is what one request costs the whole machine.
 //
 //   DATABASE_URL=… pnpm bench:cpu --ports-from 5800 --requests 600 --blocks 3
 //   DATABASE_URL=… pnpm bench:cpu --workload burst --rate 100 --requests 1000 --blocks 3 --ports-from 5800
 //
 // Prints one JSON line per block. Only 127.0.0.1 is ever contacted.
 import { execFileSync } from 'node:child_process';
+import { readFileSync, readdirSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { createTokenSigner, openDatabase } from '@xueshi/subgraph-kit';
 import { runAtRate, runLoad } from './load';
@@ -75,7 +78,7 @@ try {
   );
   if (!measured) throw new Error(`no ${args.workload} workload`);
   const processes = system.services.flatMap((service) => ('origin' in service ? [service] : []));
-  const cpuSeconds = async (): Promise<Map<string, number>> =>
+  const servicesCpuSeconds = async (): Promise<Map<string, number>> =>
     new Map(
       await Promise.all(
         processes.map(async ({ name, origin }): Promise<[string, number]> => {
@@ -86,6 +89,40 @@ try {
         }),
       ),
     );
+  /**
+   * CPU seconds of the PostgreSQL server's processes on this machine (every database's: nothing else runs
+   * here while the bench does), or null where /proc cannot tell (the embedded database is a subgraph's own).
+   */
+  const postgresCpuSeconds = (): number | null => {
+    if (!process.env['DATABASE_URL'] || !/@(127\.0\.0\.1|localhost)[:/]/.test(process.env['DATABASE_URL'])) return null;
+    let ticks = 0;
+    try {
+      for (const pid of readdirSync('/proc').filter((entry) => /^\d+$/.test(entry))) {
+        try {
+          const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+          // Fields after the command's closing parenthesis: utime and stime are the 12th and 13th.
+          if (!stat.includes('(postgres)')) continue;
+          const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+          ticks += Number(fields[11]) + Number(fields[12]);
+        } catch {
+          // A process that ended between the listing and the read.
+        }
+      }
+    } catch {
+      return null;
+    }
+    return ticks / Number(execFileSync('getconf', ['CLK_TCK']).toString());
+  };
+  /** CPU seconds of this process: the load's client and, with two registries, their pass-through. */
+  const benchCpuSeconds = () => {
+    const usage = process.cpuUsage();
+    return (usage.user + usage.system) / 1e6;
+  };
+  const cpuSeconds = async (): Promise<Map<string, number>> => {
+    const services = await servicesCpuSeconds();
+    const postgres = postgresCpuSeconds();
+    return new Map([...services, ...(postgres === null ? [] : [['postgres', postgres] as const]), ['bench', benchCpuSeconds()]]);
+  };
   /** The workload's next requests, `count` of them. */
   const first = (next: () => BenchRequest | null, count: number) => {
     let left = count;
@@ -137,10 +174,11 @@ try {
         cpuMsPerRequest: Object.fromEntries(perRequest.map(([name, ms]) => [name, Number(ms.toFixed(2))])),
         subgraphsCpuMsPerRequest: Number(
           perRequest
-            .filter(([name]) => name !== 'gateway')
+            .filter(([name]) => name !== 'gateway' && name !== 'postgres' && name !== 'bench')
             .reduce((sum, [, ms]) => sum + ms, 0)
             .toFixed(2),
         ),
+        systemCpuMsPerRequest: Number(perRequest.reduce((sum, [, ms]) => sum + ms, 0).toFixed(2)),
         uptime: execFileSync('uptime').toString().trim(),
       }),
     );

@@ -168,7 +168,10 @@ describe('tokens', () => {
       verifier.verify(await signRaw({ role: 'LEARNER', sub: 'a', nbf: now + 60 })),
       ErrorCode.UNAUTHENTICATED,
     );
-    await expectUserError(verifier.verify(await signRaw({ role: 'LEARNER', sub: 'a', nbf: 'soon' })), ErrorCode.UNAUTHENTICATED);
+    await expectUserError(
+      verifier.verify(await signRaw({ role: 'LEARNER', sub: 'a', nbf: 'soon' } as unknown as JWTPayload)),
+      ErrorCode.UNAUTHENTICATED,
+    );
     expect(await verifier.verify(await signRaw({ role: 'LEARNER', sub: 'a', nbf: now }))).toEqual({
       role: 'LEARNER',
       subject: 'a',
