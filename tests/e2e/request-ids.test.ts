@@ -77,6 +77,32 @@ describe('request and trace ids in every log line, across services', () => {
     for (const line of sjtu) expect(line.traceId).toBe(traceId);
   });
 
+  it('carries the ids on from an institution to the registry it asks before moving a session earlier', async () => {
+    const traceId = '5e1b3c9a7d2f4e6a8b0c1d2e3f405162';
+    const token = await graph.tokenFor({ role: 'INSTITUTION_STAFF', subject: 'sjtu-staff', institution: 'sjtu' });
+    // Moving a session earlier asks the registry who holds seats on it; the gateway asks sjtu alone.
+    const response = await fetch(graph.gatewayUrl, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        authorization: `Bearer ${token}`,
+        'x-request-id': 'portal-move-0001',
+        traceparent: `00-${traceId}-a3ce929d0e0e4736-01`,
+      },
+      body: JSON.stringify({
+        query: 'mutation ($id: ID!, $input: UpdateSessionInput!) { updateSjtuSession(id: $id, input: $input) { id } }',
+        variables: {
+          id: 'sjtu:session:2021-data-0311',
+          input: { startsAt: '2021-03-10T09:00:00+08:00', endsAt: '2021-03-10T16:30:00+08:00' },
+        },
+      }),
+    });
+    expect(response.status, await response.clone().text()).toBe(200);
+    const registry = linesOf('portal-move-0001').filter((line) => line.service === 'registry');
+    expect(registry.length).toBeGreaterThan(0);
+    for (const line of registry) expect(line.traceId).toBe(traceId);
+  });
+
   it('makes a new id for a request without one, or with one that is not well-formed, and never logs the bad one', async () => {
     const variants: Record<string, string>[] = [
       {},

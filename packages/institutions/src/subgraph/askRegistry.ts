@@ -1,10 +1,16 @@
+import { createHttpPost, propagationHeaders } from '@xueshi/subgraph-kit';
+
 /** How long an institution waits for the registry's answer to one of its questions. */
 const TIMEOUT_MS = 5_000;
+
+/** One process's connections to the registry, kept alive between questions (ADR 0044). */
+const httpPost = createHttpPost();
 
 /**
  * Asks the registry's public GraphQL at `url` and gives what `read` finds in the answer's data; throws
  * when the registry does not answer in time, answers with an HTTP error, or `read` finds nothing.
  * Callers turn that into their own typed UNAVAILABLE, so a change that depends on it is refused, not guessed.
+ * The request's ids go on with the question, so the registry's log lines and spans join the caller's trace.
  */
 export async function askRegistry<T>(
   url: string,
@@ -12,14 +18,13 @@ export async function askRegistry<T>(
   variables: Record<string, unknown>,
   read: (data: unknown) => T | undefined,
 ): Promise<T> {
-  const response = await fetch(url, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
+  const answer = await httpPost(url, {
+    headers: { 'content-type': 'application/json', ...propagationHeaders() },
     body: JSON.stringify({ query, variables }),
     signal: AbortSignal.timeout(TIMEOUT_MS),
   });
-  if (!response.ok) throw new Error(`HTTP ${response.status}`);
-  const body = (await response.json()) as { data?: unknown };
+  if (answer.status < 200 || answer.status >= 300) throw new Error(`HTTP ${answer.status}`);
+  const body = JSON.parse(answer.body) as { data?: unknown };
   const found = read(body.data);
   if (found === undefined) throw new Error('the answer lacks what was asked');
   return found;
