@@ -82,8 +82,8 @@ function jsonObjectOf(part: string): Record<string, unknown> | null {
  */
 function signedPayload(token: string, key: KeyObject): Record<string, unknown> | null {
   const parts = COMPACT_JWS.exec(token);
-  const [, header = '', payload = '', signature = ''] = parts ?? [];
   if (!parts) return null;
+  const [, header = '', payload = '', signature = ''] = parts;
   const protectedHeader = jsonObjectOf(header);
   if (protectedHeader?.['alg'] !== ALGORITHM || 'crit' in protectedHeader) return null;
   const signatureBytes = Buffer.from(signature, 'base64url');
