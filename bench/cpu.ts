@@ -2,8 +2,9 @@
 // number of requests: `MyRecord` of the scale data's 1,000 learners (the default), or `--workload burst`,
 // new learners registering at `--rate` a second for new sessions of 20 seats through two registry
 // processes (the registration burst of `pnpm bench`, its seats reckoned after each block). CPU time per
-// request, unlike req/s, hardly moves with what else the machine runs, so two trees measured on a shared
-// machine can be compared. Each process's CPU is read from its /metrics (process_cpu_seconds_total)
+// request moves less than req/s with what else the machine runs, but it does move (on 2026-12-03 it
+// doubled within an hour, the bench's own client included): compare two trees measured in turns, in one
+// sitting. Each process's CPU is read from its /metrics (process_cpu_seconds_total)
 // before and after each block; a PostgreSQL server on this machine is read from /proc (`postgres`), and
 // the bench's own process (`bench`: the load's client and the registries' pass-through) from itself, so
 // `systemCpuMsPerRequest` is what one request costs the whole machine.
