@@ -69,8 +69,9 @@ export function describeInstitutionSubgraph<TContext extends BaseContext>(
       expect(days.every((day) => day.startsWith('2021-'))).toBe(true);
     });
 
-    it('resolves any number of session references with two SQL statements', async () => {
-      const ids = (await subgraph.database.db.select({ id: sessions.id }).from(sessions)).map((row) => row.id);
+    it('resolves any number of session references, their courses with them, in one SQL statement', async () => {
+      const rows = await subgraph.database.db.select({ id: sessions.id, courseId: sessions.courseId }).from(sessions);
+      const ids = rows.map((row) => row.id);
       expect(ids.length).toBeGreaterThan(5);
       const before = subgraph.database.statements.count;
       const result = await subgraph.execute<{ _entities: { id: string; course: { id: string } }[] }>(
@@ -81,7 +82,8 @@ export function describeInstitutionSubgraph<TContext extends BaseContext>(
       expect(result.errors).toBeUndefined();
       expect(result.data?._entities.slice(0, -1).map((session) => session.id)).toEqual(ids);
       expect(result.data?._entities.at(-1)).toBeNull();
-      expect(subgraph.database.statements.count - before).toBe(2);
+      expect(result.data?._entities.slice(0, -1).map((session) => session.course.id)).toEqual(rows.map((row) => row.courseId));
+      expect(subgraph.database.statements.count - before).toBe(1);
     });
 
     it('loads its seed idempotently', async () => {
