@@ -19,6 +19,7 @@ function render(statement: SQL): Rendered {
   if (numbers.length !== params.length || numbers.some((number, index) => number !== index + 1)) {
     throw new Error(`a rendered statement's parameters are not $1..$${params.length} in order: ${text}`);
   }
+  // postgres.js keeps a named statement by its text; a driver that keeps it by name gets one name per text.
   return { text, params, name: `rendered_${createHash('sha256').update(text).digest('hex').slice(0, 16)}` };
 }
 
