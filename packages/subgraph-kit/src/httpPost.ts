@@ -1,5 +1,6 @@
 import http from 'node:http';
 import https from 'node:https';
+import { propagationHeaders } from './requestScope';
 
 /** A service's whole HTTP answer: status, headers in the order sent, and the body as text. */
 export interface HttpAnswer {
@@ -28,9 +29,11 @@ const IDLE_CONNECTION_MS = 4_000;
 /**
  * A POST sender over node:http with connections kept alive, for a caller that reads every answer whole
  * (the gateway's subgraph calls): `fetch` (undici) wraps each answer in web streams, which took about a
- * fifth of the gateway's CPU (ADR 0044).
+ * fifth of the gateway's CPU (ADR 0044). With `carryRequestIds`, each POST carries the current request's
+ * `x-request-id` and `traceparent` (propagationHeaders), so the called service's log lines and spans
+ * join the caller's trace; the gateway sets them itself, inside each subgraph call's span.
  */
-export function createHttpPost(): HttpPost {
+export function createHttpPost(options: { carryRequestIds?: boolean } = {}): HttpPost {
   const agents = {
     'http:': new http.Agent({ keepAlive: true, timeout: IDLE_CONNECTION_MS }),
     'https:': new https.Agent({ keepAlive: true, timeout: IDLE_CONNECTION_MS }),
@@ -48,7 +51,11 @@ export function createHttpPost(): HttpPost {
       const request = (target.protocol === 'https:' ? https : http).request(target, {
         method: 'POST',
         agent,
-        headers: { ...init.headers, 'content-length': String(Buffer.byteLength(body)) },
+        headers: {
+          ...(options.carryRequestIds ? propagationHeaders() : {}),
+          ...init.headers,
+          'content-length': String(Buffer.byteLength(body)),
+        },
       });
       const onAbort = () => {
         reject(signal?.reason);

@@ -1,16 +1,15 @@
-import { createHttpPost, propagationHeaders } from '@xueshi/subgraph-kit';
+import { createHttpPost } from '@xueshi/subgraph-kit';
 
 /** How long an institution waits for the registry's answer to one of its questions. */
 const TIMEOUT_MS = 5_000;
 
-/** One process's connections to the registry, kept alive between questions (ADR 0044). */
-const httpPost = createHttpPost();
+/** One process's connections to the registry, kept alive between questions (ADR 0044), carrying the request's ids. */
+const httpPost = createHttpPost({ carryRequestIds: true });
 
 /**
  * Asks the registry's public GraphQL at `url` and gives what `read` finds in the answer's data; throws
  * when the registry does not answer in time, answers with an HTTP error, or `read` finds nothing.
  * Callers turn that into their own typed UNAVAILABLE, so a change that depends on it is refused, not guessed.
- * The request's ids go on with the question, so the registry's log lines and spans join the caller's trace.
  */
 export async function askRegistry<T>(
   url: string,
@@ -19,7 +18,7 @@ export async function askRegistry<T>(
   read: (data: unknown) => T | undefined,
 ): Promise<T> {
   const answer = await httpPost(url, {
-    headers: { 'content-type': 'application/json', ...propagationHeaders() },
+    headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ query, variables }),
     signal: AbortSignal.timeout(TIMEOUT_MS),
   });

@@ -14,7 +14,6 @@ import {
   boundedSend,
   createHttpPost,
   isGraphQLRead,
-  propagationHeaders,
   renewingToken,
 } from '@xueshi/subgraph-kit';
 import type { CircuitBreakerSettings, Clock, Logger, TokenSigner } from '@xueshi/subgraph-kit';
@@ -115,7 +114,7 @@ export function createInstitutionDirectory(options: InstitutionDirectoryOptions)
   // Each institution's calls are bounded and its circuit its own: one that hangs or is down costs the
   // registry a timeout at most, then nothing until it answers again. Answers are read whole over
   // node:http, as the gateway reads subgraphs': fetch's web streams cost more than the call (ADR 0044).
-  const httpPost = createHttpPost();
+  const httpPost = createHttpPost({ carryRequestIds: true });
   const senders = new Map(
     Object.keys(options.urls).map((code) => [
       code,
@@ -146,8 +145,7 @@ export function createInstitutionDirectory(options: InstitutionDirectoryOptions)
     try {
       const token = await serviceToken();
       const response = await send(url, {
-        // The request's ids go on with it, so the institution's log lines and spans join the caller's trace.
-        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}`, ...propagationHeaders() },
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
         body: JSON.stringify({ query, variables }),
       });
       if (response.status < 200 || response.status >= 300) throw new Error(`HTTP ${response.status}`);
