@@ -25,6 +25,7 @@ export * from './scalars';
 export * from './sdl';
 export * from './server';
 export * from './service';
+export * from './sharedAnswers';
 export * from './statementShape';
 export * from './tracing';
 export * from './validation';

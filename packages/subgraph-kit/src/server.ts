@@ -22,6 +22,7 @@ import { requestLogPlugin } from './logger';
 import type { Logger } from './logger';
 import { createMetrics } from './metrics';
 import { requestScope } from './requestScope';
+import { sharedAnswersPlugin } from './sharedAnswers';
 import { inSpan } from './tracing';
 import type { Tracing } from './tracing';
 import type { Metrics } from './metrics';
@@ -177,9 +178,10 @@ export async function startSubgraphServer<TContext extends BaseContext>(
     validationRules: limits.validationRules,
     logger: options.logger,
     plugins: [
-      // Nothing reads cache hints from a subgraph (the gateway's public cache keeps whole answers, ADR
-      // 0024), and Apollo Server's default cache-control plugin costs a hook on every field resolved (ADR 0039).
+      // Apollo Server's cache-control plugin costs a hook on every field resolved (ADR 0039); whether an
+      // answer may be shared is decided once per document from the SDL's @sharedFor instead (ADR 0054).
       ApolloServerPluginCacheControlDisabled(),
+      sharedAnswersPlugin<TContext>(),
       ApolloServerPluginDrainHttpServer({ httpServer }),
       requestLogPlugin(options.logger),
       metrics.plugin as ApolloServerPlugin<TContext>,

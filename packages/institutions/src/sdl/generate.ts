@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { Kind, parse, print } from 'graphql';
 import type { ConstDirectiveNode, DefinitionNode, InterfaceTypeDefinitionNode, ObjectTypeDefinitionNode } from 'graphql';
+import { SHARED_FOR_DIRECTIVE } from '@xueshi/subgraph-kit';
 import { INSTITUTIONS } from '../institutions';
 import type { Institution } from '../institutions';
 
@@ -36,7 +37,8 @@ function keyDirective(fields: string): ConstDirectiveNode {
 
 /**
  * For each prefix, an object type implementing each entity interface found in `sdl`, with the same
- * fields and the interface's key: `Sjtu` + `Session` gives `type SjtuSession implements Session @key(fields: "id")`.
+ * fields, the interface's key and its `@sharedFor`: `Sjtu` + `Session` gives
+ * `type SjtuSession implements Session @key(fields: "id") @sharedFor(seconds: 2)`.
  */
 export function implementEntityInterfaces(sdl: string, prefixes: readonly string[]): ObjectTypeDefinitionNode[] {
   const interfaces = new Map(
@@ -54,7 +56,11 @@ export function implementEntityInterfaces(sdl: string, prefixes: readonly string
         kind: Kind.OBJECT_TYPE_DEFINITION,
         name: { kind: Kind.NAME, value: `${prefix}${suffix}` },
         interfaces: [{ kind: Kind.NAMED_TYPE, name: { kind: Kind.NAME, value: name } }],
-        directives: [keyDirective(key)],
+        // The interface's word on how long its facts may be shared holds for each implementation (ADR 0054).
+        directives: [
+          keyDirective(key),
+          ...(definition.directives ?? []).filter((directive) => directive.name.value === SHARED_FOR_DIRECTIVE),
+        ],
         fields: definition.fields ?? [],
       };
       return [implementation];

@@ -589,7 +589,6 @@ export type ResolversInterfaceTypes<_RefType extends Record<string, unknown>> = 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = {
   AssociationCourse: ResolverTypeWrapper<Omit<AssociationCourse, 'sessions'> & { sessions: Array<ResolversTypes['Session']> }>;
-  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
@@ -619,6 +618,7 @@ export type ResolversTypes = {
   TrainingRequestInput: TrainingRequestInput;
   TrainingRequestStatus: TrainingRequestStatus;
   UpdateSessionInput: UpdateSessionInput;
+  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
 };
 
 /** Mapping between all available schema types and the resolvers parents */
@@ -626,7 +626,6 @@ export type ResolversParentTypes = {
   AssociationCourse:
     | (Omit<AssociationCourse, 'sessions'> & { sessions: Array<ResolversParentTypes['Session']> })
     | FederationReferenceTypes['AssociationCourse'];
-  Int: Scalars['Int']['output'];
   String: Scalars['String']['output'];
   Float: Scalars['Float']['output'];
   ID: Scalars['ID']['output'];
@@ -657,7 +656,19 @@ export type ResolversParentTypes = {
   TrainingRequest: TrainingRequestView;
   TrainingRequestInput: TrainingRequestInput;
   UpdateSessionInput: UpdateSessionInput;
+  Int: Scalars['Int']['output'];
 };
+
+export type SharedForDirectiveArgs = {
+  seconds: Scalars['Int']['input'];
+};
+
+export type SharedForDirectiveResolver<
+  Result,
+  Parent,
+  ContextType = InstitutionContext,
+  Args = SharedForDirectiveArgs,
+> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
 
 export type AssociationCourseResolvers<
   ContextType = InstitutionContext,
@@ -949,4 +960,8 @@ export type Resolvers<ContextType = InstitutionContext> = {
   SessionDateChange?: SessionDateChangeResolvers<ContextType>;
   StampedScan?: StampedScanResolvers<ContextType>;
   TrainingRequest?: TrainingRequestResolvers<ContextType>;
+};
+
+export type DirectiveResolvers<ContextType = InstitutionContext> = {
+  sharedFor?: SharedForDirectiveResolver<any, any, ContextType>;
 };

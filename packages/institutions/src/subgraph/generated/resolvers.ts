@@ -445,7 +445,6 @@ export type ResolversTypes = {
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   ContactInput: ContactInput;
   Course: ResolverTypeWrapper<CourseRow>;
-  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
@@ -466,6 +465,7 @@ export type ResolversTypes = {
   Session: ResolverTypeWrapper<SessionRow>;
   SessionDateChange: ResolverTypeWrapper<SessionDateChangeRow>;
   UpdateSessionInput: UpdateSessionInput;
+  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
 };
 
 /** Mapping between all available schema types and the resolvers parents */
@@ -474,7 +474,6 @@ export type ResolversParentTypes = {
   String: Scalars['String']['output'];
   ContactInput: ContactInput;
   Course: CourseRow;
-  Int: Scalars['Int']['output'];
   Float: Scalars['Float']['output'];
   ID: Scalars['ID']['output'];
   Boolean: Scalars['Boolean']['output'];
@@ -493,7 +492,19 @@ export type ResolversParentTypes = {
   Session: SessionRow;
   SessionDateChange: SessionDateChangeRow;
   UpdateSessionInput: UpdateSessionInput;
+  Int: Scalars['Int']['output'];
 };
+
+export type SharedForDirectiveArgs = {
+  seconds: Scalars['Int']['input'];
+};
+
+export type SharedForDirectiveResolver<
+  Result,
+  Parent,
+  ContextType = InstitutionContext,
+  Args = SharedForDirectiveArgs,
+> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
 
 export type ContactResolvers<
   ContextType = InstitutionContext,
@@ -685,4 +696,8 @@ export type Resolvers<ContextType = InstitutionContext> = {
   OwnSession?: OwnSessionResolvers<ContextType>;
   Session?: SessionResolvers<ContextType>;
   SessionDateChange?: SessionDateChangeResolvers<ContextType>;
+};
+
+export type DirectiveResolvers<ContextType = InstitutionContext> = {
+  sharedFor?: SharedForDirectiveResolver<any, any, ContextType>;
 };
