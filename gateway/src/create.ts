@@ -44,6 +44,7 @@ import { DEFAULT_QUERY_LIMITS, queryLimitProtection } from '@xueshi/subgraph-kit
 import type { QueryLimits } from '@xueshi/subgraph-kit';
 import { publicCache } from './publicCache';
 import { signInLimitPlugin } from './signInLimit';
+import { SHARED_ANSWERS_MAX_AGE_MS } from './sharedAnswers';
 import { SubgraphDataSource } from './subgraphDataSource';
 import { operationAdmissionPlugin, planTrustedDocuments } from './planning/admission';
 import type { AdHocOperations, OperationAdmission } from './planning/admission';
@@ -56,6 +57,7 @@ import type { TrustedDocuments } from './trustedDocuments';
 
 export { DEFAULT_PLANNING_LIMITS } from './planning/planner';
 export { PUBLIC_CACHE_MAX_AGE_MS } from './publicCache';
+export { SHARED_ANSWERS_MAX_AGE_MS } from './sharedAnswers';
 export type { PlanningLimits } from './planning/planner';
 export type { AdHocOperations } from './planning/admission';
 
@@ -129,6 +131,11 @@ export interface GatewayOptions {
    * 0: not cached).
    */
   publicCacheMaxAgeMs?: number | undefined;
+  /**
+   * The longest a subgraph's answer marked public is given again to anyone sending the same request
+   * (SHARED_ANSWERS_MAX_AGE_MS unless given; 0: never), ADR 0054.
+   */
+  sharedAnswersMaxAgeMs?: number | undefined;
   /**
    * Serves /metrics on this port only (an internal one that Prometheus reaches and the public does not),
    * answering 404 for it beside /graphql; when not given, /metrics is served beside /graphql.
@@ -230,6 +237,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
           timeoutMs: options.subgraphTimeoutsMs?.[name] ?? options.subgraphTimeoutMs ?? DEFAULT_FETCH_TIMEOUT_MS,
           breaker,
           maxInFlight: options.subgraphMaxInFlight ?? DEFAULT_SUBGRAPH_MAX_IN_FLIGHT,
+          sharedAnswersMaxAgeMs: options.sharedAnswersMaxAgeMs ?? SHARED_ANSWERS_MAX_AGE_MS,
         }),
       ),
   });

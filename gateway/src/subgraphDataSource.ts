@@ -15,6 +15,7 @@ import type { CircuitBreakerSettings, HttpAnswer, HttpPostInit, Logger } from '@
 import { GraphQLError } from 'graphql';
 import type { GraphQLFormattedError } from 'graphql';
 import type { GatewayContext } from './create';
+import { SharedAnswers } from './sharedAnswers';
 
 type Fetcher = RemoteGraphQLDataSource['fetcher'];
 type FetcherResponse = Awaited<ReturnType<Fetcher>>;
@@ -88,6 +89,8 @@ export interface SubgraphFetchLimits {
   breaker: CircuitBreakerSettings;
   /** Fetches out to the subgraph at once; more wait their turn in the gateway (boundedFetch's `maxInFlight`). */
   maxInFlight: number;
+  /** The longest an answer the subgraph marks public is given again (ADR 0054); 0: never. */
+  sharedAnswersMaxAgeMs: number;
 }
 
 /**
@@ -116,7 +119,8 @@ const PROPAGATION_HEADERS = new Set(['x-request-id', 'traceparent']);
  * Forwards the caller's token to every subgraph (a subgraph never trusts the gateway's word for who
  * calls); lets identical read requests in flight at once share one fetch, keyed by everything sent (the
  * subgraph's URL, every header, the caller's authorization included, and the body: query, variables and
- * operation name), each getting its own parsed copy of the answer (ADR 0014); passes on a subgraph's refusal of a request as its typed errors; and turns a subgraph that
+ * operation name), each getting its own parsed copy of the answer (ADR 0014); gives an answer the
+ * subgraph marked public to anyone sending the same request while it lasts (ADR 0054); passes on a subgraph's refusal of a request as its typed errors; and turns a subgraph that
  * cannot be reached or fails wholesale into a typed UNAVAILABLE error. Neither reveals its address.
  */
 export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> {
@@ -138,16 +142,32 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
     );
     super({ url });
     const inFlight = new InFlight<HttpAnswer>();
+    const sharedAnswers = limits.sharedAnswersMaxAgeMs > 0 ? new SharedAnswers(limits.sharedAnswersMaxAgeMs) : undefined;
+    const ask = async (target: string, sent: HttpPostInit, shared: boolean): Promise<HttpAnswer> => {
+      if (!shared) return send(target, sent);
+      // The ids every request carries differ each time and do not change the answer; a shared fetch
+      // carries those of the request that started it.
+      const answerHeaders = Object.entries(sent.headers ?? {}).filter(([name]) => !PROPAGATION_HEADERS.has(name.toLowerCase()));
+      const key = JSON.stringify([target, answerHeaders.sort(([a], [b]) => (a < b ? -1 : 1)), sent.body]);
+      return inFlight.run(key, () => send(target, sent));
+    };
     this.fetcher = async (target, init = {}) => {
       const { [SHAREABLE]: shared, ...headers } = init.headers ?? {};
       // The gateway sends JSON text bodies.
-      const sent: HttpPostInit = { headers, body: typeof init.body === 'string' ? init.body : undefined, signal: init.signal };
-      if (shared === undefined) return new AnswerResponse(await send(target, sent));
-      // The ids every request carries differ each time and do not change the answer; a shared fetch
-      // carries those of the request that started it.
-      const answerHeaders = Object.entries(headers).filter(([name]) => !PROPAGATION_HEADERS.has(name.toLowerCase()));
-      const key = JSON.stringify([target, answerHeaders.sort(([a], [b]) => (a < b ? -1 : 1)), sent.body]);
-      return new AnswerResponse(await inFlight.run(key, () => send(target, sent)));
+      const body = typeof init.body === 'string' ? init.body : undefined;
+      const sent: HttpPostInit = { headers, body, signal: init.signal };
+      if (!sharedAnswers || body === undefined) return new AnswerResponse(await ask(target, sent, shared !== undefined));
+      if (!isGraphQLRead(sent)) {
+        sharedAnswers.forget();
+        return new AnswerResponse(await send(target, sent));
+      }
+      // An answer the subgraph said is everyone's is given to anyone sending the same body (ADR 0054).
+      const kept = sharedAnswers.get(body);
+      if (kept) return new AnswerResponse(kept);
+      const asked = sharedAnswers.ask();
+      const answer = await ask(target, sent, shared !== undefined);
+      sharedAnswers.keep(body, answer, asked);
+      return new AnswerResponse(answer);
     };
   }
 

@@ -17,7 +17,7 @@ import { SubgraphDataSource } from '../src/subgraphDataSource';
 interface Received {
   headers: IncomingHttpHeaders;
   body: { query: string; variables?: Record<string, unknown> };
-  answer(status: number, body: unknown): void;
+  answer(status: number, body: unknown, headers?: Record<string, string>): void;
 }
 
 /**
@@ -33,7 +33,8 @@ async function heldSubgraph(): Promise<{ url: string; received: Received[]; serv
       received.push({
         headers: req.headers,
         body: JSON.parse(Buffer.concat(chunks).toString('utf8')) as Received['body'],
-        answer: (status, body) => res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body)),
+        answer: (status, body, headers = {}) =>
+          res.writeHead(status, { 'content-type': 'application/json', ...headers }).end(JSON.stringify(body)),
       });
     });
   });
@@ -76,6 +77,7 @@ describe('identical subgraph requests in flight at once', () => {
       timeoutMs: DEFAULT_FETCH_TIMEOUT_MS,
       breaker: DEFAULT_CIRCUIT_BREAKER,
       maxInFlight: DEFAULT_SUBGRAPH_MAX_IN_FLIGHT,
+      sharedAnswersMaxAgeMs: 0,
     });
   });
   afterEach(() => {
@@ -188,6 +190,7 @@ describe('a subgraph that does not answer in time', () => {
       timeoutMs: 200,
       breaker: DEFAULT_CIRCUIT_BREAKER,
       maxInFlight: DEFAULT_SUBGRAPH_MAX_IN_FLIGHT,
+      sharedAnswersMaxAgeMs: 0,
     });
   });
   afterAll(() => {
@@ -225,6 +228,7 @@ describe('fetches beyond the in-flight bound', () => {
       timeoutMs: 300,
       breaker: DEFAULT_CIRCUIT_BREAKER,
       maxInFlight: 1,
+      sharedAnswersMaxAgeMs: 0,
     });
   });
   afterAll(() => {
@@ -259,5 +263,115 @@ describe('fetches beyond the in-flight bound', () => {
     });
     expect((waitingOutcome as PromiseRejectedResult).reason.extensions).not.toHaveProperty('outcomeUnknown');
     expect(subgraph.received.map(({ body }) => body.variables?.['idNumber'])).toEqual(['1', '2', '3']);
+  });
+});
+
+describe('answers a subgraph marks public (ADR 0054)', () => {
+  const SESSION =
+    'query Register__sjtu__1($representations:[_Any!]!){_entities(representations:$representations){...on SjtuSession{course{title hours}}}}';
+  const UPDATE = 'mutation UpdateSession__sjtu__0{updateSjtuSession(id:"s"){id}}';
+  const PUBLIC = { 'cache-control': 'public, max-age=2' };
+  const KEPT_MS = 300;
+  let subgraph: Awaited<ReturnType<typeof heldSubgraph>>;
+  let source: SubgraphDataSource;
+
+  beforeAll(async () => {
+    subgraph = await heldSubgraph();
+    // The subgraph says two seconds; this gateway gives an answer again for KEPT_MS at most.
+    source = new SubgraphDataSource('sjtu', subgraph.url, createLogger('test', { level: 'silent' }), {
+      timeoutMs: DEFAULT_FETCH_TIMEOUT_MS,
+      breaker: DEFAULT_CIRCUIT_BREAKER,
+      maxInFlight: DEFAULT_SUBGRAPH_MAX_IN_FLIGHT,
+      sharedAnswersMaxAgeMs: KEPT_MS,
+    });
+  });
+  afterEach(async () => {
+    // Whatever one test left kept runs out before the next.
+    await new Promise((resolve) => setTimeout(resolve, KEPT_MS));
+    subgraph.received.length = 0;
+  });
+  afterAll(() => new Promise((resolve) => subgraph.server.close(resolve)));
+
+  const session = (id: string, authorization: string | undefined, incoming = 'mutation') =>
+    source.process(
+      fetchOf(SESSION, incoming as OperationTypeNode, {
+        variables: { representations: [{ __typename: 'SjtuSession', id }] },
+        ...(authorization ? { authorization } : {}),
+      }),
+    );
+  const answered = (index: number, title: string, headers: Record<string, string> = PUBLIC) =>
+    subgraph.received[index]?.answer(200, { data: { _entities: [{ course: { title, hours: 6 } }] } }, headers);
+
+  it("are given to another caller asking the same, even for a mutation's fetch, each a copy of its own", async () => {
+    const first = session('s1', 'Bearer learner-a');
+    await receivedAll(subgraph.received, 1);
+    answered(0, '数据分析基础');
+    const mine = await first;
+    const theirs = await session('s1', 'Bearer learner-b');
+    const anonymous = await session('s1', undefined, 'query');
+
+    expect(subgraph.received).toHaveLength(1);
+    expect(theirs.data).toEqual(mine.data);
+    expect(anonymous.data).toEqual(mine.data);
+    expect(theirs.data).not.toBe(mine.data);
+  });
+
+  it('are asked for again for other variables, and once their time is up', async () => {
+    const first = session('s1', 'Bearer learner-a');
+    await receivedAll(subgraph.received, 1);
+    answered(0, 'one');
+    await first;
+    const other = session('s2', 'Bearer learner-a');
+    await receivedAll(subgraph.received, 2);
+    answered(1, 'two');
+    expect((await other).data).toEqual({ _entities: [{ course: { title: 'two', hours: 6 } }] });
+
+    await new Promise((resolve) => setTimeout(resolve, KEPT_MS + 50));
+    const later = session('s1', 'Bearer learner-a');
+    await receivedAll(subgraph.received, 3);
+    answered(2, 'one, renamed');
+    expect((await later).data).toEqual({ _entities: [{ course: { title: 'one, renamed', hours: 6 } }] });
+  });
+
+  it('are never kept when the subgraph does not say public', async () => {
+    const notPublic: Record<string, string>[] = [
+      {},
+      { 'cache-control': 'private, max-age=2' },
+      { 'cache-control': 'public, no-store' },
+    ];
+    for (const [index, headers] of notPublic.entries()) {
+      const asked = session('s1', 'Bearer learner-a');
+      await receivedAll(subgraph.received, index + 1);
+      answered(index, 'not shared', headers);
+      await asked;
+    }
+    const again = session('s1', 'Bearer learner-a');
+    await receivedAll(subgraph.received, 4);
+    answered(3, 'asked again');
+    expect((await again).data).toEqual({ _entities: [{ course: { title: 'asked again', hours: 6 } }] });
+  });
+
+  it('are forgotten when a change is sent to the subgraph, and one asked for before the change is not kept', async () => {
+    const first = session('s1', 'Bearer learner-a');
+    await receivedAll(subgraph.received, 1);
+    answered(0, 'before');
+    await first;
+    const inFlight = session('s2', 'Bearer learner-a');
+    await receivedAll(subgraph.received, 2);
+    const change = source.process(fetchOf(UPDATE, 'mutation' as OperationTypeNode, { authorization: 'Bearer staff' }));
+    await receivedAll(subgraph.received, 3);
+    subgraph.received[2]?.answer(200, { data: { updateSjtuSession: { id: 's' } } });
+    await change;
+    answered(1, 'asked before the change');
+    await inFlight;
+
+    const afterChange = session('s1', 'Bearer learner-b');
+    await receivedAll(subgraph.received, 4);
+    answered(3, 'after');
+    const secondAfter = session('s2', 'Bearer learner-b');
+    await receivedAll(subgraph.received, 5);
+    answered(4, 'after');
+    expect((await afterChange).data).toEqual({ _entities: [{ course: { title: 'after', hours: 6 } }] });
+    expect((await secondAfter).data).toEqual({ _entities: [{ course: { title: 'after', hours: 6 } }] });
   });
 });

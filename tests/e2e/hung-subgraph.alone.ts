@@ -67,8 +67,9 @@ describe('a hung institution subgraph', () => {
       subgraphTimeoutMs: TIMEOUT_MS,
       circuitBreaker: { failureThreshold: 2, openMs: OPEN_MS },
       planningLimits: SUITE_PLANNING_LIMITS,
-      // Every catalogue here must ask sjtu; the public cache would answer from before the fault.
+      // Every catalogue here must ask sjtu; the caches would answer from before the fault.
       publicCacheMaxAgeMs: 0,
+      sharedAnswersMaxAgeMs: 0,
       port: 0,
     });
   });

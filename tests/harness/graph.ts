@@ -126,6 +126,8 @@ export interface TestGraphOptions {
   adHocOperations?: AdHocOperations;
   /** The gateway's public catalogue cache (off unless given). */
   publicCacheMaxAgeMs?: number;
+  /** How long the gateway gives again a subgraph's answer marked public (never unless given). */
+  sharedAnswersMaxAgeMs?: number;
   /** Opens each subgraph's database (a throw-away test database by default), e.g. one restored from a backup. */
   openDatabase?: typeof openTestDatabase;
   /**
@@ -240,8 +242,10 @@ export async function startTestGraph(options: TestGraphOptions = {}): Promise<Te
     development: true,
     planningLimits: SUITE_PLANNING_LIMITS,
     subgraphTimeoutMs: SUITE_SUBGRAPH_TIMEOUT_MS,
-    // Suites read what they just changed; the public cache suite turns the cache on itself.
+    // Suites read what they just changed and count what reaches the subgraphs; the public cache and
+    // shared answers suites turn them on themselves.
     publicCacheMaxAgeMs: options.publicCacheMaxAgeMs ?? 0,
+    sharedAnswersMaxAgeMs: options.sharedAnswersMaxAgeMs ?? 0,
     ...(options.signInLimiter ? { signInLimiter: options.signInLimiter } : {}),
     ...(options.adHocOperations ? { adHocOperations: options.adHocOperations } : {}),
     ...(options.productionSignUpLimits ? { signUpLimit: SIGN_UP_LIMITS.production.perAddress } : {}),

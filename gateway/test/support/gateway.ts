@@ -51,6 +51,7 @@ export async function startTestGateway(options: TestGatewayOptions): Promise<Run
     planningLimits: options.planningLimits ?? SUITE_PLANNING_LIMITS,
     // Suites count what reaches the subgraphs; the public cache is tested on its own.
     publicCacheMaxAgeMs: options.publicCacheMaxAgeMs ?? 0,
+    sharedAnswersMaxAgeMs: options.sharedAnswersMaxAgeMs ?? 0,
     metricsPort: options.metricsPort,
     port: options.port ?? 0,
     host: options.host,
