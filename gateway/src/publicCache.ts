@@ -2,6 +2,7 @@ import type { ApolloServerPlugin } from '@apollo/server';
 import type { Request, RequestHandler } from 'express';
 import { Kind } from 'graphql';
 import type { OperationDefinitionNode } from 'graphql';
+import { makeRoom } from './boundedEntries';
 import type { GatewayContext } from './create';
 
 /**
@@ -62,13 +63,7 @@ export function publicCache(options: PublicCacheOptions = {}): {
 
   const store = (key: string, entry: Entry) => {
     entries.delete(key);
-    if (entries.size >= MAX_ENTRIES) {
-      for (const [old, kept] of entries) if (entry.asOf - kept.asOf > maxAgeMs) entries.delete(old);
-    }
-    if (entries.size >= MAX_ENTRIES) {
-      const oldest = entries.keys().next();
-      if (!oldest.done) entries.delete(oldest.value);
-    }
+    makeRoom(entries, MAX_ENTRIES, (kept) => entry.asOf - kept.asOf > maxAgeMs);
     entries.set(key, entry);
   };
 

@@ -1,4 +1,5 @@
 import type { HttpAnswer } from '@xueshi/subgraph-kit';
+import { makeRoom } from './boundedEntries';
 
 /**
  * The longest a subgraph's shared answer is given again, whatever max-age it says (ADR 0054): what an
@@ -69,14 +70,8 @@ export class SharedAnswers {
     const until = asked.askedAt + forMs;
     if (until <= this.now()) return;
     this.kept.delete(request);
-    if (this.kept.size >= MAX_ENTRIES) {
-      const at = this.now();
-      for (const [old, entry] of this.kept) if (entry.until <= at) this.kept.delete(old);
-    }
-    if (this.kept.size >= MAX_ENTRIES) {
-      const oldest = this.kept.keys().next();
-      if (!oldest.done) this.kept.delete(oldest.value);
-    }
+    const at = this.now();
+    makeRoom(this.kept, MAX_ENTRIES, (entry) => entry.until <= at);
     this.kept.set(request, { answer, until });
   }
 
