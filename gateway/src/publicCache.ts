@@ -1,8 +1,8 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import type { Request, RequestHandler } from 'express';
+import { makeRoom } from '@xueshi/subgraph-kit';
 import { Kind } from 'graphql';
 import type { OperationDefinitionNode } from 'graphql';
-import { makeRoom } from './boundedEntries';
 import type { GatewayContext } from './create';
 
 /**

@@ -1,5 +1,5 @@
+import { makeRoom } from '@xueshi/subgraph-kit';
 import type { HttpAnswer } from '@xueshi/subgraph-kit';
-import { makeRoom } from './boundedEntries';
 
 /**
  * The longest a subgraph's shared answer is given again, whatever max-age it says (ADR 0054): what an

@@ -10,6 +10,7 @@ export * from './env';
 export * from './errors';
 export * from './http';
 export * from './httpPost';
+export * from './boundedEntries';
 export * from './inFlight';
 export * from './loaders';
 export * from './logger';

@@ -1,7 +1,7 @@
 /**
  * Makes room for one more entry in a map of at most `maxEntries` kept in insertion order: drops the
- * expired ones first, then the oldest. The gateway's answer stores (publicCache.ts, sharedAnswers.ts)
- * stay bounded whatever their callers send.
+ * expired ones first, then the oldest. What is kept for a while (the gateway's public cache and shared
+ * answers, the registry's session facts) stays bounded whatever callers send.
  */
 export function makeRoom<Entry>(entries: Map<string, Entry>, maxEntries: number, expired: (entry: Entry) => boolean): void {
   if (entries.size < maxEntries) return;

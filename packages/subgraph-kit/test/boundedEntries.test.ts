@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { makeRoom } from '../src/boundedEntries';
 
-describe("makeRoom: the gateway's answer stores stay bounded", () => {
+describe('makeRoom: stores of kept answers stay bounded', () => {
   const filled = (untils: number[]) => new Map(untils.map((until, index) => [`k${index}`, { until }]));
 
   it('leaves a store with room as it is', () => {
