@@ -16,6 +16,7 @@ import { createSandboxProvider } from './payments/sandbox';
 import { createSandboxSms } from './sms/sandbox';
 import { createInstitutionDirectory } from './services/institutionDirectory';
 import { SEATS_MEASURE_INTERVAL_MS } from './services/busiestSessions';
+import { SESSION_FACTS_MAX_AGE_MS } from './services/sessionFactsCache';
 import { registrySubgraph } from './subgraph';
 
 runService('registry', async () => {
@@ -38,6 +39,7 @@ runService('registry', async () => {
       passwordCost: env.PASSWORD_HASH_COST,
       holdMinutes: env.HOLD_MINUTES,
       unpaidHoldLimits: UNPAID_HOLD_LIMITS,
+      sessionFactsMaxAgeMs: SESSION_FACTS_MAX_AGE_MS,
       tokenTtlSeconds: env.TOKEN_TTL_MINUTES * 60,
       sweepIntervalMs: env.SWEEP_INTERVAL_SECONDS * 1000,
       reconcileIntervalMs: env.RECONCILE_INTERVAL_SECONDS * 1000,

@@ -26,6 +26,11 @@ export const REGISTRY_POLICY = {
    * the staff of the institution that runs it and the registrar.
    */
   sessionRecords: { INSTITUTION_STAFF: 'own', REGISTRAR: 'any' },
+  /**
+   * Saying a session's facts changed, so registries read them again (ADR 0055): the staff of the
+   * institution that runs it (their institution's subgraph sends it on their change) and the registrar.
+   */
+  sessionChangeNotice: { INSTITUTION_STAFF: 'own', REGISTRAR: 'any' },
   /** Aggregate figures (statistics and facts): analysts and the registrar. */
   aggregateFigures: { ANALYST: 'any', REGISTRAR: 'any' },
   /** What a learner does for themself: register, pay, withdraw, invoices, mobile verification, transcripts. */
@@ -61,14 +66,18 @@ export const requireRuleRoleOf = (rule: RegistryRule, caller: Caller | null): Ca
   requireRuleRole(REGISTRY_POLICY[rule], caller);
 
 /**
- * The caller, if they may see and manage what the registry holds about the session `sessionId` names:
- * UNAUTHENTICATED without a token, NOT_FOUND for an id that names no institution's session, FORBIDDEN
- * for anyone else; decided from the id alone, before any data is read.
+ * The caller, if `rule` (what the registry holds about a session, unless another is named) lets them act
+ * on the session `sessionId` names: UNAUTHENTICATED without a token, NOT_FOUND for an id that names no
+ * institution's session, FORBIDDEN for anyone else; decided from the id alone, before any data is read.
  */
-export function requireSessionStaff(caller: Caller | null, sessionId: string): Caller {
-  const staff = requireRuleRoleOf('sessionRecords', caller);
+export function requireSessionStaff(
+  caller: Caller | null,
+  sessionId: string,
+  rule: 'sessionRecords' | 'sessionChangeNotice' = 'sessionRecords',
+): Caller {
+  const staff = requireRuleRoleOf(rule, caller);
   const owner = parseOwnedId(sessionId);
   if (!owner || owner.kind !== 'session') throw notFound({ zh: '班次', en: 'Session' }, echoedId(sessionId));
-  if (!isAllowed('sessionRecords', staff, { institution: owner.institution.code })) throw forbidden();
+  if (!isAllowed(rule, staff, { institution: owner.institution.code })) throw forbidden();
   return staff;
 }

@@ -40,6 +40,8 @@ export interface RegistryDependencies extends SubgraphDependencies {
   holdMinutes: number;
   /** How far one learner's unpaid holds may go. */
   unpaidHoldLimits: UnpaidHoldLimits;
+  /** How long session facts are kept without a notice of their change (ADR 0055). */
+  sessionFactsMaxAgeMs: number;
   tokenTtlSeconds: number;
   /** How often lapsed holds and courseware are written down as EXPIRED. */
   sweepIntervalMs: number;
@@ -78,6 +80,7 @@ export function createRegistryServices(dependencies: RegistryDependencies): Regi
     refunds,
     holdMinutes: dependencies.holdMinutes,
     unpaidHoldLimits: dependencies.unpaidHoldLimits,
+    sessionFactsMaxAgeMs: dependencies.sessionFactsMaxAgeMs,
   });
   const transcripts = createTranscripts({ db: database.db, clock });
   const officialCalendar = createOfficialCalendar({ db: database.db, clock });

@@ -9,6 +9,7 @@ import { createSandboxProvider } from './payments/sandbox';
 import type { SmsProvider } from './sms/provider';
 import { createSandboxSms } from './sms/sandbox';
 import { createInstitutionDirectory } from './services/institutionDirectory';
+import { SESSION_FACTS_MAX_AGE_MS } from './services/sessionFactsCache';
 import type { RegistryDependencies } from './subgraph';
 
 /** Test-speed password hashing: the hash format records its cost, so verification is unaffected. */
@@ -29,6 +30,8 @@ export async function registryTestDependencies(
     /** Off unless asked for, as in the embedded demo. */
     mobileVerificationRequired?: boolean;
     unpaidHoldLimits?: UnpaidHoldLimits;
+    /** SESSION_FACTS_MAX_AGE_MS unless given, as in production. */
+    sessionFactsMaxAgeMs?: number;
     /**
      * An hour unless given: suites drive the clock themselves and count the statements a request runs,
      * which a sweep or reconciliation firing in between would add to.
@@ -51,6 +54,7 @@ export async function registryTestDependencies(
     passwordCost: TEST_PASSWORD_COST,
     holdMinutes: options.holdMinutes ?? 30,
     unpaidHoldLimits: options.unpaidHoldLimits ?? UNPAID_HOLD_LIMITS,
+    sessionFactsMaxAgeMs: options.sessionFactsMaxAgeMs ?? SESSION_FACTS_MAX_AGE_MS,
     tokenTtlSeconds: 30 * 60,
     sweepIntervalMs: BACKGROUND_INTERVAL_MS,
     reconcileIntervalMs: options.reconcileIntervalMs ?? BACKGROUND_INTERVAL_MS,

@@ -229,6 +229,16 @@ export const cycleStartYearChanges = pgTable('cycle_start_year_changes', {
   changedAt: instant('changed_at').notNull(),
 });
 
+/**
+ * How many times a session's institution has said the session's facts changed (ADR 0055): registrations
+ * taken on facts read under an older count ask the institution again.
+ */
+export const sessionFactVersions = pgTable('session_fact_versions', {
+  sessionId: text('session_id').primaryKey(),
+  version: integer('version').notNull(),
+  changedAt: instant('changed_at').notNull(),
+});
+
 /** A version of a year's official calendar as the registrar loaded it from its notice. */
 export const officialCalendarYears = pgTable(
   'official_calendar_years',

@@ -557,6 +557,12 @@ export type Mutation = {
   /** Reverses a credit entry whole, with a reason: the registrar only. The ledger is append-only. */
   reverseCreditEntry: CreditEntry;
   /**
+   * Says the session's facts (capacity, dates, fee) changed at its institution, so every registry process
+   * reads them again before its next seat on it. Sent by the institution's subgraph on its staff's change,
+   * with their token; not part of the public graph.
+   */
+  sessionChanged: Scalars['Boolean']['output'];
+  /**
    * Sets the first year of a learner's 3-year cycle, with the reason (e.g. 首次取得专业技术职务任职资格的年度):
    * the registrar only. Every change is kept.
    */
@@ -640,6 +646,10 @@ export type MutationRestoreIdNumberArgs = {
 export type MutationReverseCreditEntryArgs = {
   entryId: Scalars['ID']['input'];
   reason: Scalars['String']['input'];
+};
+
+export type MutationSessionChangedArgs = {
+  sessionId: Scalars['ID']['input'];
 };
 
 export type MutationSetCycleStartYearArgs = {
@@ -2105,6 +2115,12 @@ export type MutationResolvers<
     ParentType,
     ContextType,
     RequireFields<MutationReverseCreditEntryArgs, 'entryId' | 'reason'>
+  >;
+  sessionChanged?: Resolver<
+    ResolversTypes['Boolean'],
+    ParentType,
+    ContextType,
+    RequireFields<MutationSessionChangedArgs, 'sessionId'>
   >;
   setCycleStartYear?: Resolver<
     ResolversTypes['Learner'],

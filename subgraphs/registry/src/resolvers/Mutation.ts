@@ -23,6 +23,7 @@ export const Mutation: MutationResolvers = {
     await context.services.mobileVerification.requireVerified(context.caller);
     return context.services.registrations.register(context.caller, args.sessionId);
   },
+  sessionChanged: (_root, args, context) => context.services.registrations.sessionChanged(context.caller, args.sessionId),
   pay: async (_root, args, context) => {
     await context.services.mobileVerification.requireVerified(context.caller);
     return context.services.payments.pay(context.caller, args.registrationId, args.idempotencyKey);

@@ -22,13 +22,23 @@ import type { Caller, Clock, Db } from '@xueshi/subgraph-kit';
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import { employerStaff, learners, payments, programmeYears, refunds, registrations } from '../db/schema';
 import type { RegistrationRow } from '../db/schema';
-import { expireLapsed, lockRegistration, registrationById, seatChecks } from '../store/registrations';
+import {
+  countSessionFactsChange,
+  expireLapsed,
+  lockRegistration,
+  registrationById,
+  seatChecks,
+  sessionFactsVersion,
+} from '../store/registrations';
 import type { InstitutionDirectory } from './institutionDirectory';
+import { SessionFactsCache } from './sessionFactsCache';
+import type { VersionedFacts } from './sessionFactsCache';
 import { reverseInvoiceForRefund } from './invoices';
 import type { Refunds } from './refunds';
 import { shanghaiTime, shanghaiTimeEn } from './messages';
 import { echoedId, isUuid } from './validation';
-import { requireAllowed } from '../policy';
+import { requireAllowed, requireSessionStaff } from '../policy';
+import { parseOwnedId } from '@xueshi/institutions';
 
 export interface RegistrationOptions {
   db: Db;
@@ -39,7 +49,18 @@ export interface RegistrationOptions {
   holdMinutes: number;
   /** How far one learner's unpaid holds may go (the domain's UNPAID_HOLD_LIMITS outside tests). */
   unpaidHoldLimits: UnpaidHoldLimits;
+  /** How long session facts are kept without a notice of their change (SESSION_FACTS_MAX_AGE_MS outside tests). */
+  sessionFactsMaxAgeMs: number;
 }
+
+/** The facts a registration is taken on, and whether they were kept from an earlier one. */
+type HeldFacts = VersionedFacts & { cached: boolean };
+
+/** The facts held are older than the version the database has: the registration reads them again. */
+class FactsChanged extends Error {}
+
+/** How many times one registration reads a session's facts that keep changing under it before it gives up. */
+const MAX_FACTS_ATTEMPTS = 3;
 
 const registrationNotFound = (id: string) => notFound({ zh: '报名记录', en: 'Registration' }, echoedId(id));
 
@@ -123,6 +144,7 @@ const holdHistoryMinutes = (holdMinutes: number, limits: UnpaidHoldLimits) =>
 /** Registering for sessions and withdrawing from them, by the plan's rules, safe under concurrency. */
 export function createRegistrations(options: RegistrationOptions) {
   const { db, clock, directory } = options;
+  const sessionFacts = new SessionFactsCache(options.sessionFactsMaxAgeMs);
 
   /**
    * When each programme year opens for registration, kept once read: a year's row is written once
@@ -173,6 +195,110 @@ export function createRegistrations(options: RegistrationOptions) {
     if (pending) await options.refunds.send(pending.id);
   };
 
+  /**
+   * The session's facts, kept from an earlier registration or read from its owner now, with the version
+   * the database held before they were read; NOT_FOUND when no institution has the session.
+   */
+  const heldFacts = async (sessionId: string) => {
+    const held = await sessionFacts.get(sessionId, async () => {
+      if (!parseOwnedId(sessionId)) return null;
+      const version = await sessionFactsVersion(db, sessionId);
+      const facts = await directory.sessionFacts(sessionId);
+      return facts && { facts, version };
+    });
+    if (!held) throw notFound({ zh: '班次', en: 'Session' }, echoedId(sessionId));
+    return held;
+  };
+
+  /** Takes a seat for the learner on the facts held; FactsChanged when they are no longer the newest. */
+  const registerOn = async (learnerId: string, held: HeldFacts): Promise<RegistrationRow> => {
+    const { facts } = held;
+    // Only an employer's session needs the learner read before the checks (are they on its staff
+    // list?); otherwise whether the account exists is read with the transaction's locks.
+    const listed = facts.employerCreditCode ? await listedStaff(learnerId, facts.employerCreditCode) : false;
+    const opensAt = await registrationOpensAt(facts.year);
+    const now = clock.now();
+    const refusal = registrationRefusal({
+      now,
+      programmeYearOpensAt: opensAt,
+      session: facts,
+      learnerIsEmployerStaff: listed,
+    });
+    if (refusal) {
+      // Refused on facts kept from earlier: only if they are still the newest the owner has said.
+      if (held.cached && (await sessionFactsVersion(db, facts.id)) !== held.version) throw new FactsChanged();
+      throw refusalError(refusal, facts.year);
+    }
+
+    try {
+      return await retryOnConflict(() =>
+        db.transaction(async (tx) => {
+          const free = facts.feeFen === 0;
+          const checks = await seatChecks(tx, {
+            sessionId: facts.id,
+            learnerId,
+            courseId: facts.courseId,
+            now,
+            unpaidSince: free
+              ? null
+              : new Date(now.getTime() - holdHistoryMinutes(options.holdMinutes, options.unpaidHoldLimits) * 60_000),
+          });
+          // The owner said the session changed since these facts were read: read them again.
+          if (checks.factsVersion !== held.version) throw new FactsChanged();
+          if (!checks.learnerKnown) throw unauthenticated();
+          if (!free) {
+            const refusal = unpaidHoldRefusal(facts.id, checks.unpaid, now, options.unpaidHoldLimits);
+            if (refusal) throw holdLimitError(refusal, now);
+          }
+          if (checks.holdsCourse) {
+            throw conflict({
+              zh: `您已报名 ${facts.year} 年度的「${facts.courseTitle}」，同一课程每年只能保留一个有效报名`,
+              en: `You already hold a registration for ${facts.courseTitle} in ${facts.year}`,
+            });
+          }
+          if (facts.capacity !== null && checks.seatsHeld >= facts.capacity) {
+            throw new UserError(ErrorCode.SESSION_FULL, {
+              zh: '该班次名额已满，请选择其他班次',
+              en: 'This session is full; please choose another',
+            });
+          }
+          const [row] = await tx
+            .insert(registrations)
+            .values({
+              learnerId,
+              sessionId: facts.id,
+              courseId: facts.courseId,
+              institution: facts.institution,
+              year: facts.year,
+              courseTitle: facts.courseTitle,
+              category: facts.category,
+              minutes: facts.minutes,
+              feeFen: facts.feeFen,
+              status: free ? 'PAID' : 'AWAITING_PAYMENT',
+              registeredAt: now,
+              holdExpiresAt: free ? null : new Date(now.getTime() + options.holdMinutes * 60_000),
+              deliveryMode: facts.deliveryMode,
+              sessionStartsAt: facts.startsAt,
+              sessionEndsAt: facts.endsAt,
+              firstDay: facts.firstDay,
+              lastDay: facts.lastDay,
+              paidAt: free ? now : null,
+              accessExpiresAt: free && facts.deliveryMode === 'ONLINE_COURSEWARE' ? coursewareAccessExpiresAt(now) : null,
+            })
+            .returning();
+          if (!row) throw new Error('insert returned no registration');
+          return row;
+        }),
+      );
+    } catch (error) {
+      // Two registrations for sessions of the same course racing past each other's locks.
+      if (sqlState(error) === SqlState.UNIQUE_VIOLATION) {
+        throw conflict({ zh: '您已报名该课程', en: 'You already hold a registration for this course' });
+      }
+      throw error;
+    }
+  };
+
   return {
     /**
      * Registers the calling learner for a session, snapshotting its fee and hours. Refuses with
@@ -182,85 +308,20 @@ export function createRegistrations(options: RegistrationOptions) {
      */
     register: async (caller: Caller | null, sessionId: string): Promise<RegistrationRow> => {
       const learnerId = requireAllowed('learnerSelfService', caller).subject;
-      const facts = await directory.sessionFacts(sessionId);
-      if (!facts) throw notFound({ zh: '班次', en: 'Session' }, echoedId(sessionId));
-      // Only an employer's session needs the learner read before the checks (are they on its staff
-      // list?); otherwise whether the account exists is read with the transaction's locks.
-      const listed = facts.employerCreditCode ? await listedStaff(learnerId, facts.employerCreditCode) : false;
-      const opensAt = await registrationOpensAt(facts.year);
-      const now = clock.now();
-      const refusal = registrationRefusal({
-        now,
-        programmeYearOpensAt: opensAt,
-        session: facts,
-        learnerIsEmployerStaff: listed,
-      });
-      if (refusal) throw refusalError(refusal, facts.year);
-
-      try {
-        return await retryOnConflict(() =>
-          db.transaction(async (tx) => {
-            const free = facts.feeFen === 0;
-            const checks = await seatChecks(tx, {
-              sessionId: facts.id,
-              learnerId,
-              courseId: facts.courseId,
-              now,
-              unpaidSince: free
-                ? null
-                : new Date(now.getTime() - holdHistoryMinutes(options.holdMinutes, options.unpaidHoldLimits) * 60_000),
+      for (let attempt = 1; ; attempt += 1) {
+        const held = await heldFacts(sessionId);
+        try {
+          return await registerOn(learnerId, held);
+        } catch (error) {
+          if (!(error instanceof FactsChanged)) throw error;
+          sessionFacts.forget(sessionId);
+          if (attempt === MAX_FACTS_ATTEMPTS) {
+            throw conflict({
+              zh: '该班次信息刚被机构修改，请稍后重试',
+              en: 'The session was changed by its institution meanwhile; please try again',
             });
-            if (!checks.learnerKnown) throw unauthenticated();
-            if (!free) {
-              const refusal = unpaidHoldRefusal(facts.id, checks.unpaid, now, options.unpaidHoldLimits);
-              if (refusal) throw holdLimitError(refusal, now);
-            }
-            if (checks.holdsCourse) {
-              throw conflict({
-                zh: `您已报名 ${facts.year} 年度的「${facts.courseTitle}」，同一课程每年只能保留一个有效报名`,
-                en: `You already hold a registration for ${facts.courseTitle} in ${facts.year}`,
-              });
-            }
-            if (facts.capacity !== null && checks.seatsHeld >= facts.capacity) {
-              throw new UserError(ErrorCode.SESSION_FULL, {
-                zh: '该班次名额已满，请选择其他班次',
-                en: 'This session is full; please choose another',
-              });
-            }
-            const [row] = await tx
-              .insert(registrations)
-              .values({
-                learnerId,
-                sessionId: facts.id,
-                courseId: facts.courseId,
-                institution: facts.institution,
-                year: facts.year,
-                courseTitle: facts.courseTitle,
-                category: facts.category,
-                minutes: facts.minutes,
-                feeFen: facts.feeFen,
-                status: free ? 'PAID' : 'AWAITING_PAYMENT',
-                registeredAt: now,
-                holdExpiresAt: free ? null : new Date(now.getTime() + options.holdMinutes * 60_000),
-                deliveryMode: facts.deliveryMode,
-                sessionStartsAt: facts.startsAt,
-                sessionEndsAt: facts.endsAt,
-                firstDay: facts.firstDay,
-                lastDay: facts.lastDay,
-                paidAt: free ? now : null,
-                accessExpiresAt: free && facts.deliveryMode === 'ONLINE_COURSEWARE' ? coursewareAccessExpiresAt(now) : null,
-              })
-              .returning();
-            if (!row) throw new Error('insert returned no registration');
-            return row;
-          }),
-        );
-      } catch (error) {
-        // Two registrations for sessions of the same course racing past each other's locks.
-        if (sqlState(error) === SqlState.UNIQUE_VIOLATION) {
-          throw conflict({ zh: '您已报名该课程', en: 'You already hold a registration for this course' });
+          }
         }
-        throw error;
       }
     },
 
@@ -324,6 +385,18 @@ export function createRegistrations(options: RegistrationOptions) {
       );
       await settleRefund(withdrawn.id);
       return withdrawn;
+    },
+
+    /**
+     * Counts a change of the session's facts its institution made (ADR 0055): every registry process
+     * then reads them again before its next seat on the session. The staff of the institution that
+     * runs it and the registrar; NOT_FOUND for an id that names no session.
+     */
+    sessionChanged: async (caller: Caller | null, sessionId: string): Promise<true> => {
+      requireSessionStaff(caller, sessionId, 'sessionChangeNotice');
+      await countSessionFactsChange(db, sessionId, clock.now());
+      sessionFacts.forget(sessionId);
+      return true;
     },
 
     /** Writes down every lapse time has decided (unpaid holds, courseware past its year). */

@@ -2,7 +2,7 @@ import type { UnpaidRegistration } from '@xueshi/domain';
 import { executedRows, renderedStatement } from '@xueshi/subgraph-kit';
 import { and, count, eq, gt, gte, isNull, lt, lte, notExists, or, sql } from 'drizzle-orm';
 import type { Placeholder, SQL, SQLWrapper } from 'drizzle-orm';
-import { learners, payments, registrations } from '../db/schema';
+import { learners, payments, registrations, sessionFactVersions } from '../db/schema';
 import type { RegistrationRow } from '../db/schema';
 import type { Executor, Tx } from './executor';
 
@@ -91,6 +91,8 @@ export interface SeatChecks {
   holdsCourse: boolean;
   /** The learner's unpaid holds since `unpaidSince` (none read without it). */
   unpaid: UnpaidRegistration[];
+  /** How many times the session's institution has said its facts changed (sessionFactsVersion). */
+  factsVersion: number;
 }
 
 /** An instant placeholder of a rendered statement, encoded as the registrations' timestamps are. */
@@ -133,10 +135,15 @@ function seatCheckStatement(withUnpaid: boolean) {
             gt(registrations.feeFen, 0),
           )})`
       : sql`json_build_array()::text`;
+    const factsVersion = tx
+      .select({ version: sessionFactVersions.version })
+      .from(sessionFactVersions)
+      .where(eq(sessionFactVersions.sessionId, sql.placeholder('sessionId')));
     // Query builders come into the text in parentheses of their own.
     return sql`
       with expired_unpaid as ${expiredUnpaid}, expired_courseware as ${expiredCourseware}
-      select ${seats}::int as seats_held, exists ${course} as holds_course, ${unpaid} as unpaid`;
+      select ${seats}::int as seats_held, exists ${course} as holds_course, ${unpaid} as unpaid,
+        coalesce(${factsVersion}, 0) as facts_version`;
   });
 }
 const seatCheckStatements = { withUnpaid: seatCheckStatement(true), withoutUnpaid: seatCheckStatement(false) };
@@ -185,13 +192,14 @@ export async function seatChecks(
   const result = await (unpaidSince
     ? seatCheckStatements.withUnpaid(tx, { sessionId, learnerId, courseId, now, unpaidSince })
     : seatCheckStatements.withoutUnpaid(tx, { sessionId, learnerId, courseId, now }));
-  const [row] = executedRows<{ seats_held: number; holds_course: boolean; unpaid: string }>(result);
+  const [row] = executedRows<{ seats_held: number; holds_course: boolean; unpaid: string; facts_version: number }>(result);
   if (!row) throw new Error('seat checks returned no row');
   const held = JSON.parse(row.unpaid) as [string, UnpaidRegistration['status'], string | null, string | null][];
   return {
     learnerKnown: locked?.learner_known === true,
     seatsHeld: row.seats_held,
     holdsCourse: row.holds_course,
+    factsVersion: row.facts_version,
     unpaid: held.map(([heldSession, status, holdExpiresAt, endedAt]) => ({
       sessionId: heldSession,
       status,
@@ -199,4 +207,27 @@ export async function seatChecks(
       endedAt: endedAt === null ? null : new Date(endedAt),
     })),
   };
+}
+
+/**
+ * How many times the session's institution has said its facts changed (0 before the first time): facts
+ * read from the institution after this is read are at least as new as this count (ADR 0055).
+ */
+export async function sessionFactsVersion(executor: Executor, sessionId: string): Promise<number> {
+  const [row] = await executor
+    .select({ version: sessionFactVersions.version })
+    .from(sessionFactVersions)
+    .where(eq(sessionFactVersions.sessionId, sessionId));
+  return row?.version ?? 0;
+}
+
+/** Counts one more change of the session's facts, as its institution said at `at`. */
+export async function countSessionFactsChange(executor: Executor, sessionId: string, at: Date): Promise<void> {
+  await executor
+    .insert(sessionFactVersions)
+    .values({ sessionId, version: 1, changedAt: at })
+    .onConflictDoUpdate({
+      target: sessionFactVersions.sessionId,
+      set: { version: sql`${sessionFactVersions.version} + 1`, changedAt: at },
+    });
 }
