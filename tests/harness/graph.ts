@@ -122,6 +122,8 @@ export interface TestGraphOptions {
   reconcileIntervalMs?: number;
   /** How often the registry measures the seats left on the busiest sessions (an hour by default). */
   seatsMeasureIntervalMs?: number;
+  /** How long the registry keeps session facts without a notice of their change (production's by default). */
+  sessionFactsMaxAgeMs?: number;
   /** Who may send operations that are not trusted documents (development's 'anyone' by default). */
   adHocOperations?: AdHocOperations;
   /** The gateway's public catalogue cache (off unless given). */
@@ -229,6 +231,7 @@ export async function startTestGraph(options: TestGraphOptions = {}): Promise<Te
       ...(options.unpaidHoldLimits ? { unpaidHoldLimits: options.unpaidHoldLimits } : {}),
       ...(options.reconcileIntervalMs ? { reconcileIntervalMs: options.reconcileIntervalMs } : {}),
       ...(options.seatsMeasureIntervalMs ? { seatsMeasureIntervalMs: options.seatsMeasureIntervalMs } : {}),
+      ...(options.sessionFactsMaxAgeMs !== undefined ? { sessionFactsMaxAgeMs: options.sessionFactsMaxAgeMs } : {}),
     }),
   );
 

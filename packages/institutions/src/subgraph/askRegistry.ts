@@ -7,18 +7,20 @@ const TIMEOUT_MS = 5_000;
 const httpPost = createHttpPost({ carryRequestIds: true });
 
 /**
- * Asks the registry's public GraphQL at `url` and gives what `read` finds in the answer's data; throws
- * when the registry does not answer in time, answers with an HTTP error, or `read` finds nothing.
- * Callers turn that into their own typed UNAVAILABLE, so a change that depends on it is refused, not guessed.
+ * Asks the registry's GraphQL at `url` (as `authorization`, when given; anonymously otherwise) and gives
+ * what `read` finds in the answer's data; throws when the registry does not answer in time, answers with
+ * an HTTP error, or `read` finds nothing. Callers turn that into their own typed UNAVAILABLE, so a change
+ * that depends on it is refused, not guessed.
  */
 export async function askRegistry<T>(
   url: string,
   query: string,
   variables: Record<string, unknown>,
   read: (data: unknown) => T | undefined,
+  authorization?: string,
 ): Promise<T> {
   const answer = await httpPost(url, {
-    headers: { 'content-type': 'application/json' },
+    headers: { 'content-type': 'application/json', ...(authorization ? { authorization } : {}) },
     body: JSON.stringify({ query, variables }),
     signal: AbortSignal.timeout(TIMEOUT_MS),
   });

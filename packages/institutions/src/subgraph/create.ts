@@ -17,6 +17,7 @@ import { createManagement } from './management';
 import { institutionResolvers } from './resolvers';
 import type { SeatsTaken } from './registrySeats';
 import { registryCalendar } from './registryCalendar';
+import { registrySessionChanges } from './registrySessionChanges';
 import type { InstitutionContext } from './resolvers';
 
 /** The migrations every institution's database starts with. */
@@ -68,6 +69,7 @@ export function institutionSubgraph(
       const management = createManagement(options.code, dependencies.database.db, dependencies.clock, {
         seatsTaken: dependencies.seatsTaken,
         calendarFor: registryCalendar(() => dependencies.subgraphUrl('registry'), dependencies.logger),
+        announceSessionChange: registrySessionChanges(() => dependencies.subgraphUrl('registry'), dependencies.logger),
       });
       const shared = institutionResolvers(options.code);
       const own = extension?.create(dependencies);

@@ -21,6 +21,7 @@ import { requireInstitutionPermit, requireTrainingScheduler } from '../policy';
 import { contacts, courses, profile, sessionDateChanges, sessions } from './db/schema';
 import type { CourseRow, DeliveryMode, ProfileRow, SessionRow } from './db/schema';
 import type { CalendarFor } from './registryCalendar';
+import type { AnnounceSessionChange } from './registrySessionChanges';
 import type { SeatsTaken } from './registrySeats';
 
 export interface OpenSessionInput {
@@ -156,9 +157,9 @@ export function createManagement(
   code: InstitutionCode,
   db: Db,
   clock: Clock,
-  registry: { seatsTaken: SeatsTaken; calendarFor: CalendarFor },
+  registry: { seatsTaken: SeatsTaken; calendarFor: CalendarFor; announceSessionChange: AnnounceSessionChange },
 ) {
-  const { seatsTaken, calendarFor } = registry;
+  const { seatsTaken, calendarFor, announceSessionChange } = registry;
 
   /**
    * A live session runs as many consecutive days as its course, each a working day of the official
@@ -349,8 +350,15 @@ export function createManagement(
      * Changes a session. Its dates move only later while learners hold seats on it (the registry's
      * count; UNAVAILABLE when it cannot be had and the change would move a date earlier), and every
      * change of a date is recorded with who made it, when, the dates before and after, and the reason.
+     * Once saved, the registry is told (as the caller, by `authorization`), so no seat is taken on the
+     * facts it had before.
      */
-    updateSession: async (caller: Caller | null, id: string, input: UpdateSessionInput): Promise<SessionRow> => {
+    updateSession: async (
+      caller: Caller | null,
+      id: string,
+      input: UpdateSessionInput,
+      authorization: string | undefined,
+    ): Promise<SessionRow> => {
       const staff = requireOwnStaff(caller);
       const owner = parseOwnedId(id);
       if (owner?.institution.code !== code || owner.kind !== 'session')
@@ -384,7 +392,7 @@ export function createManagement(
         const [course] = await db.select({ days: courses.days }).from(courses).where(eq(courses.id, before.courseId));
         await checkSessionDays(course?.days ?? null, startsAt, endsAt);
       }
-      return db.transaction(async (tx) => {
+      const changed = await db.transaction(async (tx) => {
         // Locked, so two changes at once each record the dates the other left; dates changed by someone
         // else since the checks above are refused rather than saved unchecked.
         const [current] = await tx.select().from(sessions).where(eq(sessions.id, id)).for('update');
@@ -440,6 +448,8 @@ export function createManagement(
         }
         return row;
       });
+      await announceSessionChange(id, authorization);
+      return changed;
     },
 
     /**

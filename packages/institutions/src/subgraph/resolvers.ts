@@ -24,7 +24,8 @@ export const TEMPLATE_PREFIX = 'Own';
 
 const ownMutations: MutationResolvers = {
   openOwnSession: (_root, args, context) => context.management.openSession(context.caller, args.input),
-  updateOwnSession: (_root, args, context) => context.management.updateSession(context.caller, args.id, args.input),
+  updateOwnSession: (_root, args, context) =>
+    context.management.updateSession(context.caller, args.id, args.input, context.authorization),
   openEmployerOwnSession: (_root, args, context) => context.management.openEmployerSession(context.caller, args.input),
   createOwnCourse: (_root, args, context) => context.management.createNoticeCourse(context.caller, args.input),
   setOwnContacts: (_root, args, context) =>
