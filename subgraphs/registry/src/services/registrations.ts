@@ -7,6 +7,7 @@ import {
   unpaidHoldRefusal,
 } from '@xueshi/domain';
 import type { RegistrationRefusal, UnpaidHoldLimits, UnpaidHoldRefusal } from '@xueshi/domain';
+import { parseOwnedId } from '@xueshi/institutions';
 import {
   ErrorCode,
   UserError,
@@ -38,7 +39,6 @@ import type { Refunds } from './refunds';
 import { shanghaiTime, shanghaiTimeEn } from './messages';
 import { echoedId, isUuid } from './validation';
 import { requireAllowed, requireSessionStaff } from '../policy';
-import { parseOwnedId } from '@xueshi/institutions';
 
 export interface RegistrationOptions {
   db: Db;
