@@ -39,6 +39,12 @@ describe('session facts the registry keeps between registrations', () => {
     const [row] = await registry().select({ seats: count() }).from(registrations).where(eq(registrations.sessionId, sessionId));
     return row?.seats ?? 0;
   };
+  /** The changes counted for the session: none, or one row with its version. */
+  const versionsOf = (sessionId: string) =>
+    registry()
+      .select({ version: sessionFactVersions.version })
+      .from(sessionFactVersions)
+      .where(eq(sessionFactVersions.sessionId, sessionId));
   /** What another registry process does on a notice it took: counts a version this one has not read. */
   const countChangeElsewhere = (sessionId: string) =>
     registry()
@@ -89,7 +95,7 @@ describe('session facts the registry keeps between registrations', () => {
     expect(errorCode(refused)).toBe('SESSION_FULL');
     expect(sjtuAsked()).toBe(1);
     expect(await seatsOn(sessionId)).toBe(1);
-    const [version] = await registry().select().from(sessionFactVersions).where(eq(sessionFactVersions.sessionId, sessionId));
+    const [version] = await versionsOf(sessionId);
     expect(version?.version).toBe(1);
   });
 
@@ -134,15 +140,10 @@ describe('session facts the registry keeps between registrations', () => {
     expect(errorCode(await sendNotice(sessionId, learner))).toBe('FORBIDDEN');
     expect(errorCode(await sendNotice(sessionId, SHU_STAFF))).toBe('FORBIDDEN');
     expect(errorCode(await sendNotice('sjtu:course:2021-data', SJTU_STAFF))).toBe('NOT_FOUND');
-    const versions = () =>
-      registry()
-        .select({ version: sessionFactVersions.version })
-        .from(sessionFactVersions)
-        .where(eq(sessionFactVersions.sessionId, sessionId));
-    expect(await versions()).toEqual([]);
+    expect(await versionsOf(sessionId)).toEqual([]);
     expect((await sendNotice(sessionId, SJTU_STAFF)).data).toEqual({ sessionChanged: true });
     expect((await sendNotice(sessionId, REGISTRAR)).data).toEqual({ sessionChanged: true });
-    expect(await versions()).toEqual([{ version: 2 }]);
+    expect(await versionsOf(sessionId)).toEqual([{ version: 2 }]);
 
     const throughGateway = await graph.execute(SESSION_CHANGED, { id: sessionId }, REGISTRAR);
     expect(errorCode(throughGateway)).toBe('GRAPHQL_VALIDATION_FAILED');
@@ -162,9 +163,9 @@ describe('session facts the registry keeps between registrations', () => {
     } finally {
       await graph.subgraph('registry').restart();
     }
-    expect(await registry().select().from(sessionFactVersions).where(eq(sessionFactVersions.sessionId, sessionId))).toEqual([]);
+    expect(await versionsOf(sessionId)).toEqual([]);
     const told = await graph.execute(UPDATE, { id: sessionId, input: { capacity: 3 } }, SJTU_STAFF);
-    const [version] = await registry().select().from(sessionFactVersions).where(eq(sessionFactVersions.sessionId, sessionId));
+    const [version] = await versionsOf(sessionId);
 
     expect(told.errors).toBeUndefined();
     expect(version?.version).toBe(1);
