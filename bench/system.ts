@@ -126,14 +126,17 @@ export async function startSystem(options: SystemOptions): Promise<System> {
     const { DATABASE_URL: _database, ...inherited } = process.env;
     const child = spawn(command, args, {
       cwd: ROOT,
-      env: { ...inherited, LOG_LEVEL: 'error', NODE_ENV: 'development', ...env },
-      stdio: ['ignore', 'ignore', 'pipe'],
+      // Warnings are kept: a run that fails (a database out of reach, a refused call) says why.
+      env: { ...inherited, LOG_LEVEL: 'warn', NODE_ENV: 'development', ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
     });
-    child.stderr?.setEncoding('utf8');
-    child.stderr?.on('data', (chunk: string) => {
-      if (stopping) return;
-      for (const line of chunk.split('\n')) if (line.trim()) options.log(`[${name}] ${line}`);
-    });
+    for (const stream of [child.stdout, child.stderr]) {
+      stream?.setEncoding('utf8');
+      stream?.on('data', (chunk: string) => {
+        if (stopping) return;
+        for (const line of chunk.split('\n')) if (line.trim()) options.log(`[${name}] ${line}`);
+      });
+    }
     child.on('exit', () => exitedEarly.add(name));
     children.push({ name, child });
   };
