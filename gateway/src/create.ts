@@ -233,12 +233,18 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     buildService: ({ name, url }) =>
       metrics.observeSubgraph(
         name,
-        new SubgraphDataSource(name, options.subgraphUrls[name] ?? url ?? '', logger, {
-          timeoutMs: options.subgraphTimeoutsMs?.[name] ?? options.subgraphTimeoutMs ?? DEFAULT_FETCH_TIMEOUT_MS,
-          breaker,
-          maxInFlight: options.subgraphMaxInFlight ?? DEFAULT_SUBGRAPH_MAX_IN_FLIGHT,
-          sharedAnswersMaxAgeMs: options.sharedAnswersMaxAgeMs ?? SHARED_ANSWERS_MAX_AGE_MS,
-        }),
+        new SubgraphDataSource(
+          name,
+          options.subgraphUrls[name] ?? url ?? '',
+          logger,
+          {
+            timeoutMs: options.subgraphTimeoutsMs?.[name] ?? options.subgraphTimeoutMs ?? DEFAULT_FETCH_TIMEOUT_MS,
+            breaker,
+            maxInFlight: options.subgraphMaxInFlight ?? DEFAULT_SUBGRAPH_MAX_IN_FLIGHT,
+            sharedAnswersMaxAgeMs: options.sharedAnswersMaxAgeMs ?? SHARED_ANSWERS_MAX_AGE_MS,
+          },
+          (how) => metrics.countShared(name, how),
+        ),
       ),
   });
   gateway.onSchemaLoadOrUpdate(({ coreSupergraphSdl }) => {

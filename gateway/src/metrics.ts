@@ -3,6 +3,7 @@ import { SpanKind } from '@opentelemetry/api';
 import { createMetrics, inSpan, operationLabel, outcomeLabel, propagationHeaders } from '@xueshi/subgraph-kit';
 import type { Metrics, Tracing } from '@xueshi/subgraph-kit';
 import type { GatewayContext } from './create';
+import type { SharedHow } from './subgraphDataSource';
 
 export interface GatewayMetrics extends Metrics {
   /**
@@ -11,20 +12,30 @@ export interface GatewayMetrics extends Metrics {
    * naming that span (or, without tracing, a new span of the request's trace).
    */
   observeSubgraph(name: string, source: GraphQLDataSource<GatewayContext>): GraphQLDataSource<GatewayContext>;
+  /** Counts a fetch of `subgraph` answered without asking it (the data source says how). */
+  countShared(subgraph: string, how: SharedHow): void;
 }
 
 /** The gateway's metrics: its operations as every service counts them, and each fetch from a subgraph. */
 export function createGatewayMetrics(tracing?: Tracing): GatewayMetrics {
   const metrics = createMetrics('gateway');
-  const fetches = metrics.counter('gateway_subgraph_fetches_total', 'Fetches from subgraphs, by subgraph and outcome', [
-    'subgraph',
-    'outcome',
-  ]);
+  const fetches = metrics.counter(
+    'gateway_subgraph_fetches_total',
+    "Fetches the gateway's plans made of subgraphs, by subgraph and outcome, shared answers included",
+    ['subgraph', 'outcome'],
+  );
+  // Fetches less these are the requests a subgraph was really sent.
+  const sharedAnswers = metrics.counter(
+    'gateway_subgraph_shared_answers_total',
+    'Fetches answered without asking the subgraph: joined to one in flight, or given a kept public answer',
+    ['subgraph', 'how'],
+  );
   const latency = metrics.histogram('gateway_subgraph_fetch_duration_seconds', 'Time a subgraph took to answer a fetch', [
     'subgraph',
   ]);
   return {
     ...metrics,
+    countShared: (subgraph, how) => sharedAnswers.inc({ subgraph, how }),
     observeSubgraph: (subgraph, source) => ({
       process: (options: GraphQLDataSourceProcessOptions<GatewayContext>) =>
         inSpan(

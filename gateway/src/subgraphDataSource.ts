@@ -112,6 +112,12 @@ function refusalOf(error: unknown): GraphQLFormattedError[] | null {
   return errors.length > 0 ? errors : null;
 }
 
+/**
+ * How a fetch was answered without reaching its subgraph: joined to an identical one in flight (ADR 0014)
+ * or given an answer the subgraph marked public (ADR 0054).
+ */
+export type SharedHow = 'in_flight' | 'kept';
+
 /** Headers that name the request and its trace (metrics.ts sets them), left out of the sharing key. */
 const PROPAGATION_HEADERS = new Set(['x-request-id', 'traceparent']);
 
@@ -129,6 +135,8 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
     url: string,
     private readonly logger: Logger,
     limits: SubgraphFetchLimits,
+    /** Told of each fetch answered without reaching the subgraph, so metrics count what it was really asked. */
+    countShared: (how: SharedHow) => void = () => undefined,
   ) {
     const send = boundedSend(
       {
@@ -149,7 +157,13 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
       // carries those of the request that started it.
       const answerHeaders = Object.entries(sent.headers ?? {}).filter(([name]) => !PROPAGATION_HEADERS.has(name.toLowerCase()));
       const key = JSON.stringify([target, answerHeaders.sort(([a], [b]) => (a < b ? -1 : 1)), sent.body]);
-      return inFlight.run(key, () => send(target, sent));
+      let started = false;
+      const answer = inFlight.run(key, () => {
+        started = true;
+        return send(target, sent);
+      });
+      if (!started) countShared('in_flight');
+      return answer;
     };
     this.fetcher = async (target, init = {}) => {
       const { [SHAREABLE]: shared, ...headers } = init.headers ?? {};
@@ -163,7 +177,10 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
       }
       // An answer the subgraph said is everyone's is given to anyone sending the same body (ADR 0054).
       const kept = sharedAnswers.get(body);
-      if (kept) return new AnswerResponse(kept);
+      if (kept) {
+        countShared('kept');
+        return new AnswerResponse(kept);
+      }
       const asked = sharedAnswers.ask();
       const answer = await ask(target, sent, shared !== undefined);
       sharedAnswers.keep(body, answer, asked);

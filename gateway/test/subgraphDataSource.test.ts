@@ -13,6 +13,7 @@ import type { OperationTypeNode } from 'graphql';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { GatewayContext } from '../src/create';
 import { SubgraphDataSource } from '../src/subgraphDataSource';
+import type { SharedHow } from '../src/subgraphDataSource';
 
 interface Received {
   headers: IncomingHttpHeaders;
@@ -70,18 +71,26 @@ async function receivedAll(received: Received[], count: number): Promise<void> {
 describe('identical subgraph requests in flight at once', () => {
   let subgraph: Awaited<ReturnType<typeof heldSubgraph>>;
   let source: SubgraphDataSource;
+  const shared: SharedHow[] = [];
 
   beforeAll(async () => {
     subgraph = await heldSubgraph();
-    source = new SubgraphDataSource('registry', subgraph.url, createLogger('test', { level: 'silent' }), {
-      timeoutMs: DEFAULT_FETCH_TIMEOUT_MS,
-      breaker: DEFAULT_CIRCUIT_BREAKER,
-      maxInFlight: DEFAULT_SUBGRAPH_MAX_IN_FLIGHT,
-      sharedAnswersMaxAgeMs: 0,
-    });
+    source = new SubgraphDataSource(
+      'registry',
+      subgraph.url,
+      createLogger('test', { level: 'silent' }),
+      {
+        timeoutMs: DEFAULT_FETCH_TIMEOUT_MS,
+        breaker: DEFAULT_CIRCUIT_BREAKER,
+        maxInFlight: DEFAULT_SUBGRAPH_MAX_IN_FLIGHT,
+        sharedAnswersMaxAgeMs: 0,
+      },
+      (how) => shared.push(how),
+    );
   });
   afterEach(() => {
     subgraph.received.length = 0;
+    shared.length = 0;
   });
   afterAll(() => new Promise((resolve) => subgraph.server.close(resolve)));
 
@@ -92,6 +101,8 @@ describe('identical subgraph requests in flight at once', () => {
     const [first, ...others] = await answers;
 
     expect(subgraph.received).toHaveLength(1);
+    // Counted as answered without the subgraph: the four that joined, not the one that asked.
+    expect(shared).toEqual(['in_flight', 'in_flight', 'in_flight', 'in_flight']);
     expect(subgraph.received[0]?.headers).not.toHaveProperty('x-xueshi-shareable');
     for (const other of others) {
       expect(other.data).toEqual(first?.data);
@@ -274,21 +285,29 @@ describe('answers a subgraph marks public (ADR 0054)', () => {
   const KEPT_MS = 300;
   let subgraph: Awaited<ReturnType<typeof heldSubgraph>>;
   let source: SubgraphDataSource;
+  const shared: SharedHow[] = [];
 
   beforeAll(async () => {
     subgraph = await heldSubgraph();
     // The subgraph says two seconds; this gateway gives an answer again for KEPT_MS at most.
-    source = new SubgraphDataSource('sjtu', subgraph.url, createLogger('test', { level: 'silent' }), {
-      timeoutMs: DEFAULT_FETCH_TIMEOUT_MS,
-      breaker: DEFAULT_CIRCUIT_BREAKER,
-      maxInFlight: DEFAULT_SUBGRAPH_MAX_IN_FLIGHT,
-      sharedAnswersMaxAgeMs: KEPT_MS,
-    });
+    source = new SubgraphDataSource(
+      'sjtu',
+      subgraph.url,
+      createLogger('test', { level: 'silent' }),
+      {
+        timeoutMs: DEFAULT_FETCH_TIMEOUT_MS,
+        breaker: DEFAULT_CIRCUIT_BREAKER,
+        maxInFlight: DEFAULT_SUBGRAPH_MAX_IN_FLIGHT,
+        sharedAnswersMaxAgeMs: KEPT_MS,
+      },
+      (how) => shared.push(how),
+    );
   });
   afterEach(async () => {
     // Whatever one test left kept runs out before the next.
     await new Promise((resolve) => setTimeout(resolve, KEPT_MS));
     subgraph.received.length = 0;
+    shared.length = 0;
   });
   afterAll(() => new Promise((resolve) => subgraph.server.close(resolve)));
 
@@ -311,6 +330,7 @@ describe('answers a subgraph marks public (ADR 0054)', () => {
     const anonymous = await session('s1', undefined, 'query');
 
     expect(subgraph.received).toHaveLength(1);
+    expect(shared).toEqual(['kept', 'kept']);
     expect(theirs.data).toEqual(mine.data);
     expect(anonymous.data).toEqual(mine.data);
     expect(theirs.data).not.toBe(mine.data);
@@ -349,6 +369,7 @@ describe('answers a subgraph marks public (ADR 0054)', () => {
     await receivedAll(subgraph.received, 4);
     answered(3, 'asked again');
     expect((await again).data).toEqual({ _entities: [{ course: { title: 'asked again', hours: 6 } }] });
+    expect(shared).toEqual([]);
   });
 
   it('are forgotten when a change is sent to the subgraph, and one asked for before the change is not kept', async () => {

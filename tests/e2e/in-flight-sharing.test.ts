@@ -8,6 +8,7 @@ import { contractOperation } from '../harness/contract';
 import { insertLearner, insertSjtuSession } from '../harness/fixtures';
 import { startTestGraph } from '../harness/graph';
 import type { GraphResult, TestGraph } from '../harness/graph';
+import { summed } from '../harness/metrics';
 
 const CATALOGUE = contractOperation('Catalogue');
 const MY_RECORD = contractOperation('MyRecord');
@@ -54,6 +55,7 @@ describe('identical queries in flight at once, through the gateway', () => {
   /** Operations each subgraph received since the counters were last reset. */
   const operations = () =>
     Object.fromEntries([...graph.subgraphs.values()].map(({ name, operations }) => [name, operations.count]));
+  const gatewayMetrics = async () => (await fetch(`${new URL(graph.gatewayUrl).origin}/metrics`)).text();
   /** Runs `send` `times` at once, every subgraph holding its operations until it has `times` of them. */
   const concurrently = async <T>(times: number, send: (index: number) => Promise<T>): Promise<T[]> => {
     for (const held of gates.values()) held.reset(times);
@@ -81,11 +83,21 @@ describe('identical queries in flight at once, through the gateway', () => {
     const alone = await post(CATALOGUE, { year: 2021 }, token);
     const fetchesForOne = operations();
 
+    const before = await gatewayMetrics();
     const answers = await concurrently(6, () => post(CATALOGUE, { year: 2021 }, token));
+    const after = await gatewayMetrics();
 
     expect(alone.errors).toBeUndefined();
     expect(operations()).toEqual(fetchesForOne);
     for (const answer of answers) expect(answer).toEqual(alone);
+    // The gateway counts six fetches from each subgraph asked, five of them answered without asking it:
+    // its fetches less its shared answers are what each subgraph really received.
+    const counted = (name: string, labels: Record<string, string>) => summed(after, name, labels) - summed(before, name, labels);
+    for (const [subgraph, received] of Object.entries(fetchesForOne)) {
+      expect(counted('gateway_subgraph_fetches_total', { subgraph }), subgraph).toBe(6 * received);
+      expect(counted('gateway_subgraph_shared_answers_total', { subgraph, how: 'in_flight' }), subgraph).toBe(5 * received);
+    }
+    expect(Object.values(fetchesForOne).some((received) => received > 0)).toBe(true);
   });
 
   it("never shares one learner's record with another", async () => {

@@ -6,24 +6,12 @@ import { insertSjtuSession } from '../harness/fixtures';
 import { startTestGraph } from '../harness/graph';
 import type { TestGraph } from '../harness/graph';
 import { registerAndPay } from '../harness/journey';
+import { sample } from '../harness/metrics';
 import { errorCode, signUpLearner } from '../harness/learners';
 
 const SJTU_STAFF: Caller = { role: 'INSTITUTION_STAFF', subject: 'sjtu-staff', institution: 'sjtu' };
 const NAME = '公孙测量';
 const MOBILE = '13912345678';
-
-/** The value of the series `name` whose labels include `labels`, or undefined when there is none. */
-function sample(text: string, name: string, labels: Record<string, string> = {}): number | undefined {
-  for (const line of text.split('\n')) {
-    const match = /^([a-zA-Z_:][\w:]*)(?:\{(.*)\})? (\S+)$/.exec(line);
-    if (!match || match[1] !== name) continue;
-    const present = Object.fromEntries(
-      [...(match[2] ?? '').matchAll(/(\w+)="((?:[^"\\]|\\.)*)"/g)].map(([, key, value]) => [key, value]),
-    );
-    if (Object.entries(labels).every(([key, value]) => present[key] === value)) return Number(match[3]);
-  }
-  return undefined;
-}
 
 describe('/metrics on every service', () => {
   let graph: TestGraph;
