@@ -5,7 +5,12 @@ import { openEmbeddedCluster, serveEmbeddedDatabase } from '@xueshi/subgraph-kit
 
 const dataDir = resolve(process.env['DATA_DIR'] ?? '.data');
 const db = await openEmbeddedCluster({ dataDir: join(dataDir, 'database') });
-const server = await serveEmbeddedDatabase({ db, socketDir: dataDir });
+const server = await serveEmbeddedDatabase({
+  db,
+  socketDir: dataDir,
+  // The service sees a closed connection and answers UNAVAILABLE; why is said here.
+  onClientDropped: (application, reason) => console.error(`embedded database: dropped a connection of ${application}: ${reason}`),
+});
 console.log(`embedded database serving ${server.socketPath}`);
 
 let stopping = false;

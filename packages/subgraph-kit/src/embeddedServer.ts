@@ -47,6 +47,11 @@ export interface EmbeddedServerOptions {
    * transaction is rolled back and its connection closed: the others wait for it meanwhile.
    */
   idleInTransactionMs?: number;
+  /**
+   * Told when the server drops a client (idle in a transaction too long, or a batch the database failed
+   * on), naming it by its application_name: the service sees only a closed connection.
+   */
+  onClientDropped?: (application: string, reason: string) => void;
 }
 
 export interface EmbeddedServer {
@@ -147,6 +152,9 @@ class Client {
     return name === '' ? '' : `c${this.id}_${name}`;
   }
 }
+
+/** The name a client gave itself at startup (each service names its connections after its schema). */
+const applicationOf = (client: Client): string => client.settings.get('application_name') ?? `client ${client.id}`;
 
 /** Rewrites the names in a batch of frontend messages so no client meets another's statements. */
 function ownNames(client: Client, messages: Message[]): Buffer {
@@ -258,6 +266,7 @@ export async function serveEmbeddedDatabase(options: EmbeddedServerOptions): Pro
       give(client);
     } else {
       client.idleTimer = setTimeout(() => {
+        options.onClientDropped?.(applicationOf(client), `idle in a transaction for more than ${idleInTransactionMs} ms`);
         client.socket.end(
           errorResponse('FATAL', '25P03', `terminating connection: idle in transaction for more than ${idleInTransactionMs} ms`),
         );
@@ -341,7 +350,8 @@ export async function serveEmbeddedDatabase(options: EmbeddedServerOptions): Pro
       if (messages.length > 0) {
         current.work = current.work
           .then(() => run(current, messages))
-          .catch(() => {
+          .catch((error: unknown) => {
+            options.onClientDropped?.(applicationOf(current), error instanceof Error ? error.message : String(error));
             socket.destroy();
           });
       }

@@ -72,6 +72,7 @@ describe('serveEmbeddedDatabase: one embedded cluster, every service in its own 
   let server: EmbeddedServer;
   let notes: MigrationSource;
   const opened: Database[] = [];
+  const dropped: [string, string][] = [];
   const clients: postgres.Sql[] = [];
   const service = async (schema: string) => {
     const database = await openDatabase({ schema, socket: server.socketPath, migrations: [notes], poolSize: 3 });
@@ -79,7 +80,12 @@ describe('serveEmbeddedDatabase: one embedded cluster, every service in its own 
     return database;
   };
   const client = (schema: string, max = 1) => {
-    const connection = postgres({ path: server.socketPath, max, connection: { search_path: schema }, onnotice: () => undefined });
+    const connection = postgres({
+      path: server.socketPath,
+      max,
+      connection: { search_path: schema, application_name: schema },
+      onnotice: () => undefined,
+    });
     clients.push(connection);
     return connection;
   };
@@ -91,7 +97,12 @@ describe('serveEmbeddedDatabase: one embedded cluster, every service in its own 
     });
     notes = { namespace: 'notes', directory };
     cluster = await openEmbeddedCluster({ dataDir: join(root, 'database') });
-    server = await serveEmbeddedDatabase({ db: cluster, socketDir: root, idleInTransactionMs: 1_000 });
+    server = await serveEmbeddedDatabase({
+      db: cluster,
+      socketDir: root,
+      idleInTransactionMs: 1_000,
+      onClientDropped: (application, reason) => dropped.push([application, reason]),
+    });
   });
   afterAll(async () => {
     await Promise.all(opened.map((database) => database.close()));
@@ -194,6 +205,8 @@ describe('serveEmbeddedDatabase: one embedded cluster, every service in its own 
     expect(Date.now() - waited).toBeGreaterThanOrEqual(800);
     expect(Date.now() - waited).toBeLessThan(3_000);
     expect(await abandoned).toMatch(/CONNECTION_CLOSED|idle in transaction/);
+    // The service sees only a closed connection; whoever runs the server is told whose and why.
+    expect(dropped).toContainEqual(['idle_schema', 'idle in a transaction for more than 1000 ms']);
   });
 
   it('serves a data directory whose socket path would be too long from a folder of its own in the temporary directory', async () => {
