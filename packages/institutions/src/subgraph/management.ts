@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import {
   sessionDaysRefusal,
   addCalendarDays,
@@ -18,6 +17,7 @@ import { asc, desc, eq } from 'drizzle-orm';
 import { ownedId, parseOwnedId } from '../ids';
 import type { InstitutionCode } from '../institutions';
 import { requireInstitutionPermit, requireTrainingScheduler } from '../policy';
+import { insertUnderNewId } from './newIds';
 import { contacts, courses, profile, sessionDateChanges, sessions } from './db/schema';
 import type { CourseRow, DeliveryMode, ProfileRow, SessionRow } from './db/schema';
 import type { CalendarFor } from './registryCalendar';
@@ -249,29 +249,32 @@ export function createManagement(
       }
       await checkSessionDays(course.days, input.startsAt, input.endsAt);
       const firstDay = shanghaiDay(input.startsAt);
-      const local = `${course.id.split(':')[2]}-${firstDay.slice(5).replace('-', '')}-${randomBytes(3).toString('hex')}`;
-      const [row] = await db
-        .insert(sessions)
-        .values({
-          id: ownedId(code, 'session', local),
-          courseId: course.id,
-          title: optionalText(input.title, 'title', 100) ?? `${course.title} ${firstDay}`,
-          startsAt: input.startsAt,
-          endsAt: input.endsAt,
-          firstDay,
-          lastDay: shanghaiDay(input.endsAt),
-          deliveryMode: input.deliveryMode,
-          venue: optionalText(input.venue, 'venue', 200),
-          capacity: input.capacity ?? null,
-          registrationOpensAt: input.registrationOpensAt,
-          registrationClosesAt: courseware ? input.endsAt : input.startsAt,
-          restrictedToEmployer: null,
-          employerCreditCode: null,
-          isSample: false,
-        })
-        .returning();
-      if (!row) throw new Error('insert returned no session');
-      return row;
+      const title = optionalText(input.title, 'title', 100) ?? `${course.title} ${firstDay}`;
+      const venue = optionalText(input.venue, 'venue', 200);
+      return insertUnderNewId(`${course.id.split(':')[2]}-${firstDay.slice(5).replace('-', '')}`, async (local) => {
+        const [row] = await db
+          .insert(sessions)
+          .values({
+            id: ownedId(code, 'session', local),
+            courseId: course.id,
+            title,
+            startsAt: input.startsAt,
+            endsAt: input.endsAt,
+            firstDay,
+            lastDay: shanghaiDay(input.endsAt),
+            deliveryMode: input.deliveryMode,
+            venue,
+            capacity: input.capacity ?? null,
+            registrationOpensAt: input.registrationOpensAt,
+            registrationClosesAt: courseware ? input.endsAt : input.startsAt,
+            restrictedToEmployer: null,
+            employerCreditCode: null,
+            isSample: false,
+          })
+          .onConflictDoNothing({ target: sessions.id })
+          .returning();
+        return row;
+      });
     },
 
     /**
@@ -321,29 +324,30 @@ export function createManagement(
       if (startsAt <= now) {
         throw badInput({ zh: '首个培训日已过', en: 'The first training day has passed' }, 'firstDay');
       }
-      const local = `${course.id.split(':')[2]}-${input.firstDay.slice(5).replace('-', '')}-${randomBytes(3).toString('hex')}`;
-      const [row] = await db
-        .insert(sessions)
-        .values({
-          id: ownedId(code, 'session', local),
-          courseId: course.id,
-          title: `${course.title}（${employerName}自行组织面授）`,
-          startsAt,
-          endsAt,
-          firstDay: input.firstDay,
-          lastDay,
-          deliveryMode: 'FACE_TO_FACE',
-          venue,
-          capacity: input.capacity,
-          registrationOpensAt: now,
-          registrationClosesAt: startsAt,
-          restrictedToEmployer: employerName,
-          employerCreditCode: creditCode,
-          isSample: false,
-        })
-        .returning();
-      if (!row) throw new Error('insert returned no session');
-      return row;
+      return insertUnderNewId(`${course.id.split(':')[2]}-${input.firstDay.slice(5).replace('-', '')}`, async (local) => {
+        const [row] = await db
+          .insert(sessions)
+          .values({
+            id: ownedId(code, 'session', local),
+            courseId: course.id,
+            title: `${course.title}（${employerName}自行组织面授）`,
+            startsAt,
+            endsAt,
+            firstDay: input.firstDay,
+            lastDay,
+            deliveryMode: 'FACE_TO_FACE',
+            venue,
+            capacity: input.capacity,
+            registrationOpensAt: now,
+            registrationClosesAt: startsAt,
+            restrictedToEmployer: employerName,
+            employerCreditCode: creditCode,
+            isSample: false,
+          })
+          .onConflictDoNothing({ target: sessions.id })
+          .returning();
+        return row;
+      });
     },
 
     /**
@@ -504,27 +508,29 @@ export function createManagement(
           .where(eq(courses.year, input.year))
           .orderBy(desc(courses.position))
           .limit(1);
-        const [row] = await tx
-          .insert(courses)
-          .values({
-            id: ownedId(code, 'course', `${input.year}-notice-${randomBytes(3).toString('hex')}`),
-            year: input.year,
-            position: (last?.position ?? 0) + 1,
-            title,
-            category: 'REQUIRED',
-            days: input.days,
-            minutes,
-            feeFen: input.feeFen,
-            description,
-            isSample: false,
-            noticeTitle,
-            noticeUrl,
-            createdBy: registrar.subject,
-            createdAt: now,
-          })
-          .returning();
-        if (!row) throw new Error('insert returned no course');
-        return row;
+        return insertUnderNewId(`${input.year}-notice`, async (local) => {
+          const [row] = await tx
+            .insert(courses)
+            .values({
+              id: ownedId(code, 'course', local),
+              year: input.year,
+              position: (last?.position ?? 0) + 1,
+              title,
+              category: 'REQUIRED',
+              days: input.days,
+              minutes,
+              feeFen: input.feeFen,
+              description,
+              isSample: false,
+              noticeTitle,
+              noticeUrl,
+              createdBy: registrar.subject,
+              createdAt: now,
+            })
+            .onConflictDoNothing({ target: courses.id })
+            .returning();
+          return row;
+        });
       });
     },
 
