@@ -13,7 +13,7 @@ import type { OperationTypeNode } from 'graphql';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { GatewayContext } from '../src/create';
 import { SubgraphDataSource } from '../src/subgraphDataSource';
-import type { SharedHow } from '../src/subgraphDataSource';
+import type { SharedHow, SubgraphFetchLimits } from '../src/subgraphDataSource';
 
 interface Received {
   headers: IncomingHttpHeaders;
@@ -63,6 +63,28 @@ function fetchOf(
   } as unknown as GraphQLDataSourceProcessOptions<GatewayContext>;
 }
 
+/** A data source for `url` with the gateway's default limits but for `limits`, telling `countShared` of each shared answer. */
+function dataSource(
+  name: string,
+  url: string,
+  limits: Partial<SubgraphFetchLimits> = {},
+  countShared?: (how: SharedHow) => void,
+): SubgraphDataSource {
+  return new SubgraphDataSource(
+    name,
+    url,
+    createLogger('test', { level: 'silent' }),
+    {
+      timeoutMs: DEFAULT_FETCH_TIMEOUT_MS,
+      breaker: DEFAULT_CIRCUIT_BREAKER,
+      maxInFlight: DEFAULT_SUBGRAPH_MAX_IN_FLIGHT,
+      sharedAnswersMaxAgeMs: 0,
+      ...limits,
+    },
+    countShared,
+  );
+}
+
 /** Waits until the subgraph has received `count` requests. */
 async function receivedAll(received: Received[], count: number): Promise<void> {
   while (received.length < count) await new Promise((resolve) => setTimeout(resolve, 5));
@@ -75,18 +97,7 @@ describe('identical subgraph requests in flight at once', () => {
 
   beforeAll(async () => {
     subgraph = await heldSubgraph();
-    source = new SubgraphDataSource(
-      'registry',
-      subgraph.url,
-      createLogger('test', { level: 'silent' }),
-      {
-        timeoutMs: DEFAULT_FETCH_TIMEOUT_MS,
-        breaker: DEFAULT_CIRCUIT_BREAKER,
-        maxInFlight: DEFAULT_SUBGRAPH_MAX_IN_FLIGHT,
-        sharedAnswersMaxAgeMs: 0,
-      },
-      (how) => shared.push(how),
-    );
+    source = dataSource('registry', subgraph.url, {}, (how) => shared.push(how));
   });
   afterEach(() => {
     subgraph.received.length = 0;
@@ -197,12 +208,7 @@ describe('a subgraph that does not answer in time', () => {
 
   beforeAll(async () => {
     subgraph = await heldSubgraph();
-    source = new SubgraphDataSource('registry', subgraph.url, createLogger('test', { level: 'silent' }), {
-      timeoutMs: 200,
-      breaker: DEFAULT_CIRCUIT_BREAKER,
-      maxInFlight: DEFAULT_SUBGRAPH_MAX_IN_FLIGHT,
-      sharedAnswersMaxAgeMs: 0,
-    });
+    source = dataSource('registry', subgraph.url, { timeoutMs: 200 });
   });
   afterAll(() => {
     subgraph.server.closeAllConnections();
@@ -235,12 +241,7 @@ describe('fetches beyond the in-flight bound', () => {
 
   beforeAll(async () => {
     subgraph = await heldSubgraph();
-    source = new SubgraphDataSource('registry', subgraph.url, createLogger('test', { level: 'silent' }), {
-      timeoutMs: 300,
-      breaker: DEFAULT_CIRCUIT_BREAKER,
-      maxInFlight: 1,
-      sharedAnswersMaxAgeMs: 0,
-    });
+    source = dataSource('registry', subgraph.url, { timeoutMs: 300, maxInFlight: 1 });
   });
   afterAll(() => {
     subgraph.server.closeAllConnections();
@@ -290,18 +291,7 @@ describe('answers a subgraph marks public (ADR 0054)', () => {
   beforeAll(async () => {
     subgraph = await heldSubgraph();
     // The subgraph says two seconds; this gateway gives an answer again for KEPT_MS at most.
-    source = new SubgraphDataSource(
-      'sjtu',
-      subgraph.url,
-      createLogger('test', { level: 'silent' }),
-      {
-        timeoutMs: DEFAULT_FETCH_TIMEOUT_MS,
-        breaker: DEFAULT_CIRCUIT_BREAKER,
-        maxInFlight: DEFAULT_SUBGRAPH_MAX_IN_FLIGHT,
-        sharedAnswersMaxAgeMs: KEPT_MS,
-      },
-      (how) => shared.push(how),
-    );
+    source = dataSource('sjtu', subgraph.url, { sharedAnswersMaxAgeMs: KEPT_MS }, (how) => shared.push(how));
   });
   afterEach(async () => {
     // Whatever one test left kept runs out before the next.
