@@ -113,7 +113,7 @@ function refusalOf(error: unknown): GraphQLFormattedError[] | null {
 }
 
 /**
- * How a fetch was answered without reaching its subgraph: joined to an identical one in flight (ADR 0014)
+ * How a fetch was answered without reaching its subgraph: joined to an identical one in flight (ADR 0017)
  * or given an answer the subgraph marked public (ADR 0054).
  */
 export type SharedHow = 'in_flight' | 'kept';
@@ -125,7 +125,7 @@ const PROPAGATION_HEADERS = new Set(['x-request-id', 'traceparent']);
  * Forwards the caller's token to every subgraph (a subgraph never trusts the gateway's word for who
  * calls); lets identical read requests in flight at once share one fetch, keyed by everything sent (the
  * subgraph's URL, every header, the caller's authorization included, and the body: query, variables and
- * operation name), each getting its own parsed copy of the answer (ADR 0014); gives an answer the
+ * operation name), each getting its own parsed copy of the answer (ADR 0017); gives an answer the
  * subgraph marked public to anyone sending the same request while it lasts (ADR 0054); passes on a subgraph's refusal of a request as its typed errors; and turns a subgraph that
  * cannot be reached or fails wholesale into a typed UNAVAILABLE error. Neither reveals its address.
  */
