@@ -225,6 +225,8 @@ describe.skipIf(!hasChromium)('the portal in headless Chromium', () => {
       await expect(page.getByRole('alert').innerText()).resolves.not.toMatch(/[A-Z_]{6,}|Internal/);
 
       await nav.getByRole('link', { name: '登录', exact: true }).click();
+      // The sign-up form has the same fields: typing before the sign-in form replaced it would fill that one.
+      await page.getByRole('heading', { name: '登录', exact: true }).waitFor();
       await page.getByLabel('身份证号').fill(idNumber);
       await page.getByLabel('密码').fill('a-long-password-1');
       await page.getByRole('button', { name: '登录' }).click();
