@@ -19,6 +19,7 @@ import { parseArgs } from 'node:util';
 import { createTokenSigner, openDatabase } from '@xueshi/subgraph-kit';
 import { runAtRate, runLoad } from './load';
 import type { BenchRequest } from './load';
+import { sample } from '../tests/harness/metrics';
 import { scaleIdentities, scaleRefusal } from './scale';
 import { startSystem } from './system';
 import { workloads } from './workloads';
@@ -84,7 +85,7 @@ try {
       await Promise.all(
         processes.map(async ({ name, origin }): Promise<[string, number]> => {
           const metrics = await (await fetch(`${origin}/metrics`)).text();
-          const seconds = Number(/^process_cpu_seconds_total(?:\{[^}]*\})? (\S+)$/m.exec(metrics)?.[1]);
+          const seconds = Number(sample(metrics, 'process_cpu_seconds_total'));
           if (!Number.isFinite(seconds)) throw new Error(`${name} reports no process_cpu_seconds_total`);
           return [name, seconds];
         }),

@@ -6,6 +6,8 @@ import { readFile } from 'node:fs/promises';
 import { Agent, request } from 'node:http';
 import { DEMO_LEARNER, DEMO_PASSWORD } from '@xueshi/institutions/demo';
 import { contractOperation } from '../tests/harness/contract';
+import { parseMetrics, sample, summed } from '../tests/harness/metrics';
+import type { Series } from '../tests/harness/metrics';
 import { percentile } from './load';
 import { benchSessionTimes, graphql, signUpLearners } from './workloads';
 import type { GraphAnswer } from './workloads';
@@ -87,36 +89,14 @@ export interface SoakReport {
   services: ServiceFigures[];
 }
 
-type Metrics = Map<string, number>;
-
-/** Prometheus text as `name{labels}` → value (the service label left in). */
-function parseMetrics(text: string): Metrics {
-  const values = new Map<string, number>();
-  for (const line of text.split('\n')) {
-    if (!line || line.startsWith('#')) continue;
-    const space = line.lastIndexOf(' ');
-    values.set(line.slice(0, space), Number(line.slice(space + 1)));
-  }
-  return values;
-}
-
-/** The sum of every series of `name` whose labels pass `keep`. */
-function sum(metrics: Metrics, name: string, keep: (labels: string) => boolean = () => true): number {
-  let total = 0;
-  for (const [series, value] of metrics) {
-    const brace = series.indexOf('{');
-    const seriesName = brace < 0 ? series : series.slice(0, brace);
-    if (seriesName === name && keep(brace < 0 ? '' : series.slice(brace))) total += value;
-  }
-  return total;
-}
+type Metrics = Series[];
 
 /** The latency histogram's buckets (upper bound in s → count), over every operation. */
 function latencyBuckets(metrics: Metrics): Map<number, number> {
   const buckets = new Map<number, number>();
-  for (const [series, value] of metrics) {
-    if (!series.startsWith('graphql_request_duration_seconds_bucket{')) continue;
-    const le = /le="([^"]+)"/.exec(series)?.[1] ?? '+Inf';
+  for (const { name, labels, value } of metrics) {
+    if (name !== 'graphql_request_duration_seconds_bucket') continue;
+    const le = labels['le'] ?? '+Inf';
     const bound = le === '+Inf' ? Number.POSITIVE_INFINITY : Number(le);
     buckets.set(bound, (buckets.get(bound) ?? 0) + value);
   }
@@ -149,7 +129,7 @@ async function readMetrics(service: SoakService): Promise<Metrics> {
     const status = await readFile(`/proc/${service.pid}/status`, 'utf8');
     const residentKb = Number(/^VmRSS:\s+(\d+) kB$/m.exec(status)?.[1] ?? Number.NaN);
     if (!Number.isFinite(residentKb)) throw new Error(`${service.name}: no resident memory in /proc/${service.pid}/status`);
-    return new Map([['process_resident_memory_bytes', residentKb * 1024]]);
+    return [{ name: 'process_resident_memory_bytes', labels: {}, value: residentKb * 1024 }];
   }
   const response = await fetch(`${service.origin}/metrics`);
   if (!response.ok) throw new Error(`${service.name} /metrics answered ${response.status}`);
@@ -501,28 +481,28 @@ export async function soak(options: SoakOptions): Promise<SoakReport> {
   );
 
   const services = options.services.map((service): ServiceFigures => {
-    const start = atStart.get(service.name) ?? new Map();
+    const start = atStart.get(service.name) ?? [];
     const warm = afterWarmUp?.get(service.name) ?? start;
-    const end = atEnd.get(service.name) ?? new Map();
+    const end = atEnd.get(service.name) ?? [];
     const taken = samples.get(service.name) ?? [];
     const fifth = Math.max(1, Math.floor(taken.length / 5));
-    const rss = taken.map((metrics) => sum(metrics, 'process_resident_memory_bytes') / 1_048_576);
+    const rss = taken.map((metrics) => summed(metrics, 'process_resident_memory_bytes') / 1_048_576);
     const rssAfterWarmUpMb = mean(rss.slice(0, fifth));
     const rssAtEndMb = mean(rss.slice(-fifth));
-    const isError = (labels: string) => !labels.includes('outcome="ok"');
-    const hasDatabase = start.has(`db_statements_in_flight{service="${service.name}"}`);
+    const isError = (labels: Record<string, string>) => labels['outcome'] !== 'ok';
+    const hasDatabase = sample(start, 'db_statements_in_flight', { service: service.name }) !== undefined;
     return {
       name: service.name,
       rssAfterWarmUpMb,
       rssAtEndMb,
       rssGrowthPercent: rssAfterWarmUpMb > 0 ? ((rssAtEndMb - rssAfterWarmUpMb) / rssAfterWarmUpMb) * 100 : 0,
-      errors: sum(end, 'graphql_requests_total', isError) - sum(start, 'graphql_requests_total', isError),
-      operations: sum(end, 'graphql_requests_total') - sum(start, 'graphql_requests_total'),
+      errors: summed(end, 'graphql_requests_total', isError) - summed(start, 'graphql_requests_total', isError),
+      operations: summed(end, 'graphql_requests_total') - summed(start, 'graphql_requests_total'),
       p95Ms: histogramQuantile(latencyBuckets(warm), latencyBuckets(end), 0.95) * 1000,
-      connectionsHeldAtStart: hasDatabase ? sum(start, 'db_statements_in_flight') : null,
-      connectionsHeldAtEnd: hasDatabase ? sum(end, 'db_statements_in_flight') : null,
-      openFdsAtStart: sum(start, 'process_open_fds'),
-      openFdsAtEnd: sum(end, 'process_open_fds'),
+      connectionsHeldAtStart: hasDatabase ? summed(start, 'db_statements_in_flight') : null,
+      connectionsHeldAtEnd: hasDatabase ? summed(end, 'db_statements_in_flight') : null,
+      openFdsAtStart: summed(start, 'process_open_fds'),
+      openFdsAtEnd: summed(end, 'process_open_fds'),
     };
   });
   const steps = Object.fromEntries(
